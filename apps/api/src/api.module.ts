@@ -1,0 +1,38 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { AuthGuard, CoreModule, createValidationPipe, HttpExceptionFilter, type AppConfig, type Clock } from '@app/shared';
+import { DatabaseModule } from '@app/persistence';
+import { IdentityModule } from '@app/identity';
+import { HealthController } from './health/health.controller.js';
+
+export interface ApiModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  clock?: Clock;
+}
+
+/** Composition root of the HTTP + socket.io server. */
+@Module({})
+export class ApiModule {
+  static forRoot(options: ApiModuleOptions): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        CoreModule.forRoot({ config: options.config, clock: options.clock }),
+        DatabaseModule.forRoot({
+          url: options.databaseUrl,
+          poolSize: options.config.databasePoolSize,
+          runMigrations: options.config.databaseRunMigrations,
+          applicationName: 'pnyx-api',
+        }),
+        IdentityModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+      ],
+    };
+  }
+}

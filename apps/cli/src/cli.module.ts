@@ -1,0 +1,19 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CoreModule, type AppConfig } from '@app/shared';
+import { DatabaseModule } from '@app/persistence';
+import { IdentityModule } from '@app/identity';
+
+/** The libraries the `pnyx` command needs, without HTTP. */
+@Module({})
+export class CliModule {
+  static forRoot(config: AppConfig, databaseUrl: string, runMigrations: boolean): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [
+        CoreModule.forRoot({ config }),
+        DatabaseModule.forRoot({ url: databaseUrl, runMigrations, poolSize: 4, applicationName: 'pnyx-cli' }),
+        IdentityModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,34 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError, DomainException } from '@app/shared';
+import { adminCommand } from './commands/admin.command.js';
+import { auditCommand } from './commands/audit.command.js';
+import { configCommand } from './commands/config.command.js';
+import { migrationCommand } from './commands/migration.command.js';
+
+const program = new Command('pnyx')
+  .description('Pnyx operator commands: accounts, audit log, migrations (more: sortition, mj, referendum as they land)')
+  .version('0.1.0')
+  .showHelpAfterError()
+  .exitOverride();
+
+program.addCommand(adminCommand());
+program.addCommand(auditCommand());
+program.addCommand(migrationCommand());
+program.addCommand(configCommand());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode;
+  } else if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 78;
+  } else if (error instanceof DomainException) {
+    process.stderr.write(`pnyx: ${error.code}: ${error.message}\n`);
+    process.exitCode = 1;
+  } else {
+    process.stderr.write(`pnyx: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}

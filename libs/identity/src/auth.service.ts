@@ -1,0 +1,143 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import {
+  AccessTokenService,
+  APP_CONFIG,
+  CLOCK,
+  FixedWindowLimiter,
+  type AccessTokenClaims,
+  type AppConfig,
+  type Clock,
+  type Principal,
+  type SessionResolver,
+} from '@app/shared';
+import { inTransaction } from '@app/persistence';
+import { AccountRepository } from './account.repository.js';
+import type { AccountEntity } from './entities/account.entity.js';
+import { IdentityException } from './identity.exception.js';
+import { PasswordHasher } from './password-hasher.js';
+import { SessionRepository } from './session.repository.js';
+
+/** Consecutive failures before the account locks (then 60 s, doubling, at most 1 h). */
+export const LOCKOUT_THRESHOLD = 5;
+
+export interface IssuedTokens {
+  accessToken: string;
+  expiresIn: number;
+  refreshToken: string;
+  refreshExpiresAt: Date;
+  account: AccountEntity;
+}
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** Login, refresh-token rotation, logout; and the live-session check behind every request. */
+@Injectable()
+export class AuthService implements SessionResolver {
+  private readonly logger = new Logger(AuthService.name);
+  private readonly loginLimiter: FixedWindowLimiter;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly accounts: AccountRepository,
+    private readonly sessions: SessionRepository,
+    private readonly tokens: AccessTokenService,
+    private readonly hasher: PasswordHasher,
+  ) {
+    this.loginLimiter = new FixedWindowLimiter(config.loginRatePerMinute, 60_000, clock);
+  }
+
+  /** Counts an attempt from `clientAddress` against the per-address limit (login and registration). */
+  throttle(clientAddress: string): void {
+    const decision = this.loginLimiter.hit(clientAddress);
+    if (!decision.allowed) throw IdentityException.tooManyAttempts(decision.retryAfterSeconds);
+  }
+
+  async login(email: string, password: string, clientAddress: string): Promise<IssuedTokens> {
+    this.throttle(clientAddress);
+    const account = await this.accounts.findByEmail(email);
+    if (account === null) {
+      await this.hasher.verifyDecoy(password);
+      throw IdentityException.invalidCredentials();
+    }
+    const now = this.clock.now();
+    if (account.lockedUntil !== null && account.lockedUntil > now) {
+      throw IdentityException.accountLocked(Math.ceil((account.lockedUntil.getTime() - now.getTime()) / 1000));
+    }
+    if (!(await this.hasher.verify(account.passwordHash, password))) {
+      const lockedUntil = await this.accounts.recordFailedLogin(account.id, now, LOCKOUT_THRESHOLD);
+      if (lockedUntil !== null && lockedUntil > now) this.logger.warn({ msg: 'account locked after failed logins', accountId: account.id });
+      throw IdentityException.invalidCredentials();
+    }
+    if (account.disabledAt !== null) throw IdentityException.accountDisabled();
+    if (account.failedLoginCount > 0 || account.lockedUntil !== null) await this.accounts.recordSuccessfulLogin(account.id);
+    return inTransaction(this.dataSource, async (manager) => {
+      const session = await this.sessions.createSession(account.id, this.refreshExpiry(now), manager);
+      const refreshToken = await this.issueRefreshToken(session.id, session.expiresAt, manager);
+      const accessToken = await this.tokens.sign({ accountId: account.id, sessionId: session.id });
+      return { accessToken, expiresIn: this.tokens.ttlSeconds, ...refreshToken, account };
+    });
+  }
+
+  /**
+   * Rotates a refresh token: the presented one is consumed and a new one issued in the same session.
+   * A consumed token presented again means it was copied: the whole session is revoked.
+   */
+  async refresh(refreshToken: string): Promise<IssuedTokens> {
+    const now = this.clock.now();
+    const outcome = await inTransaction(this.dataSource, async (manager) => {
+      const found = await this.sessions.findRefreshTokenForUpdate(hashToken(refreshToken), manager);
+      if (found === null) return { kind: 'invalid' as const };
+      const { token, session } = found;
+      if (token.usedAt !== null) {
+        await this.sessions.revokeSession(session.id, 'refresh-token-reuse', now, manager);
+        return { kind: 'reused' as const, sessionId: session.id };
+      }
+      if (session.revokedAt !== null || session.expiresAt <= now || token.expiresAt <= now) return { kind: 'invalid' as const };
+      const account = await this.accounts.findById(session.accountId, manager);
+      if (account === null || account.disabledAt !== null) return { kind: 'invalid' as const };
+      await this.sessions.markRefreshTokenUsed(token.id, now, manager);
+      const next = await this.issueRefreshToken(session.id, session.expiresAt, manager);
+      const accessToken = await this.tokens.sign({ accountId: account.id, sessionId: session.id });
+      return { kind: 'ok' as const, tokens: { accessToken, expiresIn: this.tokens.ttlSeconds, ...next, account } };
+    });
+    switch (outcome.kind) {
+      case 'ok':
+        return outcome.tokens;
+      case 'reused':
+        this.logger.warn({ msg: 'refresh token reused: session revoked', sessionId: outcome.sessionId });
+        throw IdentityException.refreshTokenReused();
+      case 'invalid':
+        throw IdentityException.refreshTokenInvalid();
+    }
+  }
+
+  async logout(principal: Principal): Promise<void> {
+    await this.sessions.revokeSession(principal.sessionId, 'logout', this.clock.now());
+  }
+
+  async resolve(claims: AccessTokenClaims): Promise<Principal | null> {
+    const live = await this.sessions.findLiveSession(claims.sessionId, claims.accountId, this.clock.now());
+    return live === null ? null : { accountId: claims.accountId, sessionId: claims.sessionId, roles: live.roles };
+  }
+
+  private refreshExpiry(now: Date): Date {
+    return new Date(now.getTime() + this.config.refreshTokenTtlSeconds * 1000);
+  }
+
+  private async issueRefreshToken(
+    sessionId: string,
+    sessionExpiresAt: Date,
+    manager: Parameters<SessionRepository['addRefreshToken']>[3],
+  ): Promise<{ refreshToken: string; refreshExpiresAt: Date }> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    await this.sessions.addRefreshToken(sessionId, hashToken(refreshToken), sessionExpiresAt, manager);
+    return { refreshToken, refreshExpiresAt: sessionExpiresAt };
+  }
+}

@@ -1,0 +1,102 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { GLOBAL_ROLES, type GlobalRole } from '@app/shared';
+import type { AccountEntity, Locale } from '../entities/account.entity.js';
+import type { IssuedTokens } from '../auth.service.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-hasher.js';
+
+export class RegisterDto {
+  @ApiProperty({ example: 'camille@example.org', maxLength: 254 })
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
+  @IsString()
+  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH)
+  password!: string;
+
+  @ApiProperty({ example: 'Camille Martin', maxLength: 120 })
+  @IsString()
+  @Length(1, 120)
+  displayName!: string;
+
+  @ApiPropertyOptional({ enum: ['fr', 'en'], default: 'fr', description: 'Language of messages sent to this person' })
+  @IsOptional()
+  @IsIn(['fr', 'en'])
+  locale?: Locale;
+}
+
+export class LoginDto {
+  @ApiProperty({ example: 'camille@example.org' })
+  @IsString()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password!: string;
+}
+
+export class RefreshDto {
+  @ApiProperty({ description: 'The refresh token from the last login or refresh; each is accepted once' })
+  @IsString()
+  @Length(1, 200)
+  refreshToken!: string;
+}
+
+export class AccountDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty()
+  email!: string;
+  @ApiProperty()
+  displayName!: string;
+  @ApiProperty({ enum: GLOBAL_ROLES, isArray: true })
+  roles!: GlobalRole[];
+  @ApiProperty({ enum: ['fr', 'en'] })
+  locale!: Locale;
+  @ApiProperty()
+  createdAt!: string;
+}
+
+export function mapAccount(account: AccountEntity): AccountDto {
+  // Roles in a stable order, whatever order they were granted in.
+  const roles = GLOBAL_ROLES.filter((role) => account.roles.includes(role));
+  return {
+    id: account.id,
+    email: account.email,
+    displayName: account.displayName,
+    roles,
+    locale: account.locale,
+    createdAt: account.createdAt.toISOString(),
+  };
+}
+
+export class TokensDto {
+  @ApiProperty({ description: 'Send as "Authorization: Bearer <accessToken>"' })
+  accessToken!: string;
+  @ApiProperty({ example: 'Bearer' })
+  tokenType!: 'Bearer';
+  @ApiProperty({ description: 'Seconds until the access token expires' })
+  expiresIn!: number;
+  @ApiProperty({ description: 'Single-use; exchange at POST /api/auth/refresh for a new pair' })
+  refreshToken!: string;
+  @ApiProperty({ description: 'When the session ends and a new login is needed' })
+  refreshExpiresAt!: string;
+  @ApiProperty({ type: AccountDto })
+  account!: AccountDto;
+}
+
+export function mapTokens(tokens: IssuedTokens): TokensDto {
+  return {
+    accessToken: tokens.accessToken,
+    tokenType: 'Bearer',
+    expiresIn: tokens.expiresIn,
+    refreshToken: tokens.refreshToken,
+    refreshExpiresAt: tokens.refreshExpiresAt.toISOString(),
+    account: mapAccount(tokens.account),
+  };
+}

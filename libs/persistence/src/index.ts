@@ -1,0 +1,7 @@
+export * from './data-source-options.js';
+export * from './database.module.js';
+export * from './database-server.js';
+export * from './embedded-postgres.js';
+export * from './snake-naming.strategy.js';
+export * from './transaction.js';
+export { MIGRATIONS } from './migrations/index.js';

@@ -1,0 +1,113 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CLOCK, type Clock } from '../clock/clock.js';
+import { AuditChainVerifier, auditEntryHash, GENESIS_HASH, type ChainBreak, type ChainedAuditEntry } from './audit-chain.js';
+import { AuditEntryEntity } from './audit-entry.entity.js';
+
+/** Serialises appends: the chain must be linear, so one writer at a time, in commit order. */
+const AUDIT_APPEND_LOCK = 0x706e7978; // "pnyx"
+
+export interface AuditRecord {
+  actor: string;
+  action: string;
+  subjectType?: string;
+  subjectId?: string;
+  data?: Record<string, unknown>;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  count: number;
+  headHash: string;
+  broken?: ChainBreak;
+}
+
+export function actorOf(accountId: string | undefined): string {
+  return accountId === undefined ? 'system' : `account:${accountId}`;
+}
+
+@Injectable()
+export class AuditLogService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Appends an entry. Pass the caller's transaction so the entry commits (or rolls back) with the
+   * action it records; the advisory lock is held until that commit, keeping the chain in commit order.
+   */
+  async record(record: AuditRecord, manager?: EntityManager): Promise<ChainedAuditEntry> {
+    if (manager === undefined) return this.dataSource.transaction((tx) => this.record(record, tx));
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_APPEND_LOCK]);
+    const repository = manager.getRepository(AuditEntryEntity);
+    const [last] = await repository.find({ order: { seq: 'DESC' }, take: 1 });
+    // Round-trip through JSON so what we hash is exactly what jsonb gives back.
+    const data = JSON.parse(JSON.stringify(record.data ?? {})) as Record<string, unknown>;
+    const content = {
+      seq: (last?.seq ?? 0) + 1,
+      occurredAt: new Date(this.clock.now().getTime()).toISOString(),
+      actor: record.actor,
+      action: record.action,
+      subjectType: record.subjectType ?? null,
+      subjectId: record.subjectId ?? null,
+      data,
+    };
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const hash = auditEntryHash(content, prevHash);
+    await manager.query(
+      `INSERT INTO audit_log (seq, occurred_at, actor, action, subject_type, subject_id, data, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)`,
+      [content.seq, content.occurredAt, content.actor, content.action, content.subjectType, content.subjectId, JSON.stringify(data), prevHash, hash],
+    );
+    return { ...content, prevHash, hash };
+  }
+
+  /** Recomputes the whole chain, page by page; names the first broken entry. */
+  async verify(pageSize = 1000): Promise<AuditVerification> {
+    const verifier = new AuditChainVerifier();
+    const repository = this.dataSource.getRepository(AuditEntryEntity);
+    let afterSeq = 0;
+    for (;;) {
+      const page = await repository
+        .createQueryBuilder('entry')
+        .where('entry.seq > :afterSeq', { afterSeq })
+        .orderBy('entry.seq', 'ASC')
+        .take(pageSize)
+        .getMany();
+      for (const row of page) {
+        const broken = verifier.accept(toChained(row));
+        if (broken !== null) return { ok: false, count: verifier.count, headHash: verifier.headHash, broken };
+      }
+      if (page.length < pageSize) break;
+      afterSeq = page[page.length - 1]!.seq;
+    }
+    return { ok: true, count: verifier.count, headHash: verifier.headHash };
+  }
+
+  async list(afterSeq: number, limit: number): Promise<ChainedAuditEntry[]> {
+    const rows = await this.dataSource
+      .getRepository(AuditEntryEntity)
+      .createQueryBuilder('entry')
+      .where('entry.seq > :afterSeq', { afterSeq })
+      .orderBy('entry.seq', 'ASC')
+      .take(limit)
+      .getMany();
+    return rows.map(toChained);
+  }
+}
+
+function toChained(row: AuditEntryEntity): ChainedAuditEntry {
+  return {
+    seq: row.seq,
+    occurredAt: row.occurredAt.toISOString(),
+    actor: row.actor,
+    action: row.action,
+    subjectType: row.subjectType,
+    subjectId: row.subjectId,
+    data: row.data,
+    prevHash: row.prevHash,
+    hash: row.hash,
+  };
+}

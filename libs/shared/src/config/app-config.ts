@@ -1,0 +1,145 @@
+/**
+ * Process configuration, read once from the environment and validated before anything starts.
+ * A bad value stops start-up with a message naming the variable (see `loadConfig`).
+ */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  host: string;
+  port: number;
+  /** PostgreSQL server; `undefined` means "start the embedded PostgreSQL under dataDir". */
+  databaseUrl: string | undefined;
+  /** Run pending migrations when the app starts. */
+  databaseRunMigrations: boolean;
+  databasePoolSize: number;
+  dataDir: string;
+  redisUrl: string | undefined;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  /** Exact origins allowed by CORS; empty means no cross-origin browser access. */
+  corsOrigins: string[];
+  logLevel: LogLevel;
+  /** Largest accepted request body, in bytes. */
+  bodyLimitBytes: number;
+  /** Login attempts per client address per minute before 429. */
+  loginRatePerMinute: number;
+  /** Answer with the `X-Forwarded-For` address (set when behind a reverse proxy you trust). */
+  trustProxy: boolean;
+}
+
+/** The development secret. Refused when NODE_ENV=production. */
+export const DEFAULT_JWT_SECRET = 'pnyx-local-development-secret-change-me-in-production';
+const MIN_PRODUCTION_SECRET_LENGTH = 32;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the configuration; throws a `ConfigError` listing every bad variable. */
+export function loadConfig(env: Env): AppConfig {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if (!/^-?\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return Number(raw);
+  };
+  const boolean = (name: string, fallback: boolean): boolean => {
+    const raw = read(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (['true', '1', 'yes'].includes(raw)) return true;
+    if (['false', '0', 'no'].includes(raw)) return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    const found = allowed.find((candidate) => candidate === raw);
+    if (found === undefined) {
+      problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+      return fallback;
+    }
+    return found;
+  };
+  const url = (name: string, protocols: string[]): string | undefined => {
+    const raw = read(name);
+    if (raw === undefined) return undefined;
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      problems.push(`${name} must be a URL such as ${protocols[0]}//host:port/... (the value could not be parsed)`);
+      return undefined;
+    }
+    if (!protocols.includes(parsed.protocol)) {
+      problems.push(`${name} must use ${protocols.join(' or ')} (got "${parsed.protocol}")`);
+      return undefined;
+    }
+    return raw;
+  };
+
+  const nodeEnv = oneOf('NODE_ENV', NODE_ENVS, 'development');
+  const jwtSecret = read('JWT_SECRET') ?? DEFAULT_JWT_SECRET;
+  if (nodeEnv === 'production') {
+    if (jwtSecret === DEFAULT_JWT_SECRET) {
+      problems.push('JWT_SECRET must be set in production (the built-in development secret is refused)');
+    } else if (jwtSecret.length < MIN_PRODUCTION_SECRET_LENGTH) {
+      problems.push(`JWT_SECRET must be at least ${MIN_PRODUCTION_SECRET_LENGTH} characters in production`);
+    }
+  }
+
+  const corsOrigins: string[] = [];
+  for (const origin of (read('CORS_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean)) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed === undefined || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+      problems.push(`CORS_ORIGINS must be a comma-separated list of origins like https://pnyx.example.org (bad entry "${origin}")`);
+    } else {
+      corsOrigins.push(origin);
+    }
+  }
+
+  const config: AppConfig = {
+    nodeEnv,
+    host: read('HOST') ?? '127.0.0.1',
+    port: integer('PORT', 3000, 0, 65535),
+    databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    databaseRunMigrations: boolean('DATABASE_RUN_MIGRATIONS', true),
+    databasePoolSize: integer('DATABASE_POOL_SIZE', 20, 1, 500),
+    dataDir: read('PNYX_DATA_DIR') ?? './data',
+    redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+    jwtSecret,
+    accessTokenTtlSeconds: integer('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
+    refreshTokenTtlSeconds: integer('REFRESH_TOKEN_TTL_SECONDS', 30 * 86_400, 60, 365 * 86_400),
+    corsOrigins,
+    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info'),
+    bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
+    loginRatePerMinute: integer('LOGIN_RATE_PER_MINUTE', 20, 1, 100_000),
+    trustProxy: boolean('TRUST_PROXY', false),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,18 @@
+/**
+ * The DataSource for the TypeORM CLI (`npm run migration:generate`), built from the same options as
+ * the app (libs/persistence). Uses DATABASE_URL, else the embedded PostgreSQL under ./data (started
+ * if needed and left running for the next command).
+ */
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { createDataSourceOptions, openDatabaseServer } from '@app/persistence';
+import { loadConfig, SHARED_ENTITIES } from '@app/shared';
+import { IDENTITY_ENTITIES } from '@app/identity';
+
+/** Every entity of every library; the app registers the same ones through its feature modules. */
+export const ALL_ENTITIES = [...SHARED_ENTITIES, ...IDENTITY_ENTITIES];
+
+const config = loadConfig(process.env);
+const server = await openDatabaseServer(config, (message) => process.stderr.write(`${message}\n`));
+
+export default new DataSource(createDataSourceOptions({ url: server.url, entities: ALL_ENTITIES, applicationName: 'pnyx-typeorm-cli' }));

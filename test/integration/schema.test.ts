@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import { createDataSourceOptions, MIGRATIONS } from '@app/persistence';
+import { SHARED_ENTITIES } from '@app/shared';
+import { IDENTITY_ENTITIES } from '@app/identity';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+describe('database schema', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = new DataSource(createDataSourceOptions({ url: database.url, entities: [...SHARED_ENTITIES, ...IDENTITY_ENTITIES], poolSize: 2 }));
+    await dataSource.initialize();
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  it('matches the entities exactly after all migrations (nothing left to generate)', async () => {
+    const pending = await dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('uses timestamptz for every timestamp column', async () => {
+    const rows = (await dataSource.query(
+      `SELECT table_name, column_name FROM information_schema.columns
+        WHERE table_schema = 'public' AND data_type = 'timestamp without time zone'`,
+    )) as unknown[];
+    expect(rows).toEqual([]);
+  });
+
+  it('reverts every migration and applies them again', async () => {
+    for (let i = 0; i < MIGRATIONS.length; i += 1) await dataSource.undoLastMigration({ transaction: 'each' });
+    const tables = (await dataSource.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'`)) as unknown[];
+    expect(tables).toEqual([]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    expect(applied).toHaveLength(MIGRATIONS.length);
+    expect((await dataSource.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent.js';
+import { JsonLogger, loadConfig, type AppConfig, type Clock } from '@app/shared';
+import { ApiModule } from '../../apps/api/src/api.module.js';
+import { configureApp } from '../../apps/api/src/configure-app.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface TestApp {
+  app: INestApplication;
+  http: TestAgent;
+  config: AppConfig;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** Silences logs in tests, but keeps them inspectable. */
+export class MemoryLogSink {
+  readonly lines: string[] = [];
+  write(line: string): void {
+    this.lines.push(line);
+  }
+}
+
+/**
+ * The real app, configured by the same `configureApp()` as main.ts, on a database of its own.
+ * `env` overrides configuration variables as the environment would.
+ */
+export async function startTestApp(options: { env?: Record<string, string>; clock?: Clock; logSink?: MemoryLogSink } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: database.url, ...options.env });
+  const logger = new JsonLogger(config.logLevel, options.logSink ?? new MemoryLogSink());
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot({ config, databaseUrl: database.url, clock: options.clock }), {
+    logger,
+    bodyParser: false,
+    abortOnError: false,
+  });
+  configureApp(app, config, logger);
+  await app.init();
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    config,
+    database,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
