@@ -34,4 +34,5 @@ export default {
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.mjs'],
 };

@@ -82,7 +82,7 @@ describe('roles', () => {
     expect([403, 409]).toContain(statuses[1]);
     const refused = a.status === 200 ? b : a;
     expect(refused.body).toMatchObject({ code: statuses[1] === 409 ? 'LAST_ADMIN' : 'FORBIDDEN' });
-    const [{ count }] = (await ds.query(`SELECT count(*)::int AS count FROM accounts WHERE 'admin' = ANY(roles)`)) as [{ count: number }];
+    const [{ count }] = await ds.query<[{ count: number }]>(`SELECT count(*)::int AS count FROM accounts WHERE 'admin' = ANY(roles)`);
     expect(count).toBe(1);
     // A demoted admin loses admin routes at once.
     const demoted = a.status === 200 ? second : first;

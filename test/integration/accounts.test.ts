@@ -21,8 +21,8 @@ describe('accounts on PostgreSQL', () => {
 
   it('stores an argon2id hash, never the password', async () => {
     const account = await createAccount(t.context);
-    const [row] = (await t.dataSource.query(`SELECT * FROM accounts WHERE id = $1`, [account.id])) as Array<Record<string, unknown>>;
-    expect(row!['password_hash']).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    const [row] = await t.dataSource.query<Array<Record<string, unknown>>>(`SELECT * FROM accounts WHERE id = $1`, [account.id]);
+    expect(row['password_hash']).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(JSON.stringify(row)).not.toContain(TEST_PASSWORD);
   });
 
@@ -41,8 +41,8 @@ describe('accounts on PostgreSQL', () => {
   it('counts every failed login under concurrency (no lost update)', async () => {
     const account = await createAccount(t.context);
     await Promise.allSettled(Array.from({ length: 4 }, (_, i) => auth.login(account.email, 'wrong password here', `10.0.0.${i}`)));
-    const [row] = (await t.dataSource.query(`SELECT failed_login_count FROM accounts WHERE id = $1`, [account.id])) as Array<{ failed_login_count: number }>;
-    expect(row!.failed_login_count).toBe(4);
+    const [row] = await t.dataSource.query<Array<{ failed_login_count: number }>>(`SELECT failed_login_count FROM accounts WHERE id = $1`, [account.id]);
+    expect(row.failed_login_count).toBe(4);
   });
 
   it('never lets concurrent demotions remove the last admin', async () => {
@@ -51,7 +51,7 @@ describe('accounts on PostgreSQL', () => {
     // Every admin demotes every other admin at once.
     const attempts = admins.flatMap((actor) => admins.filter((a) => a.id !== actor.id).map((target) => accounts.revokeRole(actor.id, target.id, 'admin')));
     const results = await Promise.allSettled(attempts);
-    const [{ count }] = (await t.dataSource.query(`SELECT count(*)::int AS count FROM accounts WHERE 'admin' = ANY(roles)`)) as [{ count: number }];
+    const [{ count }] = await t.dataSource.query<[{ count: number }]>(`SELECT count(*)::int AS count FROM accounts WHERE 'admin' = ANY(roles)`);
     expect(count).toBe(1);
     const refusals = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(refusals.length).toBeGreaterThan(0);

@@ -25,16 +25,16 @@ describe('database schema', () => {
   });
 
   it('uses timestamptz for every timestamp column', async () => {
-    const rows = (await dataSource.query(
+    const rows = await dataSource.query<unknown[]>(
       `SELECT table_name, column_name FROM information_schema.columns
         WHERE table_schema = 'public' AND data_type = 'timestamp without time zone'`,
-    )) as unknown[];
+    );
     expect(rows).toEqual([]);
   });
 
   it('reverts every migration and applies them again', async () => {
     for (let i = 0; i < MIGRATIONS.length; i += 1) await dataSource.undoLastMigration({ transaction: 'each' });
-    const tables = (await dataSource.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'`)) as unknown[];
+    const tables = await dataSource.query<unknown[]>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'`);
     expect(tables).toEqual([]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     expect(applied).toHaveLength(MIGRATIONS.length);

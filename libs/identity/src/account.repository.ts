@@ -45,7 +45,7 @@ export class AccountRepository {
    * to an hour. Returns the new lock end, if any.
    */
   async recordFailedLogin(id: string, now: Date, threshold: number): Promise<Date | null> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<[Array<{ locked_until: Date | null }>, number]>(
       `UPDATE accounts
           SET failed_login_count = failed_login_count + 1,
               locked_until = CASE WHEN failed_login_count + 1 >= $3
@@ -54,7 +54,7 @@ export class AccountRepository {
         WHERE id = $1
         RETURNING locked_until`,
       [id, now, threshold],
-    )) as [Array<{ locked_until: Date | null }>, number];
+    );
     return rows[0][0]?.locked_until ?? null;
   }
 
@@ -64,27 +64,27 @@ export class AccountRepository {
 
   /** Adds a role if missing; returns false when the account does not exist. */
   async addRole(id: string, role: GlobalRole, manager: EntityManager): Promise<boolean> {
-    const result = (await manager.query(
+    const result = await manager.query<[unknown[], number]>(
       `UPDATE accounts SET roles = CASE WHEN $2 = ANY(roles) THEN roles ELSE array_append(roles, $2) END, updated_at = now()
         WHERE id = $1 RETURNING id`,
       [id, role],
-    )) as [unknown[], number];
+    );
     return result[1] > 0;
   }
 
   async removeRole(id: string, role: GlobalRole, manager: EntityManager): Promise<boolean> {
-    const result = (await manager.query(
+    const result = await manager.query<[unknown[], number]>(
       `UPDATE accounts SET roles = array_remove(roles, $2), updated_at = now() WHERE id = $1 RETURNING id`,
       [id, role],
-    )) as [unknown[], number];
+    );
     return result[1] > 0;
   }
 
   /** Locks the active admins' rows, so two concurrent demotions cannot both pass the "last admin" check. */
   async lockActiveAdminIds(manager: EntityManager): Promise<string[]> {
-    const rows = (await manager.query(
+    const rows = await manager.query<Array<{ id: string }>>(
       `SELECT id FROM accounts WHERE 'admin' = ANY(roles) AND disabled_at IS NULL ORDER BY id FOR UPDATE`,
-    )) as Array<{ id: string }>;
+    );
     return rows.map((row) => row.id);
   }
 

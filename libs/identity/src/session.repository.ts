@@ -60,12 +60,12 @@ export class SessionRepository {
 
   /** One indexed lookup per authenticated request: the session is live and its account active. */
   async findLiveSession(sessionId: string, accountId: string, now: Date): Promise<LiveSessionRow | null> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<Array<{ roles: GlobalRole[] }>>(
       `SELECT a.roles
          FROM auth_sessions s JOIN accounts a ON a.id = s.account_id
         WHERE s.id = $1 AND s.account_id = $2 AND s.revoked_at IS NULL AND s.expires_at > $3 AND a.disabled_at IS NULL`,
       [sessionId, accountId, now],
-    )) as Array<{ roles: GlobalRole[] }>;
+    );
     return rows[0] ?? null;
   }
 }

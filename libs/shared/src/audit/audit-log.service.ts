@@ -81,7 +81,7 @@ export class AuditLogService {
         if (broken !== null) return { ok: false, count: verifier.count, headHash: verifier.headHash, broken };
       }
       if (page.length < pageSize) break;
-      afterSeq = page[page.length - 1]!.seq;
+      afterSeq = page[page.length - 1].seq;
     }
     return { ok: true, count: verifier.count, headHash: verifier.headHash };
   }

@@ -1,0 +1,56 @@
+// npm run bench:http — authenticated requests over HTTP against the running API.
+// Each GET /api/auth/me verifies the JWT and checks the session and roles in PostgreSQL, so this
+// measures the fixed cost every authenticated route pays. Uses DATABASE_URL when set (CI: the system
+// PostgreSQL), else an embedded PostgreSQL in a temporary directory.
+import autocannon from 'autocannon';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { machine, recordResult, startApi } from './support.mjs';
+
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 64);
+const duration = Number(process.env.BENCH_SECONDS ?? 15);
+
+const dataDir = await mkdtemp(join(tmpdir(), 'pnyx-bench-'));
+const api = await startApi({ PNYX_DATA_DIR: join(dataDir, 'data'), DATABASE_POOL_SIZE: '20', LOGIN_RATE_PER_MINUTE: '1000' });
+try {
+  const email = `bench-${Date.now()}@example.org`;
+  const password = 'benchmark password 1234';
+  const json = { 'content-type': 'application/json' };
+  await fetch(`${api.base}/api/auth/register`, { method: 'POST', headers: json, body: JSON.stringify({ email, password, displayName: 'Bench' }) });
+  const login = await (await fetch(`${api.base}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email, password }) })).json();
+
+  const result = await autocannon({
+    url: `${api.base}/api/auth/me`,
+    connections,
+    duration,
+    headers: { authorization: `Bearer ${login.accessToken}` },
+  });
+  const ok = result['2xx'];
+  const summary = {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    total: ok,
+  };
+  console.log(JSON.stringify(summary));
+  await recordResult(
+    'bench:http — authenticated GET /api/auth/me',
+    ['date', 'machine', 'command', 'database', 'connections × s', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx'],
+    [
+      new Date().toISOString().slice(0, 10),
+      machine(),
+      '`npm run bench:http`',
+      process.env.DATABASE_URL ? 'system PostgreSQL' : 'embedded PostgreSQL 18',
+      `${connections} × ${duration}`,
+      summary.requestsPerSecond,
+      summary.p50,
+      summary.p99,
+      summary.non2xx + summary.errors,
+    ],
+  );
+} finally {
+  await api.stop();
+}

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import pg from 'pg';
+import { uniqueEmail } from '../support/factories.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+const ROOT = process.cwd();
+const PNYX = join(ROOT, 'bin', 'pnyx.js');
+const API = join(ROOT, 'dist', 'apps', 'api', 'apps', 'api', 'src', 'main.js');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a built entry point (`npm test` builds first) as an operator would. */
+function run(entry: string, args: string[], env: Record<string, string>, stdin?: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [entry, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'warn', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin ?? '');
+  });
+}
+
+describe('pnyx command line', () => {
+  let database: TestDatabase;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    env = { DATABASE_URL: database.url };
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it('lists its commands', async () => {
+    const help = await run(PNYX, ['--help'], env);
+    expect(help.code).toBe(0);
+    for (const command of ['admin', 'audit', 'migration', 'config']) expect(help.stdout).toContain(command);
+  });
+
+  it('creates the first admin with the password from stdin, never from argv', async () => {
+    const email = uniqueEmail('first-admin');
+    const created = await run(PNYX, ['admin', 'create', '--email', email, '--name', 'First Admin'], env, 'a long enough admin password\n');
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    expect(JSON.parse(created.stdout)).toMatchObject({ email, roles: ['admin', 'resident'] });
+    const again = await run(PNYX, ['admin', 'create', '--email', email], env, 'a long enough admin password\n');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('EMAIL_TAKEN');
+    const weak = await run(PNYX, ['admin', 'create', '--email', uniqueEmail()], env, 'short\n');
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toContain('WEAK_PASSWORD');
+  });
+
+  it('verifies the audit chain, and names the entry edited in the database', async () => {
+    for (let i = 0; i < 3; i += 1) {
+      const created = await run(PNYX, ['admin', 'create', '--email', uniqueEmail('admin')], env, 'a long enough admin password');
+      expect(created.code).toBe(0);
+    }
+    const intact = await run(PNYX, ['audit', 'verify', '--json'], env);
+    expect(intact.code).toBe(0);
+    const result = JSON.parse(intact.stdout) as { ok: boolean; count: number };
+    expect(result.ok).toBe(true);
+    expect(result.count).toBeGreaterThanOrEqual(4);
+
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SET LOCAL session_replication_role = replica');
+      await client.query(`UPDATE audit_log SET actor = 'account:someone-else' WHERE seq = 3`);
+      await client.query('COMMIT');
+    } finally {
+      await client.end();
+    }
+    const broken = await run(PNYX, ['audit', 'verify'], env);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(/audit log BROKEN at entry #3: its content does not match its hash/);
+    expect(broken.stdout).toContain('2 entries verified before it');
+  });
+
+  it('reports pending migrations and a schema up to date', async () => {
+    const show = await run(PNYX, ['migration', 'show'], env);
+    expect(show.stdout).toContain('schema is up to date');
+    expect(show.code).toBe(0);
+  });
+
+  it('refuses a bad configuration, naming the variable', async () => {
+    const bad = await run(PNYX, ['config', 'check'], { ...env, PORT: 'eighty' });
+    expect(bad.code).toBe(78);
+    expect(bad.stderr).toContain('PORT must be an integer from 0 to 65535 (got "eighty")');
+  });
+});
+
+describe('API start-up', () => {
+  it('stops with a message naming a bad variable', async () => {
+    const result = await run(API, [], { PORT: 'abc', REDIS_URL: 'http://wrong' });
+    expect(result.code).toBe(78);
+    expect(result.stderr).toContain('PORT must be an integer');
+    expect(result.stderr).toContain('REDIS_URL must use redis: or rediss:');
+  });
+
+  it('refuses the default JWT secret in production', async () => {
+    const result = await run(API, [], { NODE_ENV: 'production', DATABASE_URL: 'postgres://127.0.0.1:1/none' });
+    expect(result.code).toBe(78);
+    expect(result.stderr).toContain('JWT_SECRET must be set in production');
+  });
+});
