@@ -1,5 +1,6 @@
 // Lint for correctness first (see STYLE.md §13); formatting is not ESLint's job.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -9,7 +10,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: { projectService: { allowDefaultProject: ['*.js', 'bin/*.js', 'test/support/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
-      globals: { process: 'readonly', Buffer: 'readonly', console: 'readonly', URL: 'readonly', globalThis: 'readonly' },
+      globals: globals.node,
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
