@@ -20,13 +20,19 @@ async function main(): Promise<void> {
   const logger = new JsonLogger(config.logLevel);
   const database = await openDatabaseServer(config, (message) => logger.log(message, 'Database'));
 
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot({ config, databaseUrl: database.url }), {
-    logger,
-    bodyParser: false,
-    abortOnError: false,
-  });
-  configureApp(app, config, logger);
-  await app.listen(config.port, config.host);
+  let app: NestExpressApplication;
+  try {
+    app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot({ config, databaseUrl: database.url }), {
+      logger,
+      bodyParser: false,
+      abortOnError: false,
+    });
+    configureApp(app, config, logger);
+    await app.listen(config.port, config.host);
+  } catch (error) {
+    await database.stop(); // do not leave an embedded server behind a failed start
+    throw error;
+  }
   logger.log({ msg: 'Pnyx API listening', url: `http://${config.host}:${config.port}/api`, docs: `/api/docs` }, 'Main');
 
   // Graceful shutdown: stop accepting, finish in-flight requests, close the pool, then the database.

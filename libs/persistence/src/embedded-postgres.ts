@@ -138,6 +138,7 @@ export class EmbeddedPostgres {
     const { initdb } = await this.binaries();
     this.log(`initialising the embedded PostgreSQL cluster in ${this.clusterDir} (first start only)`);
     try {
+      if (runAs !== undefined) await this.assertReachableBy(runAs, [initdb, this.clusterDir]);
       await run(
         initdb,
         [`--pgdata=${this.clusterDir}`, '--auth=scram-sha-256', `--username=${credentials.user}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--no-locale'],
@@ -148,6 +149,21 @@ export class EmbeddedPostgres {
     }
     await writeFile(this.credentialsFile, JSON.stringify(credentials), { mode: 0o600 });
     return credentials;
+  }
+
+  /** As root the server runs as `postgres`: say plainly when a private parent directory stops it. */
+  private async assertReachableBy(runAs: { uid: number; gid: number }, paths: string[]): Promise<void> {
+    for (const path of paths) {
+      try {
+        await run('test', ['-x', path], runAs);
+      } catch {
+        throw new Error(
+          `The embedded PostgreSQL runs as the "postgres" user (PostgreSQL refuses root), and that user cannot reach ${path}. ` +
+            'Move the project (or PNYX_DATA_DIR) out of a private directory such as /root, allow traversal of its parents (chmod o+x), ' +
+            'or set DATABASE_URL to use a PostgreSQL server.',
+        );
+      }
+    }
   }
 
   /** The port of a live server on our cluster, read from postmaster.pid (line 1 pid, line 4 port). */
