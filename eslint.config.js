@@ -9,7 +9,7 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'bin/*.js', 'test/support/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'apps/cli/bin/*.js', 'test/support/*.mjs', 'bench/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
       globals: globals.node,
     },
     rules: {

@@ -6,11 +6,8 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { createDataSourceOptions, openDatabaseServer } from '@app/persistence';
-import { loadConfig, SHARED_ENTITIES } from '@app/shared';
-import { IDENTITY_ENTITIES } from '@app/identity';
-
-/** Every entity of every library; the app registers the same ones through its feature modules. */
-export const ALL_ENTITIES = [...SHARED_ENTITIES, ...IDENTITY_ENTITIES];
+import { loadConfig } from '@app/shared';
+import { ALL_ENTITIES } from './apps/cli/src/entities.js';
 
 const config = loadConfig(process.env);
 const server = await openDatabaseServer(config, (message) => process.stderr.write(`${message}\n`));

@@ -6,7 +6,7 @@ import { uniqueEmail } from '../support/factories.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 const ROOT = process.cwd();
-const PNYX = join(ROOT, 'bin', 'pnyx.js');
+const PNYX = join(ROOT, 'apps', 'cli', 'bin', 'pnyx.js');
 const API = join(ROOT, 'dist', 'apps', 'api', 'apps', 'api', 'src', 'main.js');
 
 interface Run {

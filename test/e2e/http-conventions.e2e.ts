@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ALL_ENTITIES } from '../../apps/cli/src/entities.js';
 import { MemoryLogSink, startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('HTTP conventions', () => {
@@ -10,6 +13,11 @@ describe('HTTP conventions', () => {
   });
   afterAll(async () => {
     await t.close();
+  });
+
+  it('registers exactly the entities the TypeORM CLI knows (ormconfig.ts)', () => {
+    const loaded = t.app.get<DataSource>(getDataSourceToken()).entityMetadatas.map((m) => m.name);
+    expect(loaded.sort((a, b) => a.localeCompare(b))).toEqual(ALL_ENTITIES.map((e) => e.name).sort((a, b) => a.localeCompare(b)));
   });
 
   it('answers liveness and readiness without authentication', async () => {

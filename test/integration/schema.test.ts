@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { createDataSourceOptions, MIGRATIONS } from '@app/persistence';
-import { SHARED_ENTITIES } from '@app/shared';
-import { IDENTITY_ENTITIES } from '@app/identity';
+import { ALL_ENTITIES } from '../../apps/cli/src/entities.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 describe('database schema', () => {
@@ -11,7 +10,7 @@ describe('database schema', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    dataSource = new DataSource(createDataSourceOptions({ url: database.url, entities: [...SHARED_ENTITIES, ...IDENTITY_ENTITIES], poolSize: 2 }));
+    dataSource = new DataSource(createDataSourceOptions({ url: database.url, entities: ALL_ENTITIES, poolSize: 2 }));
     await dataSource.initialize();
   });
   afterAll(async () => {
