@@ -4,4 +4,5 @@ export * from './database-server.js';
 export * from './embedded-postgres.js';
 export * from './snake-naming.strategy.js';
 export * from './transaction.js';
+export * from './postgres-errors.js';
 export { MIGRATIONS } from './migrations/index.js';

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { sqlStateOf } from '@app/persistence';
 import { currentCorrelationId } from '../http/request-context.js';
 import { CommonErrorCode, DomainException, ERROR_KIND_STATUS } from './domain.exception.js';
 import type { ErrorResponseDto } from './error-response.js';
@@ -17,18 +18,6 @@ const STATUS_CODE: Record<number, string> = {
 
 /** PostgreSQL SQLSTATEs that mean "try again", not "bug". */
 const TRANSIENT_SQLSTATE = new Set(['40001', '40P01', '55P03', '57P01', '57P03', '08000', '08003', '08006']);
-
-interface ErrorWithSqlState {
-  code?: unknown;
-  driverError?: { code?: unknown };
-}
-
-function sqlStateOf(error: unknown): string | undefined {
-  if (error === null || typeof error !== 'object') return undefined;
-  const candidate = error as ErrorWithSqlState;
-  const code = candidate.driverError?.code ?? candidate.code;
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
-}
 
 /** Maps any thrown value to the API's error shape. Internals never reach the client. */
 export function toErrorResponse(exception: unknown, path: string): { body: ErrorResponseDto; retryAfter?: number } {
