@@ -1,37 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import pg from 'pg';
 import { uniqueEmail } from '../support/factories.js';
+import { API, PNYX, run } from '../support/run-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-
-const ROOT = process.cwd();
-const PNYX = join(ROOT, 'apps', 'cli', 'bin', 'pnyx.js');
-const API = join(ROOT, 'dist', 'apps', 'api', 'apps', 'api', 'src', 'main.js');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a built entry point (`npm test` builds first) as an operator would. */
-function run(entry: string, args: string[], env: Record<string, string>, stdin?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry, ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'warn', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
-  });
-}
 
 describe('pnyx command line', () => {
   let database: TestDatabase;

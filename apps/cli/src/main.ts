@@ -4,9 +4,10 @@ import { adminCommand } from './commands/admin.command.js';
 import { auditCommand } from './commands/audit.command.js';
 import { configCommand } from './commands/config.command.js';
 import { migrationCommand } from './commands/migration.command.js';
+import { sortitionCommand } from './commands/sortition.command.js';
 
 const program = new Command('pnyx')
-  .description('Pnyx operator commands: accounts, audit log, migrations (more: sortition, mj, referendum as they land)')
+  .description('Pnyx operator commands: accounts, audit log, migrations, sortition')
   .version('0.1.0')
   .showHelpAfterError()
   .exitOverride();
@@ -15,6 +16,7 @@ program.addCommand(adminCommand());
 program.addCommand(auditCommand());
 program.addCommand(migrationCommand());
 program.addCommand(configCommand());
+program.addCommand(sortitionCommand());
 
 try {
   await program.parseAsync(process.argv);
