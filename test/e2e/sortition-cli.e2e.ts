@@ -74,3 +74,22 @@ describe('pnyx sortition', () => {
     expect(poolCheck.stdout).toContain('FAIL pool and quotas match their digest');
   });
 });
+
+describe('pnyx sortition time budget', () => {
+  it('stops a run that exceeds its budget with exit code 3', async () => {
+    const result = await run(PNYX, [
+      'sortition',
+      'distribution',
+      '--features',
+      join(FIXTURES, 'sf_fixture_150', 'features.csv'),
+      '--candidates',
+      join(FIXTURES, 'sf_fixture_150', 'candidates.csv'),
+      '--size',
+      '22',
+      '--time-budget',
+      '0.2',
+    ]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('ran out of its time budget');
+  });
+});

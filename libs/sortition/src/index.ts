@@ -14,3 +14,4 @@ export * from './distribution.js';
 export * from './solvers/solver.js';
 export * from './solvers/load.js';
 export * from './bundle.js';
+export * from './worker-runner.js';

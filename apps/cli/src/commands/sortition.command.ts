@@ -5,18 +5,17 @@ import {
   ALGORITHMS,
   applySeed,
   checkFeasibility,
-  computeDistribution,
   DEFAULT_LOTTERY_SIZE,
   InfeasibleQuotasError,
   loadSolver,
-  prepareBundle,
   readInstance,
+  runInWorker,
   SOLVER_NAMES,
-  verifyBundle,
+  SortitionCancelled,
+  type WorkerOptions,
   type Algorithm,
   type DrawBundle,
   type FeasibilityReport,
-  type RunControl,
   type SolverName,
   type Solvers,
   type SortitionInstance,
@@ -74,11 +73,11 @@ async function solversFor(options: InputOptions): Promise<Solvers> {
 }
 
 /** Progress on stderr, at most once a second, so stdout stays clean for --json. */
-function progressControl(options: InputOptions): RunControl {
+function workerOptions(options: { timeBudget?: string }): WorkerOptions {
   let last = 0;
   const budget = options.timeBudget === undefined ? undefined : Number(options.timeBudget);
   return {
-    ...(budget !== undefined && Number.isFinite(budget) ? { deadline: Date.now() + budget * 1000 } : {}),
+    ...(budget !== undefined && Number.isFinite(budget) && budget > 0 ? { timeBudgetMs: budget * 1000 } : {}),
     onProgress: (progress) => {
       if (Date.now() - last < 1000) return;
       last = Date.now();
@@ -110,10 +109,15 @@ function writeJson(file: string, value: unknown): void {
   writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
 }
 
+/** Exit 2: infeasible quotas (with the report); exit 3: out of time budget. */
 function handleInfeasible(error: unknown, json: boolean | undefined): never {
   if (error instanceof InfeasibleQuotasError) {
     printFeasibility(error.report, json);
     process.exit(2);
+  }
+  if (error instanceof SortitionCancelled) {
+    process.stderr.write(`pnyx sortition: ${error.message}\n`);
+    process.exit(3);
   }
   throw error;
 }
@@ -131,11 +135,10 @@ export function sortitionCommand(): Command {
     async (options: InputOptions) => {
       const instance = readInputs(options);
       try {
-        const { result } = computeDistribution(instance, await solversFor(options), {
-          algorithm: options.algorithm,
-          legacyRuns: Number(options.legacyRuns),
-          control: progressControl(options),
-        });
+        const result = await runInWorker(
+          { kind: 'distribution', instance, solver: options.solver, algorithm: options.algorithm, legacyRuns: Number(options.legacyRuns) },
+          workerOptions(options),
+        );
         if (options.json === true) {
           process.stdout.write(`${JSON.stringify(result)}\n`);
         } else {
@@ -157,12 +160,17 @@ export function sortitionCommand(): Command {
     .action(async (options: InputOptions & { out: string }) => {
       const instance = readInputs(options);
       try {
-        const { bundle, maxDeviation } = prepareBundle(instance, await solversFor(options), {
-          algorithm: options.algorithm,
-          lotterySize: Number(options.lotterySize),
-          legacyRuns: Number(options.legacyRuns),
-          control: progressControl(options),
-        });
+        const { bundle, maxDeviation } = await runInWorker(
+          {
+            kind: 'bundle',
+            instance,
+            solver: options.solver,
+            algorithm: options.algorithm,
+            lotterySize: Number(options.lotterySize),
+            legacyRuns: Number(options.legacyRuns),
+          },
+          workerOptions(options),
+        );
         writeJson(options.out, bundle);
         const summary = { lotteryDigest: bundle.lotteryDigest, panels: bundle.lottery.panels.length, maxDeviation, bound: bundle.size / bundle.lottery.panels.length, bundle: options.out };
         process.stdout.write(options.json === true ? `${JSON.stringify(summary)}\n` : `lottery digest ${bundle.lotteryDigest} (${summary.panels} panels) written to ${options.out}\n`);
@@ -182,12 +190,19 @@ export function sortitionCommand(): Command {
         bundle = JSON.parse(readFileSync(options.bundle, 'utf8')) as DrawBundle;
       } else {
         try {
-          bundle = prepareBundle(readInputs(options), await solversFor(options), {
-            algorithm: options.algorithm,
-            lotterySize: Number(options.lotterySize),
-            legacyRuns: Number(options.legacyRuns),
-            control: progressControl(options),
-          }).bundle;
+          bundle = (
+            await runInWorker(
+              {
+                kind: 'bundle',
+                instance: readInputs(options),
+                solver: options.solver,
+                algorithm: options.algorithm,
+                lotterySize: Number(options.lotterySize),
+                legacyRuns: Number(options.legacyRuns),
+              },
+              workerOptions(options),
+            )
+          ).bundle;
         } catch (error) {
           handleInfeasible(error, options.json);
         }
@@ -207,8 +222,7 @@ export function sortitionCommand(): Command {
     .option('--json', 'print JSON')
     .action(async (options: { bundle: string; quick?: boolean; solver: SolverName; json?: boolean }) => {
       const bundle = JSON.parse(readFileSync(options.bundle, 'utf8')) as DrawBundle;
-      const solvers = { mip: await loadSolver(options.solver), lp: await loadSolver('highs') };
-      const result = verifyBundle(bundle, solvers, { quick: options.quick === true, control: progressControl({ algorithm: bundle.algorithm, solver: options.solver }) });
+      const result = await runInWorker({ kind: 'verify', bundle, solver: options.solver, quick: options.quick === true }, workerOptions({}));
       if (options.json === true) process.stdout.write(`${JSON.stringify(result)}\n`);
       else {
         for (const check of result.checks) process.stdout.write(`${check.ok ? 'ok  ' : 'FAIL'} ${check.check}${check.detail === undefined ? '' : ` (${check.detail})`}\n`);
