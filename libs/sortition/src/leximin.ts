@@ -16,6 +16,8 @@ export interface TypeDistribution {
 const PRICING_TOLERANCE = 1e-7;
 /** A level is settled when its upper and lower bounds are this close (probability units). */
 const GAP_TOLERANCE = 1e-6;
+/** How far below its targets a realised distribution may fall (probability units). */
+const REALISE_TOLERANCE = 1e-7;
 /** Weight of the stability centre in the smoothed dual prices (Wentges 1997). */
 const SMOOTHING = 0.7;
 /** Panels priced per master LP solve. */
@@ -103,6 +105,16 @@ export function leximinDistribution(
     for (const t of types) count += model.types[t].members.length;
     return count;
   };
+
+  // Fast path: compute the leximin of the LP relaxation (one LP per level), then try to realise
+  // it with actual panels in a single column generation. The relaxation contains every mixture of
+  // panels, so when its leximin is realisable it is the leximin; otherwise fall through to the
+  // level-by-level algorithm, keeping the panels found.
+  if (options.maximinOnly !== true) {
+    const targets = relaxedLeximin(model, settled, lpSolver, control);
+    const realised = targets === undefined ? undefined : realise(model, targets, committees, known, solver, lpSolver, control);
+    if (realised !== undefined) return distributionFrom(model, committees, realised);
+  }
 
   // The restricted master LP (primal): column 0 is z, then one column per panel.
   // Row 0: Σ p = 1. Row 1+t: Σ_P p_P·c_t(P)/|t| − z ≥ 0 (unsettled) or ≥ φ_t (settled).
@@ -259,8 +271,11 @@ export function leximinDistribution(
         });
         break;
       }
-      // Settle the types with positive dual weight at this level (complementary slackness).
-      let newlySettled = model.types.map((_, t) => t).filter((t) => !isSettled(t) && y[t] > DUAL_ZERO);
+      // Settle the types with positive dual weight at this level (complementary slackness), using
+      // the best dual found (the stability centre): it is feasible for the full problem and within
+      // the gap of optimal, whereas the restricted master's own duals need not be.
+      const prices = center ?? y;
+      let newlySettled = model.types.map((_, t) => t).filter((t) => !isSettled(t) && prices[t] > DUAL_ZERO);
       if (newlySettled.length === 0) newlySettled = model.types.map((_, t) => t).filter((t) => !isSettled(t));
       for (const t of newlySettled) {
         settled[t] = level;
@@ -272,6 +287,112 @@ export function leximinDistribution(
     lp.dispose();
   }
   return finalDistribution(model, committees, settled, lpSolver, control, iteration, options.maximinOnly === true);
+}
+
+/** Leximin over the LP relaxation of the quota polytope: one LP per level, settled by duals. */
+function relaxedLeximin(model: TypeModel, initial: Float64Array, lpSolver: SolverBackend, control?: RunControl): Float64Array | undefined {
+  const settled = Float64Array.from(initial);
+  const T = model.types.length;
+  for (let level = 0; settled.some((value) => Number.isNaN(value)); level += 1) {
+    checkpoint(control);
+    const relaxation = relaxedLevel(model, settled, lpSolver);
+    if (relaxation === undefined) return undefined;
+    const value = Math.max(0, relaxation.bound - SETTLE_MARGIN);
+    let newly = [...Array(T).keys()].filter((t) => Number.isNaN(settled[t]) && relaxation.prices[t] > DUAL_ZERO);
+    if (newly.length === 0) newly = [...Array(T).keys()].filter((t) => Number.isNaN(settled[t]));
+    for (const t of newly) settled[t] = value;
+    control?.onProgress?.({ phase: 'leximin', iteration: level, minProbability: Math.min(...settled.filter((v) => !Number.isNaN(v))) });
+  }
+  return settled;
+}
+
+/**
+ * Column generation for: maximise z s.t. Σ p = 1, Σ_P p_P·c_t(P)/|t| − z ≥ target_t. When z reaches
+ * 0 the targets are met by a mixture of the panels in `committees` (to which the new panels are
+ * added): returns its weights, aligned with `committees`; undefined when the targets are out of reach.
+ */
+function realise(
+  model: TypeModel,
+  targets: Float64Array,
+  committees: TypeCommittee[],
+  known: Set<string>,
+  solver: SolverBackend,
+  lpSolver: SolverBackend,
+  control?: RunControl,
+): Float64Array | undefined {
+  const T = model.types.length;
+  const column = (committee: TypeCommittee): LinearColumn => {
+    const rows = [0];
+    const values = [1];
+    committee.forEach((count, t) => {
+      if (count > 0) {
+        rows.push(1 + t);
+        values.push(share(model, committee, t));
+      }
+    });
+    return { cost: 0, lower: 0, upper: Infinity, rows, values };
+  };
+  const lp = lpSolver.createIncrementalLp({
+    sense: 'maximize',
+    objective: [1],
+    lower: [-Infinity],
+    upper: [Infinity],
+    rows: [{ indices: [], values: [], lower: 1, upper: 1 }, ...model.types.map((_, t) => ({ indices: [0], values: [-1], lower: targets[t], upper: Infinity }))],
+  });
+  try {
+    for (const committee of committees) lp.addColumn(column(committee));
+    for (let iteration = 1; ; iteration += 1) {
+      checkpoint(control);
+      const solution = lp.solve();
+      if (solution.status !== 'optimal' || solution.rowDuals === undefined) return undefined;
+      control?.onProgress?.({ phase: 'leximin', iteration, minProbability: Math.max(0, Math.min(...targets) + solution.objective), panelsGenerated: committees.length });
+      if (solution.objective >= -REALISE_TOLERANCE) return solution.values.subarray(1, 1 + committees.length);
+      const duals = solution.rowDuals;
+      const y = Float64Array.from(model.types, (_, t) => Math.max(0, -duals[1 + t]));
+      const cap = duals[0];
+      const worth = (committee: TypeCommittee): number => committee.reduce((sum, count, t) => sum + (count * y[t]) / model.types[t].members.length, 0);
+      const damped = Float64Array.from(y);
+      let added = 0;
+      for (let extra = 0; extra < BATCH; extra += 1) {
+        const weights = model.types.map((type, t) => damped[t] / type.members.length);
+        const priced = solver.solve(committeeIlp(model, weights));
+        if (priced.status !== 'optimal') return undefined;
+        const committee = committeeFrom(priced.values, T);
+        if (extra === 0 && worth(committee) <= cap + PRICING_TOLERANCE) return undefined; // no panel helps: out of reach
+        const key = committeeKey(committee);
+        if (worth(committee) > cap + PRICING_TOLERANCE && !known.has(key)) {
+          known.add(key);
+          committees.push(committee);
+          lp.addColumn(column(committee));
+          added += 1;
+        }
+        committee.forEach((count, t) => {
+          if (count > 0) damped[t] *= DAMPING;
+        });
+      }
+      if (added === 0) return undefined;
+    }
+  } finally {
+    lp.dispose();
+  }
+}
+
+/** Keeps the panels with weight, renormalises, and computes each type's probability. */
+function distributionFrom(model: TypeModel, committees: TypeCommittee[], weightsOf: ArrayLike<number>): TypeDistribution {
+  const kept: TypeCommittee[] = [];
+  const weights: number[] = [];
+  let total = 0;
+  committees.forEach((committee, j) => {
+    const weight = weightsOf[j] ?? 0;
+    if (weight > 1e-12) {
+      kept.push(committee);
+      weights.push(weight);
+      total += weight;
+    }
+  });
+  for (let j = 0; j < weights.length; j += 1) weights[j] = weights[j] / total; // remove solver drift from Σ = 1
+  const typeProbabilities = model.types.map((_, t) => kept.reduce((sum, committee, j) => sum + weights[j] * share(model, committee, t), 0));
+  return { committees: kept, weights, typeProbabilities };
 }
 
 /**
@@ -353,18 +474,5 @@ function finalDistribution(
     solution = solve();
   }
   assertOptimal(solution, maximin ? 'maximin distribution LP' : 'leximin distribution LP');
-  const kept: TypeCommittee[] = [];
-  const weights: number[] = [];
-  let total = 0;
-  committees.forEach((committee, j) => {
-    const weight = solution.values[j];
-    if (weight > 1e-12) {
-      kept.push(committee);
-      weights.push(weight);
-      total += weight;
-    }
-  });
-  for (let j = 0; j < weights.length; j += 1) weights[j] = weights[j] / total; // remove solver drift from Σ = 1
-  const typeProbabilities = model.types.map((_, t) => kept.reduce((sum, committee, j) => sum + weights[j] * share(model, committee, t), 0));
-  return { committees: kept, weights, typeProbabilities };
+  return distributionFrom(model, committees, solution.values);
 }
