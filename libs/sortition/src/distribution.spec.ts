@@ -151,7 +151,53 @@ function bruteForceMaximin(instance: SortitionInstance): { panels: number[][]; m
   return { panels, maximin: solution.objective, selectable };
 }
 
+/** The leximin over all panels, level by level with exact LP duals (people, not types). */
+function bruteForceLeximin(instance: SortitionInstance, panels: number[][], selectable: Set<number>): number[] {
+  const settled = new Map<number, number>();
+  for (let guard = 0; settled.size < selectable.size && guard < 100; guard += 1) {
+    const people = [...selectable];
+    const rows = [{ indices: panels.map((_, j) => j + 1), values: panels.map(() => 1), lower: 1, upper: 1 }];
+    for (const person of people) {
+      const fixed = settled.get(person);
+      const indices = fixed === undefined ? [0] : [];
+      const values = fixed === undefined ? [-1] : [];
+      panels.forEach((panel, j) => {
+        if (panel.includes(person)) {
+          indices.push(j + 1);
+          values.push(1);
+        }
+      });
+      rows.push({ indices, values, lower: fixed === undefined ? 0 : fixed - 1e-9, upper: Infinity });
+    }
+    const solution = solvers.lp.solve({
+      sense: 'maximize',
+      objective: [1, ...panels.map(() => 0)],
+      lower: [-Infinity, ...panels.map(() => 0)],
+      upper: [Infinity, ...panels.map(() => Infinity)],
+      rows,
+    });
+    let newly = people.filter((person, r) => !settled.has(person) && -solution.rowDuals![1 + r] > 1e-9);
+    if (newly.length === 0) newly = people.filter((person) => !settled.has(person));
+    for (const person of newly) settled.set(person, solution.objective);
+  }
+  return instance.people.map((_, i) => settled.get(i) ?? 0);
+}
+
 describe('against brute force on random pools of at most 12 people', () => {
+  it('finds the leximin: the same sorted probabilities as level-by-level LPs over every panel', () => {
+    fc.assert(
+      fc.property(smallCase, ({ instance }) => {
+        const brute = bruteForceMaximin(instance);
+        if (brute.panels.length === 0) return;
+        const expected = bruteForceLeximin(instance, brute.panels, brute.selectable).sort((a, b) => a - b);
+        const { result } = computeDistribution(instance, solvers, { algorithm: 'leximin' });
+        const actual = instance.people.map((person) => result.probabilities[person.id]).sort((a, b) => a - b);
+        actual.forEach((value, i) => expect(value).toBeCloseTo(expected[i], 4));
+      }),
+      { numRuns: 40, seed: 424242 },
+    );
+  });
+
   it('agrees on feasibility, keeps every panel valid, and reaches the true maximin', () => {
     let feasibleCases = 0;
     fc.assert(
