@@ -33,6 +33,19 @@ function share(model: TypeModel, committee: TypeCommittee, t: number): number {
   return committee[t] / model.types[t].members.length;
 }
 
+/** A panel as a master-LP column: 1 in row 0 (Σ p = 1), c_t/|t| in row 1 + t. */
+function panelColumn(model: TypeModel, committee: TypeCommittee): LinearColumn {
+  const rows = [0];
+  const values = [1];
+  committee.forEach((count, t) => {
+    if (count > 0) {
+      rows.push(1 + t);
+      values.push(share(model, committee, t));
+    }
+  });
+  return { cost: 0, lower: 0, upper: Infinity, rows, values };
+}
+
 /**
  * Initial panels: each ILP maximises the number of not-yet-covered types it includes (weighted by
  * 1/|type|), until every type that can sit on some panel is on one. Types no panel can include
@@ -118,17 +131,7 @@ export function leximinDistribution(
 
   // The restricted master LP (primal): column 0 is z, then one column per panel.
   // Row 0: Σ p = 1. Row 1+t: Σ_P p_P·c_t(P)/|t| − z ≥ 0 (unsettled) or ≥ φ_t (settled).
-  const column = (committee: TypeCommittee): LinearColumn => {
-    const rows = [0];
-    const values = [1];
-    committee.forEach((count, t) => {
-      if (count > 0) {
-        rows.push(1 + t);
-        values.push(share(model, committee, t));
-      }
-    });
-    return { cost: 0, lower: 0, upper: Infinity, rows, values };
-  };
+  const column = (committee: TypeCommittee): LinearColumn => panelColumn(model, committee);
   // The master LP holds only the panels in play (`active`, column 1 + i); the rest wait in
   // `committees` and come back when their reduced cost turns positive. Without this the LP grows
   // past a thousand columns and each re-solve takes seconds.
@@ -321,17 +324,7 @@ function realise(
   control?: RunControl,
 ): Float64Array | undefined {
   const T = model.types.length;
-  const column = (committee: TypeCommittee): LinearColumn => {
-    const rows = [0];
-    const values = [1];
-    committee.forEach((count, t) => {
-      if (count > 0) {
-        rows.push(1 + t);
-        values.push(share(model, committee, t));
-      }
-    });
-    return { cost: 0, lower: 0, upper: Infinity, rows, values };
-  };
+  const column = (committee: TypeCommittee): LinearColumn => panelColumn(model, committee);
   const lp = lpSolver.createIncrementalLp({
     sense: 'maximize',
     objective: [1],
