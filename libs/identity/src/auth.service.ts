@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   AccessTokenService,
   APP_CONFIG,
@@ -134,7 +134,7 @@ export class AuthService implements SessionResolver {
   private async issueRefreshToken(
     sessionId: string,
     sessionExpiresAt: Date,
-    manager: Parameters<SessionRepository['addRefreshToken']>[3],
+    manager: EntityManager,
   ): Promise<{ refreshToken: string; refreshExpiresAt: Date }> {
     const refreshToken = randomBytes(32).toString('base64url');
     await this.sessions.addRefreshToken(sessionId, hashToken(refreshToken), sessionExpiresAt, manager);

@@ -54,10 +54,6 @@ export class SessionRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  async revokeAllSessionsOf(accountId: string, reason: SessionEndReason, at: Date, manager: EntityManager): Promise<void> {
-    await manager.getRepository(AuthSessionEntity).update({ accountId, revokedAt: IsNull() }, { revokedAt: at, revokedReason: reason });
-  }
-
   /** One indexed lookup per authenticated request: the session is live and its account active. */
   async findLiveSession(sessionId: string, accountId: string, now: Date): Promise<LiveSessionRow | null> {
     const rows = await this.dataSource.query<Array<{ roles: GlobalRole[] }>>(

@@ -1,5 +1,5 @@
 import { toCsv } from './csv.js';
-import { buildLottery, computeDistribution, instanceDigest, ALGORITHM_VERSION, type Algorithm, type Solvers } from './distribution.js';
+import { buildLottery, computeDistribution, householdLabeller, instanceDigest, ALGORITHM_VERSION, type Algorithm, type Solvers } from './distribution.js';
 import { readInstance } from './input.js';
 import type { SortitionInstance } from './instance.js';
 import { drawFromLottery, lotteryDigest, type Lottery } from './lottery.js';
@@ -32,20 +32,13 @@ const HOUSEHOLD_COLUMN = 'household';
 
 /** The pool as published: id, one column per category, and a household label when the rule is on. */
 export function anonymisedPoolCsv(instance: SortitionInstance): string {
-  const householdLabels = new Map<string, string>();
+  const householdOf = householdLabeller(instance);
   const header = ['id', ...instance.categories.map((category) => category.name)];
   const householdRule = instance.householdColumns.length > 0;
   if (householdRule) header.push(HOUSEHOLD_COLUMN);
   const rows = instance.people.map((person) => {
     const row = [person.id, ...person.features.map((v, c) => instance.categories[c].values[v]?.value ?? person.rawFeatures[c])];
-    if (householdRule) {
-      let label = '';
-      if (person.household !== undefined) {
-        label = householdLabels.get(person.household) ?? `h${householdLabels.size + 1}`;
-        householdLabels.set(person.household, label);
-      }
-      row.push(label);
-    }
+    if (householdRule) row.push(householdOf(person) ?? '');
     return row;
   });
   return toCsv([header, ...rows]);

@@ -121,6 +121,33 @@ function* subsets(n: number, k: number, start = 0, prefix: number[] = []): Gener
   for (let i = start; i <= n - (k - prefix.length); i += 1) yield* subsets(n, k, i + 1, [...prefix, i]);
 }
 
+/**
+ * One leximin level over explicit panels: maximise z with Σ p = 1, and each person's probability
+ * ≥ z, or ≥ their settled value. Column 0 is z, then one weight per panel; row 1 + r is people[r].
+ */
+function solveLevel(panels: number[][], people: number[], settled: Map<number, number>) {
+  const rows = [{ indices: panels.map((_, j) => j + 1), values: panels.map(() => 1), lower: 1, upper: 1 }];
+  for (const person of people) {
+    const fixed = settled.get(person);
+    const indices = fixed === undefined ? [0] : [];
+    const values = fixed === undefined ? [-1] : [];
+    panels.forEach((panel, j) => {
+      if (panel.includes(person)) {
+        indices.push(j + 1);
+        values.push(1);
+      }
+    });
+    rows.push({ indices, values, lower: fixed === undefined ? 0 : fixed - 1e-9, upper: Infinity });
+  }
+  return solvers.lp.solve({
+    sense: 'maximize',
+    objective: [1, ...panels.map(() => 0)],
+    lower: [-Infinity, ...panels.map(() => 0)],
+    upper: [Infinity, ...panels.map(() => Infinity)],
+    rows,
+  });
+}
+
 /** The best possible minimum probability over people who fit on some panel, by LP over all panels. */
 function bruteForceMaximin(instance: SortitionInstance): { panels: number[][]; maximin: number; selectable: Set<number> } {
   const panels = [...subsets(instance.people.length, instance.size)].filter(
@@ -128,26 +155,7 @@ function bruteForceMaximin(instance: SortitionInstance): { panels: number[][]; m
   );
   const selectable = new Set(panels.flat());
   if (panels.length === 0) return { panels, maximin: 0, selectable };
-  // Columns: z, then one weight per panel.
-  const rows = [{ indices: panels.map((_, j) => j + 1), values: panels.map(() => 1), lower: 1, upper: 1 }];
-  for (const person of selectable) {
-    const indices = [0];
-    const values = [-1];
-    panels.forEach((panel, j) => {
-      if (panel.includes(person)) {
-        indices.push(j + 1);
-        values.push(1);
-      }
-    });
-    rows.push({ indices, values, lower: 0, upper: Infinity });
-  }
-  const solution = solvers.lp.solve({
-    sense: 'maximize',
-    objective: [1, ...panels.map(() => 0)],
-    lower: [-Infinity, ...panels.map(() => 0)],
-    upper: [Infinity, ...panels.map(() => Infinity)],
-    rows,
-  });
+  const solution = solveLevel(panels, [...selectable], new Map());
   return { panels, maximin: solution.objective, selectable };
 }
 
@@ -156,26 +164,7 @@ function bruteForceLeximin(instance: SortitionInstance, panels: number[][], sele
   const settled = new Map<number, number>();
   for (let guard = 0; settled.size < selectable.size && guard < 100; guard += 1) {
     const people = [...selectable];
-    const rows = [{ indices: panels.map((_, j) => j + 1), values: panels.map(() => 1), lower: 1, upper: 1 }];
-    for (const person of people) {
-      const fixed = settled.get(person);
-      const indices = fixed === undefined ? [0] : [];
-      const values = fixed === undefined ? [-1] : [];
-      panels.forEach((panel, j) => {
-        if (panel.includes(person)) {
-          indices.push(j + 1);
-          values.push(1);
-        }
-      });
-      rows.push({ indices, values, lower: fixed === undefined ? 0 : fixed - 1e-9, upper: Infinity });
-    }
-    const solution = solvers.lp.solve({
-      sense: 'maximize',
-      objective: [1, ...panels.map(() => 0)],
-      lower: [-Infinity, ...panels.map(() => 0)],
-      upper: [Infinity, ...panels.map(() => Infinity)],
-      rows,
-    });
+    const solution = solveLevel(panels, people, settled);
     let newly = people.filter((person, r) => !settled.has(person) && -solution.rowDuals![1 + r] > 1e-9);
     if (newly.length === 0) newly = people.filter((person) => !settled.has(person));
     for (const person of newly) settled.set(person, solution.objective);

@@ -67,17 +67,28 @@ export interface ComputedDistribution {
   legacyPanels?: number[][];
 }
 
+/**
+ * Opaque household labels h1, h2, … in order of first appearance (null without the household
+ * rule or without a household): published instead of addresses.
+ */
+export function householdLabeller(instance: SortitionInstance): (person: SortitionInstance['people'][number]) => string | null {
+  const labels = new Map<string, string>();
+  return (person) => {
+    if (person.household === undefined || instance.householdColumns.length === 0) return null;
+    const label = labels.get(person.household) ?? `h${labels.size + 1}`;
+    labels.set(person.household, label);
+    return label;
+  };
+}
+
 /** Canonical text of what a draw depends on: quotas, anonymised pool, panel size, household rule. */
 export function canonicalInstance(instance: SortitionInstance): string {
-  const householdLabels = new Map<string, string>();
-  const people = instance.people.map((person) => {
-    let household: string | null = null;
-    if (person.household !== undefined && instance.householdColumns.length > 0) {
-      household = householdLabels.get(person.household) ?? `h${householdLabels.size + 1}`;
-      householdLabels.set(person.household, household);
-    }
-    return [person.id, person.features.map((v, c) => (v < 0 ? person.rawFeatures[c] : instance.categories[c].values[v].value)), household];
-  });
+  const householdOf = householdLabeller(instance);
+  const people = instance.people.map((person) => [
+    person.id,
+    person.features.map((v, c) => (v < 0 ? person.rawFeatures[c] : instance.categories[c].values[v].value)),
+    householdOf(person),
+  ]);
   return JSON.stringify({
     format: 'pnyx-instance-v1',
     size: instance.size,

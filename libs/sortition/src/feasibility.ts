@@ -1,4 +1,4 @@
-import { buildTypeModel, committeeFrom, committeeRows, type TypeCommittee, type TypeModel } from './committee-model.js';
+import { buildTypeModel, committeeFrom, committeeIlp, type TypeCommittee, type TypeModel } from './committee-model.js';
 import type { SortitionInstance } from './instance.js';
 import type { LinearModel, LinearRow, SolverBackend } from './solvers/solver.js';
 
@@ -102,14 +102,7 @@ export function checkFeasibility(instance: SortitionInstance, solver: SolverBack
   if (issues.some((issue) => issue.code === 'UNKNOWN_VALUE')) return { feasible: false, issues, notes };
   const model = buildTypeModel(instance);
   notes.push(`${instance.people.length} people in ${model.types.length} interchangeable types`);
-  const exact = solver.solve({
-    sense: 'maximize',
-    objective: model.types.map(() => 0),
-    lower: model.types.map(() => 0),
-    upper: model.types.map((type) => type.members.length),
-    integer: model.types.map(() => true),
-    rows: committeeRows(model),
-  });
+  const exact = solver.solve(committeeIlp(model, model.types.map(() => 0)));
   if (exact.status === 'optimal') {
     return { feasible: issues.every((issue) => issue.severity !== 'error'), issues, witness: committeeFrom(exact.values, model.types.length), notes };
   }

@@ -36,7 +36,3 @@ export interface SortitionInstance {
   /** Where the data came from, for messages. */
   files: { quotas: string; pool: string };
 }
-
-export function featureLabel(category: Category, value: QuotaValue): string {
-  return `${category.name} ${value.value}`;
-}

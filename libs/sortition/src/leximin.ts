@@ -417,12 +417,8 @@ function relaxedLevel(model: TypeModel, settled: Float64Array, lpSolver: SolverB
   const prices = new Float64Array(T);
   let total = 0;
   model.types.forEach((_, t) => {
-    if (Number.isNaN(settled[t])) {
-      prices[t] = Math.max(0, -solution.rowDuals![first + t]);
-      total += prices[t];
-    } else {
-      prices[t] = Math.max(0, -solution.rowDuals![first + t]);
-    }
+    prices[t] = Math.max(0, -solution.rowDuals![first + t]);
+    if (Number.isNaN(settled[t])) total += prices[t];
   });
   if (total <= 0) return undefined;
   for (let t = 0; t < T; t += 1) prices[t] = prices[t] / total;

@@ -8,7 +8,3 @@ export type Role = GlobalRole | 'member';
 /** Roles an admin may grant or revoke; `resident` comes with registration. */
 export const GRANTABLE_ROLES = ['admin', 'organiser', 'facilitator'] as const satisfies readonly GlobalRole[];
 export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
-
-export function isGlobalRole(value: unknown): value is GlobalRole {
-  return GLOBAL_ROLES.some((role) => role === value);
-}
