@@ -55,13 +55,18 @@ export function quotasCsv(instance: SortitionInstance): string {
   return toCsv(rows);
 }
 
-export function instanceFromBundle(bundle: DrawBundle): SortitionInstance {
+/** Reads back an instance published as `quotasCsv` + `anonymisedPoolCsv` (a bundle's, or a frozen pool's). */
+export function publishedInstance(published: { quotasCsv: string; poolCsv: string; size: number; householdRule: boolean }, names = { quotas: 'quotas', pool: 'pool' }): SortitionInstance {
   return readInstance({
-    quotas: { name: 'bundle quotas', text: bundle.quotasCsv },
-    pool: { name: 'bundle pool', text: bundle.poolCsv },
-    size: bundle.size,
-    householdColumns: bundle.householdRule ? [HOUSEHOLD_COLUMN] : [],
+    quotas: { name: names.quotas, text: published.quotasCsv },
+    pool: { name: names.pool, text: published.poolCsv },
+    size: published.size,
+    householdColumns: published.householdRule ? [HOUSEHOLD_COLUMN] : [],
   });
+}
+
+export function instanceFromBundle(bundle: DrawBundle): SortitionInstance {
+  return publishedInstance(bundle, { quotas: 'bundle quotas', pool: 'bundle pool' });
 }
 
 export function solverDescription(solvers: Solvers): string {
@@ -76,12 +81,7 @@ export function prepareBundle(
 ): { bundle: DrawBundle; computed: ReturnType<typeof computeDistribution>; maxDeviation: number } {
   // Compute on the instance exactly as the verifier will read it back from the bundle.
   const published = { quotasCsv: quotasCsv(instance), poolCsv: anonymisedPoolCsv(instance) };
-  const reread = readInstance({
-    quotas: { name: 'quotas', text: published.quotasCsv },
-    pool: { name: 'pool', text: published.poolCsv },
-    size: instance.size,
-    householdColumns: instance.householdColumns.length > 0 ? [HOUSEHOLD_COLUMN] : [],
-  });
+  const reread = publishedInstance({ ...published, size: instance.size, householdRule: instance.householdColumns.length > 0 });
   const computed = computeDistribution(reread, solvers, { algorithm: options.algorithm, legacyRuns: options.legacyRuns ?? Math.max(options.lotterySize, 10_000), control: options.control });
   options.control?.onProgress?.({ phase: 'lottery', iteration: 0 });
   const { lottery, report } = buildLottery(reread, computed, options.lotterySize);

@@ -15,3 +15,4 @@ export * from './solvers/solver.js';
 export * from './solvers/load.js';
 export * from './bundle.js';
 export * from './worker-runner.js';
+export * from './replacement.js';

@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { applySeed, prepareBundle, verifyBundle } from './bundle.js';
 import { computeDistribution } from './distribution.js';
+import { checkFeasibility } from './feasibility.js';
 import type { SortitionProgress } from './progress.js';
 import { loadSolver } from './solvers/load.js';
 import type { WorkerReply, WorkerTask } from './worker-runner.js';
@@ -33,6 +34,11 @@ async function main(): Promise<void> {
     case 'verify':
       post({ kind: 'result', value: verifyBundle(task.bundle, solvers, { quick: task.quick, control }) });
       return;
+    case 'check': {
+      const { witness: _witness, ...report } = checkFeasibility(task.instance, solvers.mip);
+      post({ kind: 'result', value: report });
+      return;
+    }
   }
 }
 

@@ -15,7 +15,8 @@ interface TaskBase {
 export type WorkerTask =
   | (TaskBase & { kind: 'distribution'; instance: SortitionInstance; algorithm: Algorithm; legacyRuns?: number })
   | (TaskBase & { kind: 'bundle'; instance: SortitionInstance; algorithm: Algorithm; lotterySize: number; legacyRuns?: number; seed?: string })
-  | (TaskBase & { kind: 'verify'; bundle: DrawBundle; quick?: boolean });
+  | (TaskBase & { kind: 'verify'; bundle: DrawBundle; quick?: boolean })
+  | (TaskBase & { kind: 'check'; instance: SortitionInstance });
 
 export type WorkerReply =
   | { kind: 'progress'; progress: SortitionProgress }
@@ -46,6 +47,7 @@ function workerScript(): URL {
 export function runInWorker(task: WorkerTask & { kind: 'distribution' }, options?: WorkerOptions): Promise<DistributionResult>;
 export function runInWorker(task: WorkerTask & { kind: 'bundle' }, options?: WorkerOptions): Promise<BundleOutcome>;
 export function runInWorker(task: WorkerTask & { kind: 'verify' }, options?: WorkerOptions): Promise<{ ok: boolean; checks: Array<{ check: string; ok: boolean; detail?: string }> }>;
+export function runInWorker(task: WorkerTask & { kind: 'check' }, options?: WorkerOptions): Promise<Omit<FeasibilityReport, 'witness'>>;
 export function runInWorker(task: WorkerTask, options: WorkerOptions = {}): Promise<unknown> {
   const deadline = options.timeBudgetMs === undefined ? undefined : Date.now() + options.timeBudgetMs;
   const worker = new Worker(workerScript(), { workerData: { ...task, ...(deadline === undefined ? {} : { deadline }) } });
