@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AuthGuard, CoreModule, createValidationPipe, HttpExceptionFilter, type AppConfig, type Clock } from '@app/shared';
 import { DatabaseModule } from '@app/persistence';
 import { IdentityModule } from '@app/identity';
+import { AssemblyModule } from '@app/assembly';
 import { HealthController } from './health/health.controller.js';
 
 export interface ApiModuleOptions {
@@ -26,6 +27,7 @@ export class ApiModule {
           applicationName: 'pnyx-api',
         }),
         IdentityModule,
+        AssemblyModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -218,11 +218,12 @@ export function sortitionCommand(): Command {
     .description('Re-run a published draw from its bundle and say whether it reproduces')
     .requiredOption('--bundle <file>', 'the published draw bundle')
     .option('--quick', 'check digests, panels and the seed without re-running the algorithm')
-    .addOption(new Option('--solver <name>', 'ILP solver').choices(SOLVER_NAMES).default('glpk'))
+    .addOption(new Option('--solver <name>', 'ILP solver (default: the one the bundle names)').choices(SOLVER_NAMES))
     .option('--json', 'print JSON')
-    .action(async (options: { bundle: string; quick?: boolean; solver: SolverName; json?: boolean }) => {
+    .action(async (options: { bundle: string; quick?: boolean; solver?: SolverName; json?: boolean }) => {
       const bundle = JSON.parse(readFileSync(options.bundle, 'utf8')) as DrawBundle;
-      const result = await runInWorker({ kind: 'verify', bundle, solver: options.solver, quick: options.quick === true }, workerOptions({}));
+      const solver = options.solver ?? (bundle.software?.solvers?.startsWith('highs ') === true ? 'highs' : 'glpk');
+      const result = await runInWorker({ kind: 'verify', bundle, solver, quick: options.quick === true }, workerOptions({}));
       if (options.json === true) process.stdout.write(`${JSON.stringify(result)}\n`);
       else {
         for (const check of result.checks) process.stdout.write(`${check.ok ? 'ok  ' : 'FAIL'} ${check.check}${check.detail === undefined ? '' : ` (${check.detail})`}\n`);

@@ -90,6 +90,10 @@ export class DrawEntity {
   @Column({ type: 'character', length: 64 })
   instanceDigest!: string;
 
+  /** Replacement draws: the drawn members who stayed, when requested (seeding checks it still holds). */
+  @Column({ type: 'text', array: true, nullable: true })
+  continuingPersonIds!: string[] | null;
+
   @Column({ type: 'jsonb', nullable: true })
   progress!: SortitionProgress | null;
 

@@ -56,6 +56,7 @@ export class Assemblies1764400000000 implements MigrationInterface {
       "pool_csv" text NOT NULL,
       "household_rule" boolean NOT NULL,
       "instance_digest" character(64) NOT NULL,
+      "continuing_person_ids" text array,
       "progress" jsonb,
       "attempts" integer NOT NULL DEFAULT '0',
       "lease_until" TIMESTAMP WITH TIME ZONE,

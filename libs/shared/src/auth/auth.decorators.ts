@@ -22,3 +22,8 @@ export const CurrentPrincipal = createParamDecorator((_data: unknown, context: E
   if (principal === undefined) throw new Error('CurrentPrincipal used on a route without authentication');
   return principal;
 });
+
+/** The caller on a `@Public()` route, when they sent a valid token; `undefined` for anonymous callers. */
+export const OptionalPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal | undefined => context.switchToHttp().getRequest<AuthenticatedRequest>().principal,
+);

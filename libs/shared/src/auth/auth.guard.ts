@@ -6,7 +6,11 @@ import { Authenticator } from './authenticator.js';
 import { hasAnyRole } from './principal.js';
 import type { GlobalRole } from './roles.js';
 
-/** Global guard: every HTTP route needs a valid access token unless marked `@Public()`. */
+/**
+ * Global guard: every HTTP route needs a valid access token unless marked `@Public()`. A public
+ * route that is sent a token still checks it, so it can show more to those allowed (see
+ * `OptionalPrincipal`); a bad token there is a 401, never silently anonymous.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -17,8 +21,11 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true; // gateways authenticate in their handshake
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, targets) === true) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, targets) === true) {
+      if (request.headers.authorization !== undefined) request.principal = await this.authenticator.authenticate(request.headers.authorization);
+      return true;
+    }
     const principal = await this.authenticator.authenticate(request.headers.authorization);
     request.principal = principal;
     const required = this.reflector.getAllAndOverride<GlobalRole[] | undefined>(REQUIRED_ROLES, targets);

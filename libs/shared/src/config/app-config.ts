@@ -31,6 +31,14 @@ export interface AppConfig {
   loginRatePerMinute: number;
   /** Answer with the `X-Forwarded-For` address (set when behind a reverse proxy you trust). */
   trustProxy: boolean;
+  /** Largest pool or quota file accepted by an upload, in bytes. */
+  poolUploadLimitBytes: number;
+  /** ILP solver for sortition pricing problems (glpk is faster on them; highs is the alternative). */
+  sortitionSolver: 'glpk' | 'highs';
+  /** Draw jobs one API instance runs at once (each takes a worker thread and most of a core). */
+  sortitionConcurrency: number;
+  /** A draw job that runs longer fails with DRAW_TIME_BUDGET_EXCEEDED. */
+  sortitionTimeBudgetSeconds: number;
 }
 
 /** The development secret. Refused when NODE_ENV=production. */
@@ -139,6 +147,10 @@ export function loadConfig(env: Env): AppConfig {
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
     loginRatePerMinute: integer('LOGIN_RATE_PER_MINUTE', 20, 1, 100_000),
     trustProxy: boolean('TRUST_PROXY', false),
+    poolUploadLimitBytes: integer('POOL_UPLOAD_LIMIT_BYTES', 20 * 1_048_576, 1024, 1024 * 1_048_576),
+    sortitionSolver: oneOf('SORTITION_SOLVER', ['glpk', 'highs'] as const, 'glpk'),
+    sortitionConcurrency: integer('SORTITION_CONCURRENCY', 1, 1, 64),
+    sortitionTimeBudgetSeconds: integer('SORTITION_TIME_BUDGET_SECONDS', 3600, 1, 7 * 86_400),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

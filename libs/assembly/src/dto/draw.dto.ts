@@ -1,0 +1,119 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { ALGORITHMS, type Algorithm } from '@app/sortition';
+import { DRAW_KINDS, DRAW_STATUSES, type DrawEntity } from '../entities/draw.entity.js';
+
+export class DrawIdParams {
+  @IsUUID('4', { message: 'id must be a UUID' })
+  id!: string;
+}
+
+export class ReplacementDrawDto {
+  @ApiPropertyOptional({ enum: ALGORITHMS, default: 'leximin' })
+  @IsOptional()
+  @IsIn(ALGORITHMS)
+  algorithm?: Algorithm;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100000, default: 1000, description: 'Panels in the published lottery (m)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  lotterySize?: number;
+}
+
+export class RequestDrawDto extends ReplacementDrawDto {
+  @ApiPropertyOptional({ description: 'The pool to draw from; default: the latest uploaded' })
+  @IsOptional()
+  @IsUUID('4', { message: 'poolId must be a UUID' })
+  poolId?: string;
+}
+
+export class SeedDto {
+  @ApiProperty({ example: '3 1 4 1 5 9 2 6 5 3', description: 'The public seed (e.g. dice rolled in public), entered after the lottery digest was published' })
+  @IsString()
+  @Length(1, 256)
+  @Matches(/^[^\p{C}]+$/u, { message: 'seed must be printable text' })
+  seed!: string;
+}
+
+export class CancelDrawDto {
+  @ApiProperty({ maxLength: 500 })
+  @IsString()
+  @Length(1, 500)
+  reason!: string;
+}
+
+export class DrawResultDto {
+  @ApiProperty() poolSize!: number;
+  @ApiProperty({ description: 'Groups of interchangeable volunteers the computation worked on' }) types!: number;
+  @ApiProperty() minProbability!: number;
+  @ApiProperty() maxProbability!: number;
+  @ApiProperty() gini!: number;
+  @ApiProperty({ description: 'k/n, the probability under a draw without quotas' }) kOverN!: number;
+  @ApiProperty({ description: 'Panels with positive weight in the distribution' }) panelCount!: number;
+  @ApiProperty({ description: 'Largest gap between a probability in the lottery and in the distribution (≤ k/m)' }) lotteryMaxDeviation!: number;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'number' }, description: 'Pseudonymous id → selection probability (one draw only)' })
+  probabilities?: Record<string, number>;
+}
+
+export class DrawErrorDto {
+  @ApiProperty() code!: string;
+  @ApiProperty() message!: string;
+  @ApiPropertyOptional() details?: unknown;
+}
+
+export class DrawDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() assemblyId!: string;
+  @ApiProperty() poolId!: string;
+  @ApiProperty({ enum: DRAW_KINDS }) kind!: string;
+  @ApiProperty({ description: 'Seats to fill (k)' }) size!: number;
+  @ApiProperty({ enum: ALGORITHMS }) algorithm!: Algorithm;
+  @ApiProperty() lotterySize!: number;
+  @ApiProperty({ enum: DRAW_STATUSES }) status!: string;
+  @ApiPropertyOptional({ description: 'Latest progress: phase, iteration, minProbability so far…' }) progress?: unknown;
+  @ApiProperty({ description: 'SHA-256 of the anonymised pool, quotas, size and household rule' }) instanceDigest!: string;
+  @ApiPropertyOptional({ description: 'SHA-256 of the lottery, published before the seed is entered' }) lotteryDigest?: string;
+  @ApiPropertyOptional({ type: DrawResultDto }) result?: DrawResultDto;
+  @ApiPropertyOptional({ type: DrawErrorDto }) error?: DrawErrorDto;
+  @ApiPropertyOptional() seed?: string;
+  @ApiPropertyOptional() drawnIndex?: number;
+  @ApiPropertyOptional({ type: String, isArray: true, description: 'Pseudonymous ids of the drawn panel' }) panel?: string[];
+  @ApiProperty() createdAt!: string;
+  @ApiPropertyOptional() startedAt?: string;
+  @ApiPropertyOptional() computedAt?: string;
+  @ApiPropertyOptional() seededAt?: string;
+  @ApiPropertyOptional() endedAt?: string;
+}
+
+export function mapDraw(draw: DrawEntity, withProbabilities = true): DrawDto {
+  const iso = (date: Date | null): string | undefined => date?.toISOString();
+  const dto: DrawDto = {
+    id: draw.id,
+    assemblyId: draw.assemblyId,
+    poolId: draw.poolId,
+    kind: draw.kind,
+    size: draw.size,
+    algorithm: draw.algorithm,
+    lotterySize: draw.lotterySize,
+    status: draw.status,
+    instanceDigest: draw.instanceDigest,
+    createdAt: draw.createdAt.toISOString(),
+  };
+  if (draw.progress !== null) dto.progress = draw.progress;
+  if (draw.lotteryDigest !== null) dto.lotteryDigest = draw.lotteryDigest;
+  if (draw.result !== null && draw.result !== undefined) {
+    const { probabilities, ...summary } = draw.result;
+    dto.result = withProbabilities ? { ...summary, probabilities } : summary;
+  }
+  if (draw.error !== null) dto.error = draw.error;
+  if (draw.seed !== null) dto.seed = draw.seed;
+  if (draw.drawnIndex !== null) dto.drawnIndex = draw.drawnIndex;
+  if (draw.panel !== null) dto.panel = draw.panel;
+  for (const key of ['startedAt', 'computedAt', 'seededAt', 'endedAt'] as const) {
+    const value = iso(draw[key]);
+    if (value !== undefined) dto[key] = value;
+  }
+  return dto;
+}
