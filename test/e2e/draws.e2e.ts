@@ -234,7 +234,10 @@ describe('pools and draws', () => {
 
     // Two members drop out: one leaves on their own (linked by invitation), one is removed.
     const members = (await t.http.get(`/api/assemblies/${assembly.id}/memberships`).set(organiser.auth).expect(200)).body as Array<{ id: string; personId: string; role: string }>;
-    const [leaver, removed] = members.filter((m) => m.role === 'member');
+    // The panel is the same on every run (same pool, lottery and seed); take people in id order so
+    // the departures are too (some profiles in this tight fixture cannot be replaced: that is a 422).
+    const drawn = members.filter((m) => m.role === 'member').sort((a, b) => a.personId.localeCompare(b.personId));
+    const [leaver, removed] = drawn;
     const invitation = (await t.http.post(`/api/assemblies/${assembly.id}/memberships/${leaver.id}/invitation`).set(organiser.auth).expect(201)).body as { code: string };
     const person = await createAndLogin(t.app, t.http);
     await t.http.post('/api/invitations/redeem').set(person.auth).send({ code: invitation.code.toLowerCase() }).expect(200);
@@ -248,6 +251,13 @@ describe('pools and draws', () => {
     expect(computed.status).toBe('computed');
     // Nobody already drawn (staying or gone) can be drawn again.
     for (const m of members) expect(computed.result!.probabilities![m.personId] ?? 0).toBe(0);
+    // Computed for one set of continuing members, it cannot seat anyone once they change…
+    const staying = drawn[2];
+    await t.http.patch(`/api/assemblies/${assembly.id}/memberships/${staying.id}`).set(organiser.auth).send({ role: 'alternate' }).expect(200);
+    const stale = await t.http.post(`/api/draws/${replacement.id}/seed`).set(organiser.auth).send({ seed: 'second' }).expect(409);
+    expect(stale.body).toMatchObject({ code: 'DRAW_STALE' });
+    // …and can again once they are back as they were.
+    await t.http.patch(`/api/assemblies/${assembly.id}/memberships/${staying.id}`).set(organiser.auth).send({ role: 'member' }).expect(200);
     const seeded = (await t.http.post(`/api/draws/${replacement.id}/seed`).set(organiser.auth).send({ seed: 'second' }).expect(200)).body as DrawBody;
     expect(seeded.panel).toHaveLength(2);
 
@@ -274,6 +284,7 @@ describe('pools and draws', () => {
     expect(lines).toHaveLength(1 + 24);
     expect(exported.text).toContain('missed three sessions');
     expect(exported.text).toContain('first_name');
+
   });
 
   it('starts one draw when ten are requested at once, and keeps pools frozen in the database', async () => {
