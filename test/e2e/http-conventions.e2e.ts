@@ -40,6 +40,35 @@ describe('HTTP conventions', () => {
     await t.http.get('/api/accounts?email=x').expect(401);
   });
 
+  it('has exactly the public routes it means to have: every other documented route answers 401 without a token', async () => {
+    const PUBLIC = new Set([
+      'GET /api/health',
+      'GET /api/health/ready',
+      'POST /api/auth/register',
+      'POST /api/auth/login',
+      'POST /api/auth/refresh',
+      'GET /api/assemblies',
+      'GET /api/assemblies/{id}',
+      'GET /api/assemblies/{id}/memberships',
+      'GET /api/assemblies/{id}/pools',
+      'GET /api/assemblies/{id}/draws',
+      'GET /api/pools/{id}',
+      'GET /api/pools/{id}/volunteers',
+      'GET /api/draws/{id}',
+      'GET /api/draws/{id}/bundle',
+    ]);
+    const document = (await t.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    expect(operations.length).toBeGreaterThan(PUBLIC.size);
+    for (const operation of operations) {
+      const [method, path] = operation.split(' ');
+      const url = path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
+      const answer = await t.http[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](url).send({});
+      if (PUBLIC.has(operation)) expect([operation, answer.status]).not.toEqual([operation, 401]);
+      else expect([operation, answer.status]).toEqual([operation, 401]);
+    }
+  });
+
   it('answers an unknown route with 404 ROUTE_NOT_FOUND in the error shape', async () => {
     const response = await t.http.get('/api/no/such/route').expect(404);
     expect(response.body).toEqual({ statusCode: 404, code: 'ROUTE_NOT_FOUND', message: 'No route matches /api/no/such/route' });
