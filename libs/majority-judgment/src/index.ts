@@ -1,0 +1,6 @@
+export * from './tally.js';
+export * from './gauge.js';
+export * from './majority-value.js';
+export * from './fabre.js';
+export * from './rank.js';
+export * from './json.js';

@@ -1,0 +1,83 @@
+/**
+ * A merit profile: for one option, how many voters gave each grade, worst grade first. Counts are
+ * `bigint` so that no tally, however large, loses a vote to floating point.
+ */
+export type Tally = readonly bigint[];
+
+export const PADDING_POLICIES = ['worst', 'median'] as const;
+/** How to complete an option graded by fewer voters than the others (see `balance`). */
+export type PaddingPolicy = (typeof PADDING_POLICIES)[number];
+
+export class TallyError extends Error {
+  constructor(
+    readonly code: 'NO_GRADES' | 'NO_OPTIONS' | 'WRONG_GRADE_COUNT' | 'NEGATIVE_COUNT' | 'NO_VOTES' | 'UNBALANCED',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TallyError';
+  }
+}
+
+export function total(tally: Tally): bigint {
+  return tally.reduce((sum, count) => sum + count, 0n);
+}
+
+/** Checks shapes and counts: every option has one count per grade, none negative. */
+export function validateTallies(gradeCount: number, tallies: ReadonlyMap<string, Tally>): void {
+  if (gradeCount < 1) throw new TallyError('NO_GRADES', 'the grade scale is empty');
+  if (tallies.size === 0) throw new TallyError('NO_OPTIONS', 'there are no options to rank');
+  for (const [option, tally] of tallies) {
+    if (tally.length !== gradeCount) throw new TallyError('WRONG_GRADE_COUNT', `option "${option}" has ${tally.length} counts for ${gradeCount} grades`);
+    if (tally.some((count) => count < 0n)) throw new TallyError('NEGATIVE_COUNT', `option "${option}" has a negative count`);
+  }
+}
+
+/**
+ * Makes every option graded by the same number of voters, N = the largest total. Majority judgment
+ * compares merit profiles of equal size (Balinski & Laraki, "Majority Judgment", MIT Press 2011,
+ * ch. 13: an abstention must be given a meaning). Without a policy an unbalanced set is an error;
+ * `worst` counts the missing grades as the worst grade (the usual reading of "no opinion" as
+ * rejection), `median` as the option's own lower median (neutral: it leaves the majority grade
+ * unchanged).
+ */
+export function balance(tallies: ReadonlyMap<string, Tally>, policy: PaddingPolicy | undefined): { tallies: Map<string, Tally>; padded: Map<string, bigint> } {
+  let voters = 0n;
+  for (const tally of tallies.values()) if (total(tally) > voters) voters = total(tally);
+  if (voters === 0n) throw new TallyError('NO_VOTES', 'no option has any grade');
+  const balanced = new Map<string, Tally>();
+  const padded = new Map<string, bigint>();
+  for (const [option, tally] of tallies) {
+    const missing = voters - total(tally);
+    if (missing === 0n) {
+      balanced.set(option, tally);
+      continue;
+    }
+    if (policy === undefined) {
+      throw new TallyError('UNBALANCED', `option "${option}" has ${total(tally)} grades, others ${voters}: choose a padding policy (worst or median)`);
+    }
+    const grade = policy === 'worst' || total(tally) === 0n ? 0 : lowerMedianGrade(tally);
+    balanced.set(
+      option,
+      tally.map((count, g) => (g === grade ? count + missing : count)),
+    );
+    padded.set(option, missing);
+  }
+  return { tallies: balanced, padded };
+}
+
+/**
+ * The majority grade: the lower median of the grades (for N grades sorted worst to best, the one at
+ * 0-based position ⌊(N − 1)/2⌋), the highest grade a majority approves of (Balinski & Laraki 2011,
+ * ch. 5). Equivalently, the smallest grade g whose cumulative count from the worst reaches ⌈N/2⌉.
+ */
+export function lowerMedianGrade(tally: Tally): number {
+  const n = total(tally);
+  if (n === 0n) throw new TallyError('NO_VOTES', 'an empty tally has no median');
+  const target = (n + 1n) / 2n; // ⌈N/2⌉
+  let cumulative = 0n;
+  for (let grade = 0; grade < tally.length; grade += 1) {
+    cumulative += tally[grade];
+    if (cumulative >= target) return grade;
+  }
+  throw new Error('unreachable: the cumulative count reaches the total');
+}
