@@ -73,5 +73,5 @@ export function talliesFromJson(document: unknown): { grades: string[]; tallies:
     if (!Array.isArray(counts)) throw new TallyError('WRONG_GRADE_COUNT', `option "${option}": counts must be an array`);
     tallies.set(option, counts.map((count, g) => countFromJson(count, `option "${option}", grade ${g}`)));
   }
-  return { grades: doc.grades as string[], tallies };
+  return { grades: doc.grades, tallies };
 }

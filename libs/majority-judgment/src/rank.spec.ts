@@ -22,6 +22,16 @@ function talliesOf(vector: Vector): Map<string, Tally> {
   return new Map(Object.entries(vector.tallies).map(([option, counts]) => [option, counts.map((count) => BigInt(count))]));
 }
 
+function codeOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof TallyError) return error.code;
+    throw error;
+  }
+  return undefined;
+}
+
 function lexicographic(a: number[], b: number[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i += 1) if (a[i] !== b[i]) return a[i] - b[i];
   return a.length - b.length;
@@ -39,8 +49,7 @@ describe('majority judgment golden vectors (test-vectors.json)', () => {
     it(vector.name, () => {
       const run = () => rankOptions(vector.grades.length, talliesOf(vector), { tieBreak: vector.tieBreak, padding: vector.padding });
       if (vector.error !== undefined) {
-        expect(run).toThrow(TallyError);
-        expect(() => run()).toThrow(expect.objectContaining({ code: vector.error }) as Error);
+        expect(codeOf(run)).toBe(vector.error);
         return;
       }
       const result = run();
@@ -123,9 +132,9 @@ describe('rankOptions', () => {
   });
 
   it('refuses malformed tallies', () => {
-    expect(() => rankOptions(3, new Map<string, Tally>([['A', [1n, 2n]]]))).toThrow(expect.objectContaining({ code: 'WRONG_GRADE_COUNT' }) as Error);
-    expect(() => rankOptions(2, new Map<string, Tally>([['A', [1n, -2n]]]))).toThrow(expect.objectContaining({ code: 'NEGATIVE_COUNT' }) as Error);
-    expect(() => rankOptions(2, new Map<string, Tally>())).toThrow(expect.objectContaining({ code: 'NO_OPTIONS' }) as Error);
-    expect(() => rankOptions(2, new Map<string, Tally>([['A', [0n, 0n]]]))).toThrow(expect.objectContaining({ code: 'NO_VOTES' }) as Error);
+    expect(codeOf(() => rankOptions(3, new Map<string, Tally>([['A', [1n, 2n]]])))).toBe('WRONG_GRADE_COUNT');
+    expect(codeOf(() => rankOptions(2, new Map<string, Tally>([['A', [1n, -2n]]])))).toBe('NEGATIVE_COUNT');
+    expect(codeOf(() => rankOptions(2, new Map<string, Tally>()))).toBe('NO_OPTIONS');
+    expect(codeOf(() => rankOptions(2, new Map<string, Tally>([['A', [0n, 0n]]])))).toBe('NO_VOTES');
   });
 });

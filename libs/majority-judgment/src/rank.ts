@@ -1,4 +1,4 @@
-import { compareFractions, fabreScore, fractionToNumber, type FabreRule } from './fabre.js';
+import { compareFractions, fabreScore, fractionToNumber } from './fabre.js';
 import { gauge, type Gauge } from './gauge.js';
 import { compareMajorityValue } from './majority-value.js';
 import { balance, validateTallies, type PaddingPolicy, type Tally } from './tally.js';
@@ -48,7 +48,7 @@ export function rankOptions(gradeCount: number, tallies: ReadonlyMap<string, Tal
     option,
     tally,
     gauge: gauge(tally),
-    score: tieBreak === 'majority-value' ? undefined : fabreScore(tally, tieBreak as FabreRule),
+    score: tieBreak === 'majority-value' ? undefined : fabreScore(tally, tieBreak),
   }));
   type Entry = (typeof entries)[number];
   const better = (a: Entry, b: Entry): number => {
