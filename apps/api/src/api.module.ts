@@ -4,6 +4,7 @@ import { AuthGuard, CoreModule, createValidationPipe, HttpExceptionFilter, type 
 import { DatabaseModule } from '@app/persistence';
 import { IdentityModule } from '@app/identity';
 import { AssemblyModule } from '@app/assembly';
+import { VotingModule } from '@app/voting';
 import { HealthController } from './health/health.controller.js';
 
 export interface ApiModuleOptions {
@@ -28,6 +29,7 @@ export class ApiModule {
         }),
         IdentityModule,
         AssemblyModule,
+        VotingModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -5,9 +5,10 @@ import { auditCommand } from './commands/audit.command.js';
 import { configCommand } from './commands/config.command.js';
 import { migrationCommand } from './commands/migration.command.js';
 import { sortitionCommand } from './commands/sortition.command.js';
+import { mjCommand } from './commands/mj.command.js';
 
 const program = new Command('pnyx')
-  .description('Pnyx operator commands: accounts, audit log, migrations, sortition')
+  .description('Pnyx operator commands: accounts, audit log, migrations, sortition, majority judgment')
   .version('0.1.0')
   .showHelpAfterError()
   .exitOverride();
@@ -17,6 +18,7 @@ program.addCommand(auditCommand());
 program.addCommand(migrationCommand());
 program.addCommand(configCommand());
 program.addCommand(sortitionCommand());
+program.addCommand(mjCommand());
 
 try {
   await program.parseAsync(process.argv);

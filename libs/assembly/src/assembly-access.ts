@@ -25,6 +25,18 @@ export class AssemblyAccess {
     return (await this.rolesOf(principal, assemblyId, manager)).includes('organiser');
   }
 
+  /** The assembly's organisers or facilitators: those who run its sessions and in-session polls. */
+  async isOrganiserOrFacilitator(principal: Principal | undefined, assemblyId: string, manager?: EntityManager): Promise<boolean> {
+    if (principal === undefined) return false;
+    const roles = await this.rolesOf(principal, assemblyId, manager);
+    return (roles.includes('organiser') && principal.roles.includes('organiser')) || (roles.includes('facilitator') && principal.roles.includes('facilitator'));
+  }
+
+  /** Seated members (role member) linked to an account: the electorate of assembly polls. */
+  seatedMemberAccounts(assemblyId: string): Promise<number> {
+    return this.assemblies.countSeatedAccounts(assemblyId);
+  }
+
   async requireOrganiser(principal: Principal, assemblyId: string, action: string, manager?: EntityManager): Promise<void> {
     if (!(await this.isOrganiser(principal, assemblyId, manager))) throw AssemblyException.notOrganiser(action);
   }

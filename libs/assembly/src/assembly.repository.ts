@@ -67,6 +67,13 @@ export class AssemblyRepository {
     return rows.map((row) => row.role);
   }
 
+  countSeatedAccounts(assemblyId: string): Promise<number> {
+    return this.memberships()
+      .createQueryBuilder('m')
+      .where(`m.assembly_id = :assemblyId AND m.role = 'member' AND m.ended_at IS NULL AND m.account_id IS NOT NULL`, { assemblyId })
+      .getCount();
+  }
+
   listMemberships(assemblyId: string, includeEnded: boolean): Promise<MembershipEntity[]> {
     return this.memberships().find({
       where: includeEnded ? { assemblyId } : { assemblyId, endedAt: IsNull() },

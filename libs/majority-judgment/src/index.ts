@@ -4,3 +4,4 @@ export * from './majority-value.js';
 export * from './fabre.js';
 export * from './rank.js';
 export * from './json.js';
+export * from './bulletin-board.js';

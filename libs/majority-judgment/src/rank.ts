@@ -11,6 +11,8 @@ export interface RankOptions {
   tieBreak?: TieBreak;
   /** What to do with options graded by fewer voters (default: refuse). */
   padding?: PaddingPolicy;
+  /** Voters (ballots cast), when known: every option is padded up to it. */
+  voters?: bigint;
 }
 
 export interface RankedOption {
@@ -43,7 +45,7 @@ export interface Ranking {
 export function rankOptions(gradeCount: number, tallies: ReadonlyMap<string, Tally>, options: RankOptions = {}): Ranking {
   validateTallies(gradeCount, tallies);
   const tieBreak = options.tieBreak ?? 'majority-value';
-  const { tallies: balanced, padded } = balance(tallies, options.padding);
+  const { tallies: balanced, padded } = balance(tallies, options.padding, options.voters);
   const entries = [...balanced].map(([option, tally]) => ({
     option,
     tally,

@@ -40,9 +40,19 @@ export function validateTallies(gradeCount: number, tallies: ReadonlyMap<string,
  * rejection), `median` as the option's own lower median (neutral: it leaves the majority grade
  * unchanged).
  */
-export function balance(tallies: ReadonlyMap<string, Tally>, policy: PaddingPolicy | undefined): { tallies: Map<string, Tally>; padded: Map<string, bigint> } {
-  let voters = 0n;
-  for (const tally of tallies.values()) if (total(tally) > voters) voters = total(tally);
+export function balance(
+  tallies: ReadonlyMap<string, Tally>,
+  policy: PaddingPolicy | undefined,
+  /** The number of voters, when known (ballots cast); default: the largest total. */
+  knownVoters?: bigint,
+): { tallies: Map<string, Tally>; padded: Map<string, bigint> } {
+  let voters = knownVoters ?? 0n;
+  for (const tally of tallies.values()) {
+    if (total(tally) > voters) {
+      if (knownVoters !== undefined) throw new TallyError('UNBALANCED', `an option has ${total(tally)} grades for ${knownVoters} voters`);
+      voters = total(tally);
+    }
+  }
   if (voters === 0n) throw new TallyError('NO_VOTES', 'no option has any grade');
   const balanced = new Map<string, Tally>();
   const padded = new Map<string, bigint>();

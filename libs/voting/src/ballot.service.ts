@@ -1,0 +1,119 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CLOCK, generateHumanCode, hashHumanCode, type Clock, type Principal } from '@app/shared';
+import { inTransaction, isUniqueViolation } from '@app/persistence';
+import { BallotBoxRepository } from './ballot-box.repository.js';
+import type { PollEntity } from './entities/poll.entity.js';
+import { PollEvents } from './poll-events.js';
+import { PollRepository } from './poll.repository.js';
+import { VOTER_ELIGIBILITY, type VoterEligibility } from './voter-eligibility.js';
+import { VotingException } from './voting.exception.js';
+
+/** Turnout events at most this often per poll. */
+const TURNOUT_TICK_MS = 1000;
+
+export interface CastOutcome {
+  /** Shown once to the voter; only its hash is stored. */
+  receipt: string;
+  replaced: boolean;
+}
+
+/**
+ * The ballot box: casting (one person, one vote, enforced by the participation primary key in the
+ * same transaction as the ballot), re-voting with the receipt, receipt checks and turnout.
+ */
+@Injectable()
+export class BallotService {
+  private readonly lastTick = new Map<string, number>();
+  /** Options of open polls (they cannot change once open), so a ballot costs no extra query. */
+  private readonly optionCache = new Map<string, Array<{ id: string }>>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly polls: PollRepository,
+    private readonly box: BallotBoxRepository,
+    private readonly events: PollEvents,
+    @Inject(VOTER_ELIGIBILITY) private readonly eligibility: VoterEligibility,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async cast(principal: Principal, pollId: string, grades: Record<string, unknown>, receipt?: string): Promise<CastOutcome> {
+    let poll: PollEntity | undefined;
+    try {
+      const outcome = await inTransaction(this.dataSource, async (manager) => {
+        const locked = await this.polls.lockForBallot(pollId, manager);
+        if (locked === null) throw VotingException.pollNotFound();
+        poll = locked;
+        if (locked.status !== 'open') throw VotingException.notOpen(locked.status);
+        const now = this.clock.now();
+        if (locked.opensAt !== null && now < locked.opensAt) throw VotingException.notYetOpen(locked.opensAt);
+        if (locked.closesAt !== null && now >= locked.closesAt) throw VotingException.closed();
+        const voterKey = await this.eligibility.voterKey(locked, principal, manager);
+        const ballot = await this.readBallot(locked, grades);
+        if (receipt !== undefined) {
+          if (locked.revote !== 'until-close') throw VotingException.revoteNotAllowed();
+          // The receipt alone finds the ballot; participation shows this voter has one to replace.
+          if (!(await this.box.hasParticipated(pollId, voterKey, manager))) throw VotingException.receiptUnknown();
+          if (!(await this.box.replaceBallot(pollId, hashHumanCode(receipt), ballot, manager))) throw VotingException.receiptUnknown();
+          return { receipt, replaced: true };
+        }
+        await this.box.insertParticipation(pollId, voterKey, manager);
+        const fresh = generateHumanCode();
+        await this.box.insertBallot(pollId, hashHumanCode(fresh), ballot, manager);
+        return { receipt: fresh, replaced: false };
+      });
+      if (!outcome.replaced) this.tickTurnout(poll!);
+      return outcome;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw VotingException.alreadyCast();
+      throw error;
+    }
+  }
+
+  /** `{ optionId: gradeIndex }` → grades in option order; unknown options, bad grades and (unless allowed) gaps are refused. */
+  private async readBallot(poll: PollEntity, grades: Record<string, unknown>): Promise<Array<number | null>> {
+    let options = this.optionCache.get(poll.id);
+    if (options === undefined) {
+      options = (await this.polls.optionsOf(poll.id)).map((option) => ({ id: option.id }));
+      if (this.optionCache.size >= 1000) this.optionCache.clear();
+      this.optionCache.set(poll.id, options);
+    }
+    const known = new Set(options.map((option) => option.id));
+    const unknown = Object.keys(grades).filter((id) => !known.has(id));
+    if (unknown.length > 0) throw VotingException.ballotInvalid('The ballot grades options that are not in this poll', { unknownOptionIds: unknown.slice(0, 20) });
+    const bad = Object.entries(grades).filter(([, grade]) => typeof grade !== 'number' || !Number.isInteger(grade) || grade < 0 || grade >= poll.grades.length);
+    if (bad.length > 0) {
+      throw VotingException.ballotInvalid(`Grades are whole numbers from 0 (${poll.grades[0]}) to ${poll.grades.length - 1} (${poll.grades[poll.grades.length - 1]})`, {
+        optionIds: bad.map(([id]) => id).slice(0, 20),
+      });
+    }
+    const missing = options.filter((option) => !(option.id in grades)).map((option) => option.id);
+    if (missing.length === options.length) throw VotingException.ballotInvalid('The ballot grades no option');
+    if (missing.length > 0 && poll.skipped === 'refuse') throw VotingException.ballotIncomplete(missing);
+    return options.map((option) => (option.id in grades ? (grades[option.id] as number) : null));
+  }
+
+  /** Whether a ballot with this receipt is in the poll's box (the receipt is hashed, never stored or logged). */
+  async verifyReceipt(pollId: string, receipt: string): Promise<{ receiptHash: string; included: boolean }> {
+    if ((await this.polls.findById(pollId)) === null) throw VotingException.pollNotFound();
+    const receiptHash = hashHumanCode(receipt);
+    return { receiptHash, included: await this.box.receiptExists(pollId, receiptHash) };
+  }
+
+  async turnout(pollId: string): Promise<{ participants: number; eligible: number | null; status: string }> {
+    const poll = await this.polls.findById(pollId);
+    if (poll === null) throw VotingException.pollNotFound();
+    return { participants: await this.box.participationCount(pollId), eligible: await this.eligibility.eligibleCount(poll), status: poll.status };
+  }
+
+  private tickTurnout(poll: PollEntity): void {
+    const now = Date.now();
+    if (now - (this.lastTick.get(poll.id) ?? 0) < TURNOUT_TICK_MS) return;
+    this.lastTick.set(poll.id, now);
+    void this.turnout(poll.id).then(
+      ({ participants, eligible }) => this.events.publish({ type: 'poll.turnout', pollId: poll.id, assemblyId: poll.assemblyId, participants, eligible }),
+      () => undefined, // turnout ticks are best effort
+    );
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AssemblyAccess } from '@app/assembly';
+import type { Principal } from '@app/shared';
+import type { PollEntity } from './entities/poll.entity.js';
+import { VotingException } from './voting.exception.js';
+
+/**
+ * Who may vote in a poll, and under which key their participation is recorded. Citizen votes
+ * (referenda) plug their electoral roll in behind the same port.
+ */
+export const VOTER_ELIGIBILITY = Symbol('VOTER_ELIGIBILITY');
+
+export interface VoterEligibility {
+  /** The participation key for this voter, or throws NOT_ELIGIBLE. */
+  voterKey(poll: PollEntity, principal: Principal, manager: EntityManager): Promise<string>;
+  /** How many people may vote, when known (for turnout); null for open audiences. */
+  eligibleCount(poll: PollEntity): Promise<number | null>;
+}
+
+/** Assembly polls: the assembly's seated members (with an account). Resident polls: any resident. */
+@Injectable()
+export class AccountEligibility implements VoterEligibility {
+  constructor(private readonly access: AssemblyAccess) {}
+
+  async voterKey(poll: PollEntity, principal: Principal, manager: EntityManager): Promise<string> {
+    if (poll.audience === 'assembly') {
+      const roles = await this.access.rolesOf(principal, poll.assemblyId!, manager);
+      if (!roles.includes('member')) throw VotingException.notEligible("only the assembly's members vote in its polls");
+    } else if (!principal.roles.includes('resident')) {
+      throw VotingException.notEligible('only residents vote in this poll');
+    }
+    return `account:${principal.accountId}`;
+  }
+
+  async eligibleCount(poll: PollEntity): Promise<number | null> {
+    if (poll.audience !== 'assembly') return null;
+    return this.access.seatedMemberAccounts(poll.assemblyId!);
+  }
+}
