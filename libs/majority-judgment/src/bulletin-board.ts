@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { rankingToJson, type RankingJson } from './json.js';
+import { normaliseRankingJson, rankingToJson, type RankingJson } from './json.js';
 import { rankOptions, TIE_BREAKS, type TieBreak } from './rank.js';
 import { TallyError, type PaddingPolicy } from './tally.js';
 
@@ -100,7 +100,7 @@ export function recountBulletinBoard(board: BulletinBoard): RecountReport {
   const recomputedDigest = bulletinBoardDigest(board.poll, board.ballots);
   const recomputed = resultFromTallies(board.poll, tallyBallots(board.poll, board.ballots), BigInt(board.ballots.length));
   const differences: string[] = [];
-  const published = board.result;
+  const published = board.result === undefined || board.result === null ? undefined : normaliseRankingJson(board.result);
   if (JSON.stringify(published?.voters) !== JSON.stringify(recomputed.voters)) differences.push(`voters: published ${JSON.stringify(published?.voters)}, recounted ${JSON.stringify(recomputed.voters)}`);
   const publishedById = new Map((published?.ranking ?? []).map((entry) => [entry.option, entry]));
   for (const entry of recomputed.ranking) {

@@ -60,6 +60,29 @@ export function rankingToJson(result: Ranking, grades: readonly string[]): Ranki
   };
 }
 
+/**
+ * The same ranking with its keys in the published order (a JSON store such as PostgreSQL's jsonb
+ * reorders keys; the content is unchanged).
+ */
+export function normaliseRankingJson(ranking: RankingJson): RankingJson {
+  return {
+    grades: ranking.grades,
+    tieBreak: ranking.tieBreak,
+    padding: ranking.padding,
+    voters: ranking.voters,
+    ranking: ranking.ranking.map((entry) => ({
+      option: entry.option,
+      rank: entry.rank,
+      majorityGrade: entry.majorityGrade,
+      majorityGradeLabel: entry.majorityGradeLabel,
+      meritProfile: entry.meritProfile,
+      gauge: { alpha: entry.gauge.alpha, p: entry.gauge.p, q: entry.gauge.q, sign: entry.gauge.sign, above: entry.gauge.above, below: entry.gauge.below },
+      ...(entry.score === undefined ? {} : { score: entry.score }),
+      ...(entry.padded === undefined ? {} : { padded: entry.padded }),
+    })),
+  };
+}
+
 /** Parses `{ "grades": [...], "tallies": { "<option>": [count per grade, worst first] } }`. */
 export function talliesFromJson(document: unknown): { grades: string[]; tallies: Map<string, Tally> } {
   const doc = document as { grades?: unknown; tallies?: unknown } | null;

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf, AuditLogService, CLOCK, type Clock, type Principal } from '@app/shared';
 import { inTransaction } from '@app/persistence';
 import { AssemblyAccess, AssemblyService } from '@app/assembly';
-import { bulletinBoardCsv, bulletinBoardDigest, resultFromTallies, type BulletinBoard, type BulletinPoll } from '@app/majority-judgment';
+import { bulletinBoardCsv, bulletinBoardDigest, normaliseRankingJson, resultFromTallies, type BulletinBoard, type BulletinPoll } from '@app/majority-judgment';
 import { BallotBoxRepository } from './ballot-box.repository.js';
 import type { PollOptionEntity } from './entities/poll-option.entity.js';
 import type { PollAudience, PollEntity, PollResult, PollStatus, RevotePolicy, SkippedPolicy, PollTieBreak } from './entities/poll.entity.js';
@@ -250,7 +250,7 @@ export class PollService {
     const bulletinPoll = bulletinPollOf(poll, options);
     const ballots = await this.box.ballots(pollId);
     return {
-      board: { format: 'pnyx-bulletin-board-v1', poll: bulletinPoll, ballots, digest: result.bulletinBoardDigest, result: result.ranking },
+      board: { format: 'pnyx-bulletin-board-v1', poll: bulletinPoll, ballots, digest: result.bulletinBoardDigest, result: normaliseRankingJson(result.ranking) },
       csv: () => bulletinBoardCsv(bulletinPoll, ballots),
     };
   }

@@ -17,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import type { RankingJson } from '@app/majority-judgment';
+import { normaliseRankingJson, type RankingJson } from '@app/majority-judgment';
 import { GRADE_PRESET_NAMES, type GradePreset } from '../grade-presets.js';
 import type { PollOptionEntity } from '../entities/poll-option.entity.js';
 import {
@@ -276,7 +276,7 @@ export function mapResult(poll: PollEntity, options: PollOptionEntity[], result:
     ballots: result.ballots,
     participations: result.participations,
     bulletinBoardDigest: result.bulletinBoardDigest,
-    ranking: result.ranking,
+    ranking: normaliseRankingJson(result.ranking),
     labels: Object.fromEntries(options.map((option) => [option.id, option.label])),
   };
 }
