@@ -56,6 +56,12 @@ describe('HTTP conventions', () => {
       'GET /api/pools/{id}/volunteers',
       'GET /api/draws/{id}',
       'GET /api/draws/{id}/bundle',
+      'GET /api/polls',
+      'GET /api/polls/{id}',
+      'GET /api/polls/{id}/turnout',
+      'GET /api/polls/{id}/results',
+      'GET /api/polls/{id}/bulletin-board',
+      'POST /api/polls/{id}/receipts/verify',
     ]);
     const document = (await t.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
     const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));

@@ -97,10 +97,11 @@ describe('majority-judgment polls', () => {
     expect(byOption.get(poll.options[0].id)).toMatchObject({ majorityGrade: 3, meritProfile: [0, 1, 1, 1, 2] });
     expect(byOption.get(poll.options[2].id)).toMatchObject({ majorityGrade: 2, rank: 3 });
     await t.http.post(`/api/polls/${poll.id}/ballots`).set(resident.auth).send(ballot(poll, [4, 3, 2])).expect(409);
+    await t.app.get(PollScheduler).tick(); // the bulletin board is sealed right after close
     await t.http.post(`/api/polls/${poll.id}/publish`).set(organiser.auth).expect(200);
 
     const actions = (await t.app.get(AuditLogService).list(0, 100_000)).filter((e) => e.subjectId === poll.id).map((e) => e.action);
-    expect(actions).toEqual(['poll.created', 'poll.updated', 'poll.opened', 'poll.closed', 'poll.published']);
+    expect(actions).toEqual(['poll.created', 'poll.updated', 'poll.opened', 'poll.closed', 'poll.bulletin-board-sealed', 'poll.published']);
   });
 
   it('accepts one ballot from 20 concurrent casts by one voter', async () => {
@@ -197,6 +198,7 @@ describe('majority-judgment polls', () => {
       receipts.push((cast.body as { receipt: string }).receipt);
     }
     await t.http.post(`/api/polls/${poll.id}/close`).set(organiser.auth).expect(200);
+    await t.app.get(PollScheduler).tick();
     const board = (await t.http.get(`/api/polls/${poll.id}/bulletin-board`).expect(200)).body as {
       digest: string;
       ballots: Array<{ receiptHash: string; grades: number[] }>;
@@ -246,11 +248,11 @@ describe('majority-judgment polls', () => {
       const cast = await t.http.post(`/api/polls/${poll.id}/ballots`).set(voter.auth).send(ballot(poll, [i % 7, 3, 4])).expect(201);
       castOrder.push(hashHumanCode((cast.body as { receipt: string }).receipt));
     }
-    // While open, the heap is in casting order (this is what the mix at close removes)…
-    const before = await rows<{ receipt_hash: string }>(`SELECT receipt_hash FROM ballots WHERE poll_id = $1 ORDER BY ctid`, [poll.id]);
-    expect(before.map((r) => r.receipt_hash)).toEqual(castOrder);
     await t.http.post(`/api/polls/${poll.id}/close`).set(organiser.auth).expect(200);
-    // …after close, rows (as a dump lists them) are in receipt-hash order, and one transaction wrote them all.
+    await t.app.get(PollScheduler).tick(); // mixing runs right after close; the sweep makes sure it has
+    const mixed = await rows<{ ballots_mixed_at: Date | null }>(`SELECT ballots_mixed_at FROM polls WHERE id = $1`, [poll.id]);
+    expect(mixed[0].ballots_mixed_at).not.toBeNull();
+    // After close, rows (as a dump lists them) are in receipt-hash order, and one transaction wrote them all.
     const ballots = await rows<{ receipt_hash: string; xmin: string }>(`SELECT receipt_hash, xmin::text FROM ballots WHERE poll_id = $1 ORDER BY ctid`, [poll.id]);
     const sorted = [...castOrder].sort();
     expect(ballots.map((r) => r.receipt_hash)).toEqual(sorted);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { bulletinBoardCsv, bulletinBoardDigest, recountBulletinBoard, resultFromTallies, tallyBallots, type BulletinBallot, type BulletinBoard, type BulletinPoll } from './bulletin-board.js';
+import { bulletinBoardCsv, bulletinBoardDigest, canonicalBallot, canonicalBulletinBoard, canonicalBulletinBoardParts, recountBulletinBoard, resultFromTallies, tallyBallots, type BulletinBallot, type BulletinBoard, type BulletinPoll } from './bulletin-board.js';
 
 const poll: BulletinPoll = {
   id: 'p1',
@@ -33,6 +33,12 @@ describe('bulletin board', () => {
     expect(bulletinBoardDigest(poll, [...ballots].reverse())).toBe(bulletinBoardDigest(poll, ballots));
     const changed = ballots.map((b, i) => (i === 2 ? { ...b, grades: [2, 1] } : b));
     expect(bulletinBoardDigest(poll, changed)).not.toBe(bulletinBoardDigest(poll, ballots));
+  });
+
+  it('can be streamed: prefix, canonical ballots in receipt-hash order, suffix', () => {
+    const { prefix, suffix } = canonicalBulletinBoardParts(poll);
+    const sorted = [...ballots].sort((a, b) => (a.receiptHash < b.receiptHash ? -1 : 1));
+    expect(prefix + sorted.map(canonicalBallot).join(',') + suffix).toBe(canonicalBulletinBoard(poll, ballots));
   });
 
   it('counts a skipped option by the poll rule: here the worst grade', () => {

@@ -53,6 +53,20 @@ export function canonicalBulletinBoard(poll: BulletinPoll, ballots: readonly Bul
   });
 }
 
+/**
+ * The canonical text in pieces, for computing the digest while streaming ballots in receipt-hash
+ * order: `prefix + ballots.map(canonicalBallot).join(',') + suffix` equals `canonicalBulletinBoard`.
+ */
+export function canonicalBulletinBoardParts(poll: BulletinPoll): { prefix: string; suffix: string } {
+  const empty = canonicalBulletinBoard(poll, []);
+  const cut = empty.length - ']}'.length;
+  return { prefix: empty.slice(0, cut), suffix: empty.slice(cut) };
+}
+
+export function canonicalBallot(ballot: BulletinBallot): string {
+  return JSON.stringify({ receiptHash: ballot.receiptHash, grades: ballot.grades });
+}
+
 export function bulletinBoardDigest(poll: BulletinPoll, ballots: readonly BulletinBallot[]): string {
   return createHash('sha256').update(canonicalBulletinBoard(poll, ballots), 'utf8').digest('hex');
 }

@@ -27,6 +27,13 @@ function gradeAt(cum: readonly bigint[], j: bigint): number {
  */
 export function compareMajorityValue(a: Tally, b: Tally): number {
   const n = total(a);
+  if (n <= BigInt(Number.MAX_SAFE_INTEGER) && n === total(b)) return compareSafe(a.map(Number), b.map(Number));
+  return compareMajorityValueBigint(a, b);
+}
+
+/** The comparison in `bigint` arithmetic, for any count (`compareMajorityValue` uses it past 2^53). */
+export function compareMajorityValueBigint(a: Tally, b: Tally): number {
+  const n = total(a);
   if (n !== total(b)) throw new RangeError('majority values compare profiles of equal size; balance the tallies first');
   if (n === 0n) return 0;
   const cumA = cumulative(a);
@@ -79,4 +86,49 @@ export function majorityValueSequence(tally: Tally): number[] {
     remaining -= 1n;
   }
   return sequence;
+}
+
+function gradeAtNumber(cum: readonly number[], j: number): number {
+  let grade = 0;
+  while (cum[grade] <= j) grade += 1;
+  return grade;
+}
+
+/** The same comparison in floating-point integers, exact while the voter count is below 2^53. */
+function compareSafe(a: readonly number[], b: readonly number[]): number {
+  let running = 0;
+  const cumA = a.map((count) => (running += count));
+  running = 0;
+  const cumB = b.map((count) => (running += count));
+  const n = cumA[cumA.length - 1];
+  if (n === 0) return 0;
+  const m = Math.floor((n - 1) / 2);
+  const odd = n % 2 === 1;
+  if (odd) {
+    const head = gradeAtNumber(cumA, m) - gradeAtNumber(cumB, m);
+    if (head !== 0) return head;
+  }
+  const lowStart = odd ? m - 1 : m;
+  const highStart = m + 1;
+  const pairs = odd ? m : n / 2;
+  const positions = [0];
+  for (const cum of [cumA, cumB]) {
+    for (const boundary of cum) {
+      const low = lowStart - boundary + 1;
+      const high = boundary - highStart;
+      if (low > 0 && low < pairs) positions.push(low);
+      if (high > 0 && high < pairs) positions.push(high);
+    }
+  }
+  positions.sort((x, y) => x - y);
+  let previous = -1;
+  for (const i of positions) {
+    if (i === previous) continue;
+    previous = i;
+    const low = gradeAtNumber(cumA, lowStart - i) - gradeAtNumber(cumB, lowStart - i);
+    if (low !== 0) return low;
+    const high = gradeAtNumber(cumA, highStart + i) - gradeAtNumber(cumB, highStart + i);
+    if (high !== 0) return high;
+  }
+  return 0;
 }

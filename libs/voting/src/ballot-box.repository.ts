@@ -1,7 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { availableParallelism } from 'node:os';
+import type { PoolClient } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import type { BulletinBallot } from '@app/majority-judgment';
+import { digestBallotLines, tallyGradeLines } from './ballot-stream.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** COPY takes no bind parameters: the poll id is inlined, so it must be exactly a UUID. */
+function pollIdLiteral(pollId: string): string {
+  if (!UUID.test(pollId)) throw new Error('not a poll id');
+  return `'${pollId}'`;
+}
 
 /**
  * Every query on `ballots` and `participations`. Nothing here ever reads or writes a ballot and a
@@ -14,6 +26,26 @@ export class BallotBoxRepository {
   /** Throws a unique violation when this voter already took part: that is the one-vote rule. */
   async insertParticipation(pollId: string, voterKey: string, manager: EntityManager): Promise<void> {
     await manager.query(`INSERT INTO participations (poll_id, voter_key) VALUES ($1, $2)`, [pollId, voterKey]);
+  }
+
+  /**
+   * Casts in one statement (one round trip, atomic on its own): locks the poll FOR SHARE only if it is
+   * open at `now`, records the participation, then the ballot. Returns false, writing nothing, when
+   * the poll is not open; a second vote by the same voter fails on the participation key.
+   * Under READ COMMITTED a close that commits first makes the lock re-check `status` and find it closed.
+   */
+  async castAtomically(pollId: string, voterKey: string, receiptHash: string, grades: Array<number | null>, now: Date): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(
+      `WITH poll AS (
+         SELECT id FROM polls
+          WHERE id = $1 AND status = 'open' AND (opens_at IS NULL OR opens_at <= $5) AND (closes_at IS NULL OR closes_at > $5)
+          FOR SHARE),
+       participation AS (
+         INSERT INTO participations (poll_id, voter_key) SELECT id, $2 FROM poll RETURNING poll_id)
+       INSERT INTO ballots (poll_id, receipt_hash, grades) SELECT poll_id, $3, $4::smallint[] FROM participation RETURNING 1`,
+      [pollId, voterKey, receiptHash, grades, now],
+    );
+    return rows.length === 1;
   }
 
   async hasParticipated(pollId: string, voterKey: string, manager?: EntityManager): Promise<boolean> {
@@ -44,26 +76,51 @@ export class BallotBoxRepository {
     return { ballots: Number(rows[0].ballots), participations: Number(rows[0].participations) };
   }
 
-  async participationCount(pollId: string): Promise<number> {
-    const rows = await this.dataSource.query<Array<{ count: string }>>(`SELECT count(*) AS count FROM participations WHERE poll_id = $1`, [pollId]);
+  async participationCount(pollId: string, manager?: EntityManager): Promise<number> {
+    const rows = await (manager ?? this.dataSource.manager).query<Array<{ count: string }>>(`SELECT count(*) AS count FROM participations WHERE poll_id = $1`, [pollId]);
     return Number(rows[0].count);
   }
 
   /**
-   * Counts per option position and grade in one scan (skipped grades are not counted). Exact: the
-   * counts come back as text and become bigint.
+   * Counts per option position and grade by streaming the grades out with COPY: one pass, no row
+   * objects. The heap is cut into `parts` page ranges read at once on separate connections (TID range
+   * scans), so PostgreSQL uses every core. The caller must hold the poll row FOR UPDATE: then no
+   * ballot of the poll can change, and the other connections see exactly what the caller's
+   * transaction sees.
    */
-  async tally(pollId: string, optionCount: number, gradeCount: number, manager: EntityManager): Promise<bigint[][]> {
-    const rows = await manager.query<Array<{ position: number; grade: number; count: string }>>(
-      `SELECT u.position::int - 1 AS position, u.grade::int AS grade, count(*)::text AS count
-         FROM ballots b CROSS JOIN LATERAL unnest(b.grades) WITH ORDINALITY AS u(grade, position)
-        WHERE b.poll_id = $1 AND u.grade IS NOT NULL
-        GROUP BY u.position, u.grade`,
-      [pollId],
-    );
-    const counts = Array.from({ length: optionCount }, () => Array<bigint>(gradeCount).fill(0n));
-    for (const row of rows) counts[row.position][row.grade] = BigInt(row.count);
-    return counts;
+  async tallyByCopy(pollId: string, optionCount: number, gradeCount: number, manager: EntityManager, parts = Math.min(8, Math.max(2, availableParallelism()))): Promise<{ counts: bigint[][]; ballots: number }> {
+    const [{ pages }] = await manager.query<Array<{ pages: string }>>(`SELECT pg_relation_size('ballots') / current_setting('block_size')::int AS pages`);
+    const step = Math.ceil((Number(pages) + 1) / parts);
+    const ranges = Array.from({ length: parts }, (_, i) => [i * step, i === parts - 1 ? null : (i + 1) * step] as const);
+    const runners = ranges.slice(1).map(() => this.dataSource.createQueryRunner());
+    try {
+      const clients = [(await manager.queryRunner!.connect()) as PoolClient, ...(await Promise.all(runners.map(async (runner) => (await runner.connect()) as PoolClient)))];
+      const partial = await Promise.all(
+        ranges.map(([from, to], i) => {
+          const pagesCondition = `ctid >= '(${from},0)'${to === null ? '' : ` AND ctid < '(${to},0)'`}`;
+          const stream = clients[i].query(copyTo(`COPY (SELECT grades FROM ballots WHERE poll_id = ${pollIdLiteral(pollId)} AND ${pagesCondition}) TO STDOUT`));
+          return tallyGradeLines(stream, optionCount, gradeCount);
+        }),
+      );
+      const counts = Array.from({ length: optionCount }, (_, o) => Array.from({ length: gradeCount }, (_, g) => BigInt(partial.reduce((sum, part) => sum + part.counts[o][g], 0))));
+      return { counts, ballots: partial.reduce((sum, part) => sum + part.ballots, 0) };
+    } finally {
+      await Promise.all(runners.map((runner) => runner.release()));
+    }
+  }
+
+  /** The bulletin board's digest, streaming ballots in receipt-hash order (see digestBallotLines). */
+  async digestByCopy(pollId: string, prefix: string, suffix: string): Promise<{ digest: string; ballots: number }> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      const stream = client.query(
+        copyTo(`COPY (SELECT receipt_hash, grades FROM ballots WHERE poll_id = ${pollIdLiteral(pollId)} ORDER BY receipt_hash COLLATE "C") TO STDOUT`),
+      );
+      return await digestBallotLines(stream, prefix, suffix);
+    } finally {
+      await runner.release();
+    }
   }
 
   async ballots(pollId: string, manager?: EntityManager): Promise<BulletinBallot[]> {

@@ -28,6 +28,7 @@ export class BallotService {
   private readonly lastTick = new Map<string, number>();
   /** Options of open polls (they cannot change once open), so a ballot costs no extra query. */
   private readonly optionCache = new Map<string, Array<{ id: string }>>();
+  private readonly openPolls = new Map<string, PollEntity>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -39,36 +40,66 @@ export class BallotService {
   ) {}
 
   async cast(principal: Principal, pollId: string, grades: Record<string, unknown>, receipt?: string): Promise<CastOutcome> {
-    let poll: PollEntity | undefined;
+    const poll = await this.pollSettings(pollId);
+    this.requireOpen(poll);
+    if (receipt !== undefined) return this.recast(principal, poll, grades, receipt);
+    const voterKey = await this.eligibility.voterKey(poll, principal, this.dataSource.manager);
+    const ballot = await this.readBallot(poll, grades);
+    const fresh = generateHumanCode();
+    let cast: boolean;
     try {
-      const outcome = await inTransaction(this.dataSource, async (manager) => {
-        const locked = await this.polls.lockForBallot(pollId, manager);
-        if (locked === null) throw VotingException.pollNotFound();
-        poll = locked;
-        if (locked.status !== 'open') throw VotingException.notOpen(locked.status);
-        const now = this.clock.now();
-        if (locked.opensAt !== null && now < locked.opensAt) throw VotingException.notYetOpen(locked.opensAt);
-        if (locked.closesAt !== null && now >= locked.closesAt) throw VotingException.closed();
-        const voterKey = await this.eligibility.voterKey(locked, principal, manager);
-        const ballot = await this.readBallot(locked, grades);
-        if (receipt !== undefined) {
-          if (locked.revote !== 'until-close') throw VotingException.revoteNotAllowed();
-          // The receipt alone finds the ballot; participation shows this voter has one to replace.
-          if (!(await this.box.hasParticipated(pollId, voterKey, manager))) throw VotingException.receiptUnknown();
-          if (!(await this.box.replaceBallot(pollId, hashHumanCode(receipt), ballot, manager))) throw VotingException.receiptUnknown();
-          return { receipt, replaced: true };
-        }
-        await this.box.insertParticipation(pollId, voterKey, manager);
-        const fresh = generateHumanCode();
-        await this.box.insertBallot(pollId, hashHumanCode(fresh), ballot, manager);
-        return { receipt: fresh, replaced: false };
-      });
-      if (!outcome.replaced) this.tickTurnout(poll!);
-      return outcome;
+      cast = await this.box.castAtomically(pollId, voterKey, hashHumanCode(fresh), ballot, this.clock.now());
     } catch (error) {
       if (isUniqueViolation(error)) throw VotingException.alreadyCast();
       throw error;
     }
+    if (!cast) {
+      // The poll closed meanwhile (or its window passed): say which, from the current row.
+      this.openPolls.delete(pollId);
+      this.requireOpen(await this.pollSettings(pollId));
+      throw VotingException.closed();
+    }
+    this.tickTurnout(poll);
+    return { receipt: fresh, replaced: false };
+  }
+
+  /**
+   * An open poll's settings never change (options, grades, rules and window are fixed at open), so
+   * they are cached; whether it is still open is decided inside the casting statement.
+   */
+  private async pollSettings(pollId: string): Promise<PollEntity> {
+    const cached = this.openPolls.get(pollId);
+    if (cached !== undefined) return cached;
+    const poll = await this.polls.findById(pollId);
+    if (poll === null) throw VotingException.pollNotFound();
+    if (poll.status === 'open') {
+      if (this.openPolls.size >= 1000) this.openPolls.clear();
+      this.openPolls.set(pollId, poll);
+    }
+    return poll;
+  }
+
+  private requireOpen(poll: PollEntity): void {
+    if (poll.status !== 'open') throw VotingException.notOpen(poll.status);
+    const now = this.clock.now();
+    if (poll.opensAt !== null && now < poll.opensAt) throw VotingException.notYetOpen(poll.opensAt);
+    if (poll.closesAt !== null && now >= poll.closesAt) throw VotingException.closed();
+  }
+
+  /** Replaces the ballot holding `receipt`, where the poll allows it; in a transaction holding the poll FOR SHARE. */
+  private async recast(principal: Principal, settings: PollEntity, grades: Record<string, unknown>, receipt: string): Promise<CastOutcome> {
+    if (settings.revote !== 'until-close') throw VotingException.revoteNotAllowed();
+    return inTransaction(this.dataSource, async (manager) => {
+      const poll = await this.polls.lockForBallot(settings.id, manager);
+      if (poll === null) throw VotingException.pollNotFound();
+      this.requireOpen(poll);
+      const voterKey = await this.eligibility.voterKey(poll, principal, manager);
+      const ballot = await this.readBallot(poll, grades);
+      // The receipt alone finds the ballot; the participation shows this voter has one to replace.
+      if (!(await this.box.hasParticipated(poll.id, voterKey, manager))) throw VotingException.receiptUnknown();
+      if (!(await this.box.replaceBallot(poll.id, hashHumanCode(receipt), ballot, manager))) throw VotingException.receiptUnknown();
+      return { receipt, replaced: true };
+    });
   }
 
   /** `{ optionId: gradeIndex }` → grades in option order; unknown options, bad grades and (unless allowed) gaps are refused. */

@@ -6,7 +6,7 @@ import { PollService } from './poll.service.js';
 
 const SWEEP_MS = 5_000;
 
-/** Closes polls when their `closesAt` passes, and finishes mixing closed polls' ballots after a crash. */
+/** Closes polls when their `closesAt` passes; seals bulletin boards and mixes ballots left undone (crash, restart). */
 @Injectable()
 export class PollScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('PollScheduler');
@@ -37,6 +37,7 @@ export class PollScheduler implements OnApplicationBootstrap, OnModuleDestroy {
         // Another instance may close it first: a transition error then is expected.
         await this.service.close(undefined, pollId).catch((error: unknown) => this.logger.debug({ msg: 'scheduled close skipped', pollId, error: String(error) }));
       }
+      for (const pollId of await this.polls.unsealed()) await this.service.seal(pollId);
       for (const pollId of await this.polls.unmixed()) await this.service.mix(pollId);
     })()
       .catch((error: unknown) => this.logger.error({ msg: 'poll sweep failed', error: String(error) }))

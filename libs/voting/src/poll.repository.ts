@@ -73,6 +73,15 @@ export class PollRepository {
     return rows.map((row) => row.id);
   }
 
+  async unsealed(): Promise<string[]> {
+    const rows = await this.polls()
+      .createQueryBuilder('p')
+      .select('p.id', 'id')
+      .where(`p.status IN ('closed','published') AND p.result->>'bulletinBoardDigest' IS NULL`)
+      .getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
+  }
+
   async unmixed(): Promise<string[]> {
     const rows = await this.polls()
       .createQueryBuilder('p')

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf, AuditLogService, CLOCK, type Clock, type Principal } from '@app/shared';
 import { inTransaction } from '@app/persistence';
 import { AssemblyAccess, AssemblyService } from '@app/assembly';
-import { bulletinBoardCsv, bulletinBoardDigest, normaliseRankingJson, resultFromTallies, type BulletinBoard, type BulletinPoll } from '@app/majority-judgment';
+import { bulletinBoardCsv, canonicalBulletinBoardParts, normaliseRankingJson, resultFromTallies, type BulletinBoard, type BulletinPoll } from '@app/majority-judgment';
 import { BallotBoxRepository } from './ballot-box.repository.js';
 import type { PollOptionEntity } from './entities/poll-option.entity.js';
 import type { PollAudience, PollEntity, PollResult, PollStatus, RevotePolicy, SkippedPolicy, PollTieBreak } from './entities/poll.entity.js';
@@ -182,7 +182,9 @@ export class PollService {
   /**
    * Closes a poll and counts it, in one transaction: taking the poll row FOR UPDATE waits for every
    * ballot in flight (they hold it FOR SHARE), so each acknowledged ballot is counted and any later
-   * one sees the poll closed. `principal` undefined = the scheduler at `closesAt`.
+   * one sees the poll closed. The results are public at commit; the bulletin board's digest is
+   * sealed right after (it hashes every ballot in receipt order, which takes longer), then the
+   * ballots are mixed. `principal` undefined = the scheduler at `closesAt`.
    */
   async close(principal: Principal | undefined, pollId: string): Promise<PollWithOptions> {
     const closed = await inTransaction(this.dataSource, async (manager) => {
@@ -191,25 +193,41 @@ export class PollService {
       if (principal !== undefined) await this.requireManager(principal, poll, 'close polls', manager);
       if (poll.status !== 'open') throw VotingException.transition(poll.status, 'closed');
       const options = await this.polls.optionsOf(pollId, manager);
-      const counts = await this.box.counts(pollId, manager);
-      if (counts.ballots !== counts.participations) {
-        this.logger.error({ msg: 'ballot and participation counts differ at close', pollId, ...counts });
-      }
-      const tallies = await this.box.tally(pollId, options.length, poll.grades.length, manager);
-      const bulletinPoll = bulletinPollOf(poll, options);
-      const ranking = resultFromTallies(bulletinPoll, new Map(options.map((option, position) => [option.id, tallies[position]])), BigInt(counts.ballots));
-      const digest = bulletinBoardDigest(bulletinPoll, await this.box.ballots(pollId, manager));
-      const result: PollResult = { ballots: counts.ballots, participations: counts.participations, bulletinBoardDigest: digest, ranking };
+      // Holding the row FOR UPDATE, no ballot of this poll can commit: a second connection counting
+      // participations meanwhile sees exactly the state the tally sees.
+      const [{ counts, ballots }, participations] = await Promise.all([
+        this.box.tallyByCopy(pollId, options.length, poll.grades.length, manager),
+        this.box.participationCount(pollId),
+      ]);
+      if (ballots !== participations) this.logger.error({ msg: 'ballot and participation counts differ at close', pollId, ballots, participations });
+      const ranking = resultFromTallies(bulletinPollOf(poll, options), new Map(options.map((option, position) => [option.id, counts[position]])), BigInt(ballots));
+      const result: PollResult = { ballots, participations, bulletinBoardDigest: null, ranking };
       const updated = await this.polls.update(pollId, { status: 'closed', closedAt: this.clock.now(), result }, manager);
-      await this.audit.record(
-        { actor: actorOf(principal?.accountId), action: 'poll.closed', subjectType: 'poll', subjectId: pollId, data: { ballots: counts.ballots, participations: counts.participations, bulletinBoardDigest: digest } },
-        manager,
-      );
+      await this.audit.record({ actor: actorOf(principal?.accountId), action: 'poll.closed', subjectType: 'poll', subjectId: pollId, data: { ballots, participations } }, manager);
       return { poll: updated, options };
     });
     this.events.publish({ type: 'poll.closed', pollId, assemblyId: closed.poll.assemblyId, ballots: closed.poll.result!.ballots });
-    await this.mix(pollId);
+    // Without making the caller wait; on failure the scheduler's next sweep does it.
+    void this.seal(pollId)
+      .then(() => this.mix(pollId))
+      .catch((error: unknown) => this.logger.warn({ msg: 'sealing or mixing after close failed; the scheduler retries', pollId, error: String(error) }));
     return closed;
+  }
+
+  /** Computes and records the bulletin board's digest of a closed poll (idempotent; audited). */
+  async seal(pollId: string): Promise<void> {
+    const { poll, options } = await this.get(pollId);
+    if (poll.result === null || poll.result.bulletinBoardDigest !== null) return;
+    // A closed poll's ballots never change (mixing rewrites rows, not content): no lock needed to read them.
+    const { prefix, suffix } = canonicalBulletinBoardParts(bulletinPollOf(poll, options));
+    const { digest, ballots } = await this.box.digestByCopy(pollId, prefix, suffix);
+    if (ballots !== poll.result.ballots) throw new Error(`poll ${pollId}: ${ballots} ballots to seal, ${poll.result.ballots} counted`);
+    await inTransaction(this.dataSource, async (manager) => {
+      const locked = await this.polls.lockForUpdate(pollId, manager);
+      if (locked?.result === null || locked?.result === undefined || locked.result.bulletinBoardDigest !== null) return;
+      await this.polls.update(pollId, { result: { ...locked.result, bulletinBoardDigest: digest } }, manager);
+      await this.audit.record({ actor: 'system', action: 'poll.bulletin-board-sealed', subjectType: 'poll', subjectId: pollId, data: { bulletinBoardDigest: digest, ballots } }, manager);
+    });
   }
 
   /** Rewrites the closed poll's ballots and participations out of casting order (see BallotBoxRepository.mix). */
@@ -228,6 +246,7 @@ export class PollService {
       if (poll === null) throw VotingException.pollNotFound();
       await this.requireManager(principal, poll, 'publish results', manager);
       if (poll.status !== 'closed') throw VotingException.transition(poll.status, 'published');
+      if (poll.result!.bulletinBoardDigest === null) throw VotingException.bulletinBoardPending();
       const updated = await this.polls.update(pollId, { status: 'published', publishedAt: this.clock.now() }, manager);
       await this.audit.record(
         { actor: actorOf(principal.accountId), action: 'poll.published', subjectType: 'poll', subjectId: pollId, data: { bulletinBoardDigest: poll.result!.bulletinBoardDigest } },
@@ -247,6 +266,7 @@ export class PollService {
 
   async bulletinBoard(pollId: string): Promise<{ board: BulletinBoard; csv: () => string }> {
     const { poll, options, result } = await this.results(pollId);
+    if (result.bulletinBoardDigest === null) throw VotingException.bulletinBoardPending();
     const bulletinPoll = bulletinPollOf(poll, options);
     const ballots = await this.box.ballots(pollId);
     return {

@@ -16,6 +16,7 @@ export const VotingErrorCode = {
   REVOTE_NOT_ALLOWED: 'REVOTE_NOT_ALLOWED',
   RECEIPT_UNKNOWN: 'RECEIPT_UNKNOWN',
   POLL_INVALID: 'POLL_INVALID',
+  BULLETIN_BOARD_PENDING: 'BULLETIN_BOARD_PENDING',
 } as const;
 
 export class VotingException extends DomainException {
@@ -63,5 +64,8 @@ export class VotingException extends DomainException {
   }
   static pollInvalid(message: string): VotingException {
     return new VotingException('invalid', VotingErrorCode.POLL_INVALID, message);
+  }
+  static bulletinBoardPending(): VotingException {
+    return new VotingException('conflict', VotingErrorCode.BULLETIN_BOARD_PENDING, 'The bulletin board is being sealed; try again in a few seconds', undefined, 2);
   }
 }

@@ -237,7 +237,8 @@ export class PollResultDto {
   @ApiProperty({ enum: POLL_STATUSES }) status!: PollStatus;
   @ApiProperty() ballots!: number;
   @ApiProperty() participations!: number;
-  @ApiProperty({ description: 'SHA-256 of the canonical bulletin board' }) bulletinBoardDigest!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the canonical bulletin board; null for a few seconds after close, while it is sealed' })
+  bulletinBoardDigest!: string | null;
   @ApiProperty({ description: 'Ranking, best first: option, rank, majorityGrade, majorityGradeLabel, meritProfile, gauge, score' })
   ranking!: RankingJson;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Option id → label' }) labels!: Record<string, string>;

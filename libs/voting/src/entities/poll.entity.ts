@@ -19,7 +19,8 @@ export type PollTieBreak = (typeof POLL_TIE_BREAKS)[number];
 export interface PollResult {
   ballots: number;
   participations: number;
-  bulletinBoardDigest: string;
+  /** Null for the few seconds between the close (results) and the sealing of the bulletin board. */
+  bulletinBoardDigest: string | null;
   ranking: RankingJson;
 }
 
