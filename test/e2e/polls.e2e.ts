@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditLogService, hashHumanCode, ManualClock } from '@app/shared';
-import { PollScheduler } from '@app/voting';
+import { PollEvents, PollScheduler, type PollEvent } from '@app/voting';
 import { createAndLogin, type LoggedIn } from '../support/factories.js';
 import { createAssembly, uploadFixture, waitForDraw, type DrawBody } from '../support/assemblies.js';
 import { PNYX, run } from '../support/run-process.js';
@@ -66,6 +66,8 @@ describe('majority-judgment polls', () => {
   it('runs draft → open → closed → published, locks options once open and shows only turnout until close', async () => {
     const resident = (await residents(1))[0];
     await t.http.post('/api/polls').set(resident.auth).send({ title: 'x', audience: 'residents', options: [{ label: 'a' }, { label: 'b' }] }).expect(403);
+    const events: PollEvent[] = [];
+    const unsubscribe = t.app.get(PollEvents).subscribe((event) => events.push(event));
     const poll = await residentPoll({ gradePreset: 'en-5' });
     expect(poll).toMatchObject({ status: 'draft', grades: ['Reject', 'Fair', 'Good', 'Very good', 'Excellent'] });
     await t.http.patch(`/api/polls/${poll.id}`).set(organiser.auth).send({ title: 'Budget participatif 2027' }).expect(200);
@@ -102,6 +104,13 @@ describe('majority-judgment polls', () => {
 
     const actions = (await t.app.get(AuditLogService).list(0, 100_000)).filter((e) => e.subjectId === poll.id).map((e) => e.action);
     expect(actions).toEqual(['poll.created', 'poll.updated', 'poll.opened', 'poll.closed', 'poll.bulletin-board-sealed', 'poll.published']);
+    unsubscribe();
+    const mine = events.filter((event) => event.pollId === poll.id);
+    // Lifecycle events in order; turnout ticks (at most one a second per poll) in between.
+    expect(mine.map((event) => event.type).filter((type) => type !== 'poll.turnout')).toEqual(['poll.opened', 'poll.closed', 'poll.published']);
+    const turnout = mine.filter((event) => event.type === 'poll.turnout');
+    expect(turnout.length).toBeGreaterThanOrEqual(1);
+    expect(turnout[0]).toMatchObject({ eligible: null, participants: expect.any(Number) as number });
   });
 
   it('accepts one ballot from 20 concurrent casts by one voter', async () => {
