@@ -2,8 +2,9 @@ import type { MigrationInterface } from 'typeorm';
 import { Foundation1764300000000 } from './1764300000000-foundation.js';
 import { Assemblies1764400000000 } from './1764400000000-assemblies.js';
 import { Voting1764500000000 } from './1764500000000-voting.js';
+import { Agenda1764600000000 } from './1764600000000-agenda.js';
 
 type MigrationClass = new () => MigrationInterface;
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
-export const MIGRATIONS: MigrationClass[] = [Foundation1764300000000, Assemblies1764400000000, Voting1764500000000];
+export const MIGRATIONS: MigrationClass[] = [Foundation1764300000000, Assemblies1764400000000, Voting1764500000000, Agenda1764600000000];

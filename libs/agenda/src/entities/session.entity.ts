@@ -1,0 +1,51 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { AccountEntity } from '@app/identity';
+import { AssemblyEntity } from '@app/assembly';
+
+export const SESSION_STATUSES = ['scheduled', 'live', 'paused', 'ended'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+export const SESSION_VISIBILITIES = ['public', 'members'] as const;
+export type SessionVisibility = (typeof SESSION_VISIBILITIES)[number];
+
+/** A sitting of an assembly, whose agenda is built here; live deliberation (issue #6) runs it. */
+@Entity({ name: 'sessions' })
+@Check('sessions_title_length', `char_length("title") BETWEEN 1 AND 200`)
+@Check('sessions_status_known', `"status" IN ('scheduled','live','paused','ended')`)
+@Check('sessions_visibility_known', `"visibility" IN ('public','members')`)
+@Index('sessions_assembly_scheduled_idx', ['assemblyId', 'scheduledAt'])
+export class SessionEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'sessions_pkey' })
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  assemblyId!: string;
+
+  @ManyToOne(() => AssemblyEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'assembly_id', foreignKeyConstraintName: 'sessions_assembly_fk' })
+  assembly?: Relation<AssemblyEntity>;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'timestamptz' })
+  scheduledAt!: Date;
+
+  @Column({ type: 'text', default: 'scheduled' })
+  status!: SessionStatus;
+
+  @Column({ type: 'text', default: 'public' })
+  visibility!: SessionVisibility;
+
+  @Column({ type: 'uuid' })
+  createdBy!: string;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'sessions_created_by_fk' })
+  creator?: Relation<AccountEntity>;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

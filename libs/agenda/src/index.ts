@@ -1,0 +1,2 @@
+export * from './proposal-lifecycle.js';
+export * from './entities/index.js';
