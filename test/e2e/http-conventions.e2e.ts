@@ -62,6 +62,15 @@ describe('HTTP conventions', () => {
       'GET /api/polls/{id}/results',
       'GET /api/polls/{id}/bulletin-board',
       'POST /api/polls/{id}/receipts/verify',
+      'GET /api/assemblies/{id}/proposals',
+      'GET /api/assemblies/{id}/proposals/export',
+      'GET /api/proposals/{id}',
+      'GET /api/proposals/{id}/amendments',
+      'GET /api/proposals/{id}/versions',
+      'GET /api/proposals/{id}/diff',
+      'GET /api/assemblies/{id}/sessions',
+      'GET /api/sessions/{id}/agenda',
+      'GET /api/assemblies/{id}/agenda-settings',
     ]);
     const document = (await t.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
     const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));

@@ -4,7 +4,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type TestAgent from 'supertest/lib/agent.js';
 import { AccountService, type AccountEntity } from '@app/identity';
-import type { GrantableRole } from '@app/shared';
+import { AccessTokenService, type GrantableRole } from '@app/shared';
 
 export const TEST_PASSWORD = 'a long enough test password';
 
@@ -42,4 +42,28 @@ export async function loginAs(http: TestAgent, account: AccountEntity): Promise<
 
 export async function createAndLogin(context: INestApplicationContext, http: TestAgent, roles: GrantableRole[] = []): Promise<LoggedIn> {
   return loginAs(http, await createAccount(context, { roles }));
+}
+
+/**
+ * Many resident accounts at once, for concurrency tests: rows and live sessions written in SQL, tokens
+ * signed by the app's own AccessTokenService (argon2 logins for hundreds of people would take minutes).
+ */
+export async function bulkResidents(context: INestApplicationContext, count: number): Promise<Array<{ accountId: string; auth: { Authorization: string } }>> {
+  const dataSource = context.get<DataSource>(getDataSourceToken());
+  const tag = randomBytes(4).toString('hex');
+  const rows = await dataSource.query<Array<{ id: string; account_id: string }>>(
+    `WITH a AS (
+       INSERT INTO accounts (email, email_normalized, display_name, password_hash, roles)
+       SELECT 'bulk-' || $2 || '-' || i || '@example.org', 'bulk-' || $2 || '-' || i || '@example.org', 'Bulk', 'no-password', '{resident}'
+         FROM generate_series(1, $1::int) AS i RETURNING id)
+     INSERT INTO auth_sessions (account_id, expires_at) SELECT id, now() + interval '1 day' FROM a RETURNING id, account_id`,
+    [count, tag],
+  );
+  const tokens = context.get(AccessTokenService);
+  return Promise.all(rows.map(async (row) => ({ accountId: row.account_id, auth: { Authorization: `Bearer ${await tokens.sign({ accountId: row.account_id, sessionId: row.id })}` } })));
+}
+
+/** Seats an account as a member of an assembly directly (tests of what members do, without a draw). */
+export async function seatMember(context: INestApplicationContext, assemblyId: string, accountId: string): Promise<void> {
+  await context.get<DataSource>(getDataSourceToken()).query(`INSERT INTO memberships (assembly_id, role, account_id) VALUES ($1, 'member', $2)`, [assemblyId, accountId]);
 }

@@ -5,6 +5,7 @@ import { DatabaseModule } from '@app/persistence';
 import { IdentityModule } from '@app/identity';
 import { AssemblyModule } from '@app/assembly';
 import { VotingModule } from '@app/voting';
+import { AgendaModule } from '@app/agenda';
 import { HealthController } from './health/health.controller.js';
 
 export interface ApiModuleOptions {
@@ -30,6 +31,7 @@ export class ApiModule {
         IdentityModule,
         AssemblyModule,
         VotingModule,
+        AgendaModule,
       ],
       controllers: [HealthController],
       providers: [

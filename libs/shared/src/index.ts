@@ -27,3 +27,4 @@ export * from './core.module.js';
 import { AuditEntryEntity } from './audit/audit-entry.entity.js';
 /** Entities owned by this library, for the DataSource (see ormconfig.ts). */
 export const SHARED_ENTITIES = [AuditEntryEntity];
+export * from './csv/csv-text.js';

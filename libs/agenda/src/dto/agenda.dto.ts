@@ -1,0 +1,354 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsDate, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import type { AmendmentEntity } from '../entities/amendment.entity.js';
+import type { ProposalVersionEntity } from '../entities/proposal-version.entity.js';
+import type { ProposalEntity } from '../entities/proposal.entity.js';
+import type { SessionEntity } from '../entities/session.entity.js';
+import { SESSION_VISIBILITIES, type SessionVisibility } from '../entities/session.entity.js';
+import { renderMarkdown } from '../markdown.js';
+import { PROPOSAL_ACTIONS, PROPOSAL_KINDS, PROPOSAL_STATES, type Actor, type ProposalAction, type ProposalKind, type ProposalState } from '../proposal-lifecycle.js';
+
+export class IdParams {
+  @IsUUID('4', { message: 'id must be a UUID' })
+  id!: string;
+}
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateProposalDto {
+  @ApiProperty({ enum: PROPOSAL_KINDS, description: 'motion (assembly members) or petition (residents, collects supports)' })
+  @IsIn(PROPOSAL_KINDS)
+  kind!: ProposalKind;
+
+  @ApiProperty({ maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  title!: string;
+
+  @ApiPropertyOptional({ maxLength: 20000, description: 'Markdown' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  body?: string;
+
+  @ApiPropertyOptional({ maxLength: 60, example: 'mobilité' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(60)
+  category?: string;
+
+  @ApiPropertyOptional({ type: String, isArray: true, description: 'Attachments by link (https)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUrl({ protocols: ['https'], require_protocol: true }, { each: true, message: 'each link must be an https URL' })
+  links?: string[];
+}
+
+export class EditDraftDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  title?: string;
+
+  @ApiPropertyOptional({ maxLength: 20000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  body?: string;
+
+  @ApiPropertyOptional({ maxLength: 60 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(60)
+  category?: string;
+
+  @ApiPropertyOptional({ type: String, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUrl({ protocols: ['https'], require_protocol: true }, { each: true, message: 'each link must be an https URL' })
+  links?: string[];
+}
+
+export const PUBLIC_ACTIONS = PROPOSAL_ACTIONS.filter((action) => !['open-supports', 'reach-threshold', 'expire'].includes(action));
+
+export class TransitionParams {
+  @IsUUID('4', { message: 'id must be a UUID' })
+  id!: string;
+
+  @IsIn(PUBLIC_ACTIONS, { message: `action must be one of ${PUBLIC_ACTIONS.join(', ')}` })
+  action!: ProposalAction;
+}
+
+export class TransitionDto {
+  @ApiPropertyOptional({ maxLength: 2000, description: 'Public reason (required to declare inadmissible)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+
+  @ApiPropertyOptional({ description: 'schedule: the session' })
+  @IsOptional()
+  @IsUUID('4', { message: 'sessionId must be a UUID' })
+  sessionId?: string;
+
+  @ApiPropertyOptional({ description: 'schedule: position on the agenda (1 = first)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  position?: number;
+
+  @ApiPropertyOptional({ description: 'schedule: minutes allotted' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  allottedMinutes?: number;
+
+  @ApiPropertyOptional({ description: 'decide: the closed poll that decided it' })
+  @IsOptional()
+  @IsUUID('4', { message: 'pollId must be a UUID' })
+  pollId?: string;
+}
+
+export class ListProposalsQuery {
+  @ApiPropertyOptional({ enum: PROPOSAL_STATES })
+  @IsOptional()
+  @IsIn(PROPOSAL_STATES)
+  state?: ProposalState;
+
+  @ApiPropertyOptional({ enum: PROPOSAL_KINDS })
+  @IsOptional()
+  @IsIn(PROPOSAL_KINDS)
+  kind?: ProposalKind;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  category?: string;
+
+  @ApiPropertyOptional({ description: 'Full-text search, French and English ("vélo -trottinette", "pistes cyclables")' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  q?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+}
+
+export class ReasonDto {
+  @ApiProperty({ maxLength: 2000 })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 2000)
+  reason!: string;
+}
+
+export class ProposeAmendmentDto {
+  @ApiPropertyOptional({ maxLength: 200, description: 'New title (default: unchanged)' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  title?: string;
+
+  @ApiProperty({ maxLength: 20000, description: 'The whole new text (Markdown)' })
+  @IsString()
+  @MaxLength(20000)
+  body!: string;
+
+  @ApiPropertyOptional({ maxLength: 5000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  rationale?: string;
+}
+
+export class DecideAmendmentDto {
+  @ApiProperty({ enum: ['accept', 'reject'] })
+  @IsIn(['accept', 'reject'])
+  decision!: 'accept' | 'reject';
+
+  @ApiPropertyOptional({ description: 'When the assembly decided: the closed poll' })
+  @IsOptional()
+  @IsUUID('4', { message: 'pollId must be a UUID' })
+  pollId?: string;
+}
+
+export class DiffQuery {
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  from!: number;
+
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  to!: number;
+}
+
+export class CreateSessionDto {
+  @ApiProperty({ maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  title!: string;
+
+  @ApiProperty()
+  @Type(() => Date)
+  @IsDate({ message: 'scheduledAt must be an ISO 8601 date-time' })
+  scheduledAt!: Date;
+
+  @ApiPropertyOptional({ enum: SESSION_VISIBILITIES, default: 'public' })
+  @IsOptional()
+  @IsIn(SESSION_VISIBILITIES)
+  visibility?: SessionVisibility;
+}
+
+export class AgendaSettingsDto {
+  @ApiProperty({ minimum: 1, maximum: 10000000, description: 'Supports a petition needs' })
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  petitionThreshold!: number;
+
+  @ApiProperty({ minimum: 1, maximum: 730, description: 'Days a petition collects supports' })
+  @IsInt()
+  @Min(1)
+  @Max(730)
+  petitionDays!: number;
+}
+
+export class ExportQuery {
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+}
+
+export class ProposalDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() assemblyId!: string;
+  @ApiProperty({ enum: PROPOSAL_KINDS }) kind!: ProposalKind;
+  @ApiProperty({ enum: PROPOSAL_STATES }) state!: ProposalState;
+  @ApiProperty({ description: 'Empty when hidden' }) title!: string;
+  @ApiPropertyOptional({ description: 'Markdown as written (absent when hidden)' }) body?: string;
+  @ApiPropertyOptional({ description: 'The body rendered to safe HTML' }) bodyHtml?: string;
+  @ApiProperty() category!: string;
+  @ApiProperty({ type: String, isArray: true }) links!: string[];
+  @ApiProperty() authorId!: string;
+  @ApiPropertyOptional() stateReason?: string;
+  @ApiProperty() supportCount!: number;
+  @ApiPropertyOptional() supportThreshold?: number;
+  @ApiPropertyOptional() supportDeadline?: string;
+  @ApiProperty() version!: number;
+  @ApiPropertyOptional() decisionPollId?: string;
+  @ApiPropertyOptional() sessionId?: string;
+  @ApiPropertyOptional() agendaPosition?: number;
+  @ApiPropertyOptional() allottedMinutes?: number;
+  @ApiPropertyOptional({ description: 'Set when moderators hid it, with the public reason' }) hidden?: { at: string; reason: string };
+  @ApiPropertyOptional() submittedAt?: string;
+  @ApiProperty() createdAt!: string;
+  @ApiPropertyOptional({ description: "The caller's capacities towards it (author, organiser, facilitator)" }) yourRoles?: Actor[];
+  @ApiPropertyOptional({ description: 'Whether the caller supports it' }) supported?: boolean;
+}
+
+export class ProposalPageDto {
+  @ApiProperty({ type: ProposalDto, isArray: true }) items!: ProposalDto[];
+  @ApiPropertyOptional() nextCursor?: string;
+}
+
+/** Hidden proposals keep their place and their reason, not their text (unless for organisers). */
+export function mapProposal(proposal: ProposalEntity, options: { showHidden?: boolean; withBody?: boolean } = {}): ProposalDto {
+  const hidden = proposal.hiddenAt !== null;
+  const showText = !hidden || options.showHidden === true;
+  const dto: ProposalDto = {
+    id: proposal.id,
+    assemblyId: proposal.assemblyId,
+    kind: proposal.kind,
+    state: proposal.state,
+    title: showText ? proposal.title : '',
+    category: proposal.category,
+    links: showText ? proposal.links : [],
+    authorId: proposal.authorId,
+    supportCount: proposal.supportCount,
+    version: proposal.version,
+    createdAt: proposal.createdAt.toISOString(),
+  };
+  if (showText && options.withBody !== false) {
+    dto.body = proposal.body;
+    dto.bodyHtml = renderMarkdown(proposal.body);
+  }
+  if (proposal.stateReason !== null) dto.stateReason = proposal.stateReason;
+  if (proposal.supportThreshold !== null) dto.supportThreshold = proposal.supportThreshold;
+  if (proposal.supportDeadline !== null) dto.supportDeadline = proposal.supportDeadline.toISOString();
+  if (proposal.decisionPollId !== null) dto.decisionPollId = proposal.decisionPollId;
+  if (proposal.sessionId !== null) dto.sessionId = proposal.sessionId;
+  if (proposal.agendaPosition !== null) dto.agendaPosition = proposal.agendaPosition;
+  if (proposal.allottedMinutes !== null) dto.allottedMinutes = proposal.allottedMinutes;
+  if (hidden) dto.hidden = { at: proposal.hiddenAt!.toISOString(), reason: proposal.hiddenReason! };
+  if (proposal.submittedAt !== null) dto.submittedAt = proposal.submittedAt.toISOString();
+  return dto;
+}
+
+export function mapAmendment(amendment: AmendmentEntity): Record<string, unknown> {
+  return {
+    id: amendment.id,
+    proposalId: amendment.proposalId,
+    authorId: amendment.authorId,
+    baseVersion: amendment.baseVersion,
+    title: amendment.title,
+    body: amendment.body,
+    rationale: amendment.rationale,
+    state: amendment.state,
+    ...(amendment.decidedAt === null ? {} : { decidedAt: amendment.decidedAt.toISOString(), decidedBy: amendment.decidedBy }),
+    ...(amendment.decisionPollId === null ? {} : { decisionPollId: amendment.decisionPollId }),
+    createdAt: amendment.createdAt.toISOString(),
+  };
+}
+
+export function mapVersion(version: ProposalVersionEntity): Record<string, unknown> {
+  return { version: version.version, title: version.title, body: version.body, amendmentId: version.amendmentId, createdAt: version.createdAt.toISOString() };
+}
+
+export function mapSession(session: SessionEntity): Record<string, unknown> {
+  return { id: session.id, assemblyId: session.assemblyId, title: session.title, scheduledAt: session.scheduledAt.toISOString(), status: session.status, visibility: session.visibility };
+}
+
+export function encodeCursor(item: { proposal: ProposalEntity; cursorAt: string }): string {
+  return Buffer.from(JSON.stringify([item.cursorAt, item.proposal.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { createdAt: string; id: string } | null {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (typeof createdAt !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(createdAt)) return null;
+    if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id)) return null;
+    return { createdAt, id };
+  } catch {
+    return null;
+  }
+}

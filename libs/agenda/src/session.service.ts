@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { actorOf, AuditLogService, type Principal } from '@app/shared';
+import { inTransaction } from '@app/persistence';
+import { AssemblyAccess, AssemblyService } from '@app/assembly';
+import { AgendaException } from './agenda.exception.js';
+import type { ProposalEntity } from './entities/proposal.entity.js';
+import { SessionEntity, type SessionVisibility } from './entities/session.entity.js';
+import { ProposalRepository } from './proposal.repository.js';
+
+/** Sessions of an assembly and their public agendas; petition settings. */
+@Injectable()
+export class SessionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly proposals: ProposalRepository,
+    private readonly access: AssemblyAccess,
+    private readonly assemblies: AssemblyService,
+    private readonly audit: AuditLogService,
+  ) {}
+
+  async create(principal: Principal, assemblyId: string, session: { title: string; scheduledAt: Date; visibility?: SessionVisibility }): Promise<SessionEntity> {
+    await this.assemblies.get(assemblyId);
+    if (!(await this.access.isOrganiserOrFacilitator(principal, assemblyId))) throw AgendaException.notChair('schedule sessions');
+    return inTransaction(this.dataSource, async (manager) => {
+      const repository = manager.getRepository(SessionEntity);
+      const saved = await repository.save(repository.create({ assemblyId, title: session.title.trim(), scheduledAt: session.scheduledAt, visibility: session.visibility ?? 'public', createdBy: principal.accountId }));
+      await this.audit.record({ actor: actorOf(principal.accountId), action: 'session.scheduled', subjectType: 'assembly', subjectId: assemblyId, data: { sessionId: saved.id } }, manager);
+      return saved;
+    });
+  }
+
+  async list(assemblyId: string): Promise<SessionEntity[]> {
+    await this.assemblies.get(assemblyId);
+    return this.dataSource.getRepository(SessionEntity).find({ where: { assemblyId }, order: { scheduledAt: 'ASC' } });
+  }
+
+  /** The session and its agenda in order: public. */
+  async agenda(sessionId: string): Promise<{ session: SessionEntity; items: ProposalEntity[] }> {
+    const session = await this.dataSource.getRepository(SessionEntity).findOneBy({ id: sessionId });
+    if (session === null) throw AgendaException.sessionNotFound();
+    return { session, items: await this.proposals.scheduledOn(sessionId) };
+  }
+
+  async settings(assemblyId: string): Promise<{ petitionThreshold: number; petitionDays: number }> {
+    await this.assemblies.get(assemblyId);
+    const { petitionThreshold, petitionDays } = await this.proposals.settings(assemblyId);
+    return { petitionThreshold, petitionDays };
+  }
+
+  async saveSettings(principal: Principal, assemblyId: string, settings: { petitionThreshold: number; petitionDays: number }): Promise<{ petitionThreshold: number; petitionDays: number }> {
+    await this.assemblies.get(assemblyId);
+    await this.access.requireOrganiser(principal, assemblyId, 'set petition rules');
+    await inTransaction(this.dataSource, async (manager) => {
+      await this.proposals.saveSettings({ assemblyId, ...settings }, manager);
+      await this.audit.record({ actor: actorOf(principal.accountId), action: 'agenda.settings-changed', subjectType: 'assembly', subjectId: assemblyId, data: settings }, manager);
+    });
+    return settings;
+  }
+}
