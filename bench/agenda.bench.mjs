@@ -9,6 +9,7 @@ const supporters = Number(process.env.BENCH_SUPPORTERS ?? 20_000);
 const supportsEach = Number(process.env.BENCH_SUPPORTS_EACH ?? 100);
 const concurrency = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const onlyLoad = process.env.BENCH_LOAD_ONLY !== undefined;
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const databaseName = `pnyx_bench_${Date.now()}`;
@@ -64,18 +65,18 @@ try {
   const words = ['vélo', 'piste cyclable', 'arbres', 'école', 'bancs', 'fontaine', 'bicycle lanes', 'trees', 'playground', 'propreté', 'marché', 'bibliothèque', 'sports', 'logement'];
   const categories = ['mobilité', 'environnement', 'éducation', 'culture', 'solidarité'];
   await db.query(
-    `INSERT INTO proposals (assembly_id, kind, title, body, category, author_id, state, support_threshold, support_deadline, submitted_at, created_at)
+    `INSERT INTO proposals (assembly_id, kind, title, body, category, author_id, state, state_reason, support_threshold, support_deadline, submitted_at, created_at)
      SELECT $1, 'petition',
             'Proposition ' || i || ' : ' || ($2::text[])[1 + i % 14] || ' et ' || ($2::text[])[1 + (i * 7) % 14],
             'Nous proposons ' || ($2::text[])[1 + (i * 3) % 14] || ' pour le quartier ' || (i % 20 + 1) || '. ' || repeat('Texte de la proposition. ', 10),
             ($3::text[])[1 + i % 5],
             (SELECT id FROM accounts WHERE email_normalized = 'r' || (1 + i % 1000) || '@bench.example'),
-            (ARRAY['collecting','threshold-reached','under-review','admissible','inadmissible','scheduled','decided'])[1 + i % 7],
+            (ARRAY['collecting','threshold-reached','under-review','admissible','inadmissible','expired','decided'])[1 + i % 7],
+            CASE WHEN i % 7 = 4 THEN 'Hors compétence' END,
             5000, now() + interval '90 days', now(), now() - make_interval(secs => $4::int - i)
        FROM generate_series(1, $4::int) i`,
     [assembly.id, words, categories, proposals],
   );
-  await db.query(`UPDATE proposals SET state_reason = 'bench' WHERE state = 'inadmissible'`);
   await db.query(
     `INSERT INTO supports (proposal_id, account_id)
      SELECT DISTINCT p.id, a.id
@@ -89,6 +90,7 @@ try {
   const counts = (await db.query(`SELECT (SELECT count(*) FROM proposals)::int AS proposals, (SELECT count(*) FROM supports)::int AS supports`)).rows[0];
   console.log(JSON.stringify({ loadedSeconds: Number(((performance.now() - started) / 1000).toFixed(1)), ...counts }));
 
+  if (onlyLoad) throw Object.assign(new Error('loaded only'), { loadedOnly: true });
   const base = `${api.base}/api/assemblies/${assembly.id}/proposals`;
   // A cursor 200 pages deep, to measure pages far from the first.
   let cursor;
@@ -127,6 +129,8 @@ try {
 } finally {
   await db.end();
   await api.stop();
-  await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+  // BENCH_KEEP_DB=1 keeps the data for EXPLAIN ANALYZE sessions.
+  if (process.env.BENCH_KEEP_DB === undefined) await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+  else console.log(`kept database ${databaseName}`);
   await admin.end();
 }

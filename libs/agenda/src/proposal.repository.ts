@@ -23,9 +23,15 @@ export interface ProposalFilter {
   limit: number;
 }
 
+/** Below this many matches a search sorts its matches instead of walking the date index. */
+const RARE_SEARCH_LIMIT = 2000;
+
 /** Every query on proposals, their versions, supports, amendments, reports and settings. */
 @Injectable()
 export class ProposalRepository {
+  /** Whether a search is rare (few matches) — only a plan choice, so a minute-old answer is fine. */
+  private readonly rareSearches = new Map<string, { value: boolean; until: number }>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   private proposals(manager?: EntityManager) {
@@ -78,7 +84,26 @@ export class ProposalRepository {
       const plain = /["()]|(^|\s)-|\bor\b/i.test(filter.q) ? [] : (filter.q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
       const prefix = plain.map((word) => `${word}:*`).join(' & ');
       const stemmed = `p.search_vector @@ (websearch_to_tsquery('french', :q) || websearch_to_tsquery('english', :q))`;
-      query.andWhere(prefix === '' ? stemmed : `(${stemmed} OR p.search_vector @@ to_tsquery('simple', :prefix))`, { q: filter.q, prefix });
+      const condition = prefix === '' ? stemmed : `(${stemmed} OR p.search_vector @@ to_tsquery('simple', :prefix))`;
+      query.andWhere(condition, { q: filter.q, prefix });
+      // Rare terms: walking the date index until 20 matches would read the whole assembly, so take
+      // the few matches from the GIN index and sort them. Common terms: the date index finds 20 at once.
+      const probe = this.proposals()
+        .createQueryBuilder('p')
+        .select('1')
+        .where('p.assembly_id = :assemblyId', { assemblyId: filter.assemblyId })
+        .andWhere(condition, { q: filter.q, prefix })
+        .limit(RARE_SEARCH_LIMIT);
+      const key = `${filter.assemblyId}\u0000${filter.q}`;
+      let rare = this.rareSearches.get(key);
+      if (rare === undefined || rare.until < Date.now()) {
+        const [probeSql, probeParameters] = probe.getQueryAndParameters();
+        const [{ hits }] = await this.dataSource.query<Array<{ hits: string }>>(`SELECT count(*) AS hits FROM (${probeSql}) AS probe`, probeParameters);
+        rare = { value: Number(hits) < RARE_SEARCH_LIMIT, until: Date.now() + 60_000 };
+        if (this.rareSearches.size >= 10_000) this.rareSearches.clear();
+        this.rareSearches.set(key, rare);
+      }
+      if (rare.value) query.orderBy(`p.created_at + interval '0'`, 'DESC').addOrderBy('p.id', 'DESC');
     }
     if (filter.before !== undefined) query.andWhere('(p.created_at, p.id) < (CAST(:createdAt AS timestamptz), :id)', filter.before);
     const { entities, raw } = await query.getRawAndEntities<{ cursor_at: string }>();

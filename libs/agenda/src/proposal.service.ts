@@ -103,9 +103,9 @@ export class ProposalService {
   }
 
   async list(principal: Principal | undefined, filter: Omit<ProposalFilter, 'includeHidden' | 'draftsOf'>): Promise<{ items: Array<{ proposal: ProposalEntity; cursorAt: string }>; organiserView: boolean }> {
-    await this.assemblies.get(filter.assemblyId);
     const organiserView = await this.access.isOrganiser(principal, filter.assemblyId);
     const items = await this.proposals.list({ ...filter, includeHidden: organiserView, ...(principal === undefined ? {} : { draftsOf: principal.accountId }) });
+    if (items.length === 0) await this.assemblies.get(filter.assemblyId); // 404 for an unknown assembly (checked only when nothing was found)
     return { items, organiserView };
   }
 
