@@ -29,7 +29,15 @@ await admin.connect();
 await admin.query(`CREATE DATABASE ${databaseName}`);
 const databaseUrl = new URL(adminUrl);
 databaseUrl.pathname = `/${databaseName}`;
-const api = await startApi({ DATABASE_URL: databaseUrl.toString(), JWT_SECRET: secret, DATABASE_POOL_SIZE: '20', LOGIN_RATE_PER_MINUTE: '1000', ACCESS_TOKEN_TTL_SECONDS: '3600' });
+// API_WORKERS=N runs N worker processes; together they keep 20 connections, leaving room for pgbench's 64.
+const workers = Number(process.env.API_WORKERS ?? 1);
+const api = await startApi({
+  DATABASE_URL: databaseUrl.toString(),
+  JWT_SECRET: secret,
+  DATABASE_POOL_SIZE: String(Math.max(2, Math.floor(20 / workers))),
+  LOGIN_RATE_PER_MINUTE: '1000',
+  ACCESS_TOKEN_TTL_SECONDS: '3600',
+});
 const db = new pg.Client({ connectionString: databaseUrl.toString() });
 await db.connect();
 try {
@@ -124,7 +132,7 @@ try {
     [
       new Date().toISOString().slice(0, 10),
       machine(),
-      '`npm run bench:ballots`',
+      workers === 1 ? '`npm run bench:ballots`' : `\`API_WORKERS=${workers} npm run bench:ballots\``,
       `${connections} × ${duration}`,
       http.ballotsPerSecond,
       http.p50,

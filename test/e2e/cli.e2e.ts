@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import pg from 'pg';
 import { uniqueEmail } from '../support/factories.js';
 import { API, PNYX, run } from '../support/run-process.js';
@@ -82,6 +84,35 @@ describe('API start-up', () => {
     expect(result.code).toBe(78);
     expect(result.stderr).toContain('PORT must be an integer');
     expect(result.stderr).toContain('REDIS_URL must use redis: or rediss:');
+  });
+
+  it('serves from several worker processes with API_WORKERS, and stops them all on SIGTERM', async () => {
+    const database = await createTestDatabase();
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    const child = spawn(process.execPath, [API], {
+      env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'info', API_WORKERS: '2', PORT: String(port), DATABASE_URL: database.url },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      const deadline = Date.now() + 60_000;
+      while ((output.match(/Pnyx API listening/g) ?? []).length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect((output.match(/Pnyx API listening/g) ?? []).length).toBe(2);
+      const ready = await fetch(`http://127.0.0.1:${port}/api/health/ready`);
+      expect(ready.status).toBe(200);
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await database.drop();
+    }
   });
 
   it('refuses the default JWT secret in production', async () => {

@@ -39,6 +39,8 @@ export interface AppConfig {
   sortitionConcurrency: number;
   /** A draw job that runs longer fails with DRAW_TIME_BUDGET_EXCEEDED. */
   sortitionTimeBudgetSeconds: number;
+  /** HTTP worker processes sharing the port (node:cluster); 1 = this process serves alone. */
+  apiWorkers: number;
 }
 
 /** The development secret. Refused when NODE_ENV=production. */
@@ -151,6 +153,7 @@ export function loadConfig(env: Env): AppConfig {
     sortitionSolver: oneOf('SORTITION_SOLVER', ['glpk', 'highs'] as const, 'glpk'),
     sortitionConcurrency: integer('SORTITION_CONCURRENCY', 1, 1, 64),
     sortitionTimeBudgetSeconds: integer('SORTITION_TIME_BUDGET_SECONDS', 3600, 1, 7 * 86_400),
+    apiWorkers: integer('API_WORKERS', 1, 1, 64),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
