@@ -1,8 +1,7 @@
 // npm run bench:agenda — list and search latency over HTTP with 100,000 proposals and 2,000,000
 // supports in PostgreSQL (system server: DATABASE_URL or 127.0.0.1:5432). Target: p95 ≤ 50 ms.
 // Data is made in SQL (proposals in French and English, 20,000 residents supporting 100 each).
-import pg from 'pg';
-import { machine, recordResult, startApi } from './support.mjs';
+import { benchDatabase, machine, organiserHeaders, recordResult, startApi } from './support.mjs';
 
 const proposals = Number(process.env.BENCH_PROPOSALS ?? 100_000);
 const supporters = Number(process.env.BENCH_SUPPORTERS ?? 20_000);
@@ -10,17 +9,10 @@ const supportsEach = Number(process.env.BENCH_SUPPORTS_EACH ?? 100);
 const concurrency = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const onlyLoad = process.env.BENCH_LOAD_ONLY !== undefined;
-const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-const databaseName = `pnyx_bench_${Date.now()}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${databaseName}`);
-const databaseUrl = new URL(adminUrl);
-databaseUrl.pathname = `/${databaseName}`;
-const api = await startApi({ DATABASE_URL: databaseUrl.toString(), LOGIN_RATE_PER_MINUTE: '1000' });
-const db = new pg.Client({ connectionString: databaseUrl.toString() });
-await db.connect();
+const database = await benchDatabase();
+const api = await startApi({ DATABASE_URL: database.url, LOGIN_RATE_PER_MINUTE: '1000' });
+const db = await database.client();
 
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -47,13 +39,7 @@ async function measure(urlFor) {
 }
 
 try {
-  const json = { 'content-type': 'application/json' };
-  const email = 'organiser@bench.example';
-  const password = 'benchmark password 1234';
-  await fetch(`${api.base}/api/auth/register`, { method: 'POST', headers: json, body: JSON.stringify({ email, password, displayName: 'Organiser' }) });
-  await db.query(`UPDATE accounts SET roles = roles || '{organiser}' WHERE email_normalized = $1`, [email]);
-  const login = await (await fetch(`${api.base}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email, password }) })).json();
-  const organiser = { ...json, authorization: `Bearer ${login.accessToken}` };
+  const organiser = await organiserHeaders(api, db);
   const assembly = await (await fetch(`${api.base}/api/assemblies`, { method: 'POST', headers: organiser, body: JSON.stringify({ name: 'Bench', seats: 100, termStart: '2027-01-01', termEnd: '2027-12-31' }) })).json();
 
   const started = performance.now();
@@ -127,10 +113,6 @@ try {
     );
   }
 } finally {
-  await db.end();
   await api.stop();
-  // BENCH_KEEP_DB=1 keeps the data for EXPLAIN ANALYZE sessions.
-  if (process.env.BENCH_KEEP_DB === undefined) await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-  else console.log(`kept database ${databaseName}`);
-  await admin.end();
+  await database.drop();
 }

@@ -11,43 +11,30 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
-import { machine, recordResult, ROOT, startApi } from './support.mjs';
+import { benchDatabase, JSON_HEADERS, machine, organiserHeaders, recordResult, ROOT, startApi } from './support.mjs';
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const duration = Number(process.env.BENCH_SECONDS ?? 15);
 const voters = Number(process.env.BENCH_VOTERS ?? 80_000);
-const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const secret = 'bench-secret-bench-secret-bench-secret-0123';
 
 const { AccessTokenService } = await import(join(ROOT, 'dist/apps/cli/libs/shared/src/auth/access-token.service.js'));
 const { loadConfig, systemClock } = await import(join(ROOT, 'dist/apps/cli/libs/shared/src/index.js'));
 
-const databaseName = `pnyx_bench_${Date.now()}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${databaseName}`);
-const databaseUrl = new URL(adminUrl);
-databaseUrl.pathname = `/${databaseName}`;
+const database = await benchDatabase();
 // API_WORKERS=N runs N worker processes; together they keep 20 connections, leaving room for pgbench's 64.
 const workers = Number(process.env.API_WORKERS ?? 1);
 const api = await startApi({
-  DATABASE_URL: databaseUrl.toString(),
+  DATABASE_URL: database.url,
   JWT_SECRET: secret,
   DATABASE_POOL_SIZE: String(Math.max(2, Math.floor(20 / workers))),
   LOGIN_RATE_PER_MINUTE: '1000',
   ACCESS_TOKEN_TTL_SECONDS: '3600',
 });
-const db = new pg.Client({ connectionString: databaseUrl.toString() });
-await db.connect();
+const db = await database.client();
 try {
-  const json = { 'content-type': 'application/json' };
-  const email = 'organiser@bench.example';
-  const password = 'benchmark password 1234';
-  await fetch(`${api.base}/api/auth/register`, { method: 'POST', headers: json, body: JSON.stringify({ email, password, displayName: 'Organiser' }) });
-  await db.query(`UPDATE accounts SET roles = roles || '{organiser}' WHERE email_normalized = $1`, [email]);
-  const login = await (await fetch(`${api.base}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email, password }) })).json();
-  const organiser = { ...json, authorization: `Bearer ${login.accessToken}` };
+  const json = JSON_HEADERS;
+  const organiser = await organiserHeaders(api, db);
 
   const makePoll = async (title) => {
     const created = await (
@@ -121,7 +108,7 @@ try {
       '',
     ].join('\n'),
   );
-  const { stdout } = await promisify(execFile)('pgbench', ['-n', '-M', 'prepared', '-c', String(connections), '-j', '2', '-T', String(duration), '-D', `poll=${pgPoll.id}`, '-f', script, '-r', databaseUrl.toString()]);
+  const { stdout } = await promisify(execFile)('pgbench', ['-n', '-M', 'prepared', '-c', String(connections), '-j', '2', '-T', String(duration), '-D', `poll=${pgPoll.id}`, '-f', script, '-r', database.url]);
   const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(stdout)?.[1]);
   const latency = Number(/latency average = ([\d.]+) ms/.exec(stdout)?.[1]);
   const ratio = http.ballotsPerSecond / tps;
@@ -144,8 +131,6 @@ try {
     ],
   );
 } finally {
-  await db.end();
   await api.stop();
-  await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-  await admin.end();
+  await database.drop();
 }

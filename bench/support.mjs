@@ -74,3 +74,46 @@ export async function recordResult(heading, columns, values) {
 export async function appendNote(text) {
   await appendFile(join(ROOT, 'bench/RESULTS.md'), text);
 }
+
+/**
+ * A fresh database on the system PostgreSQL (DATABASE_URL, else 127.0.0.1:5432) for one benchmark:
+ * `url` to give the API, `db` a client on it, `drop()` when done (unless BENCH_KEEP_DB is set).
+ */
+export async function benchDatabase() {
+  const pg = (await import('pg')).default;
+  const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `pnyx_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  let db;
+  return {
+    url: url.toString(),
+    /** A client on the bench database (connect after the API has migrated it). */
+    async client() {
+      db = new pg.Client({ connectionString: url.toString() });
+      await db.connect();
+      return db;
+    },
+    async drop() {
+      await db?.end();
+      if (process.env.BENCH_KEEP_DB === undefined) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      else console.log(`kept database ${name}`);
+      await admin.end();
+    },
+  };
+}
+
+export const JSON_HEADERS = { 'content-type': 'application/json' };
+
+/** Registers an organiser through the API, grants the role in SQL, logs in: headers for their requests. */
+export async function organiserHeaders(api, db) {
+  const email = 'organiser@bench.example';
+  const password = 'benchmark password 1234';
+  await fetch(`${api.base}/api/auth/register`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ email, password, displayName: 'Organiser' }) });
+  await db.query(`UPDATE accounts SET roles = roles || '{organiser}' WHERE email_normalized = $1`, [email]);
+  const login = await (await fetch(`${api.base}/api/auth/login`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ email, password }) })).json();
+  return { ...JSON_HEADERS, authorization: `Bearer ${login.accessToken}` };
+}

@@ -2,13 +2,11 @@
 // ballots × 20 options in PostgreSQL (system server, DATABASE_URL or 127.0.0.1:5432) and time until
 // its results are published. Target: ≤ 2 s after close.
 import { join } from 'node:path';
-import pg from 'pg';
-import { machine, recordResult, ROOT, startApi } from './support.mjs';
+import { benchDatabase, machine, organiserHeaders, recordResult, ROOT, startApi } from './support.mjs';
 
 const ballots = Number(process.env.BENCH_BALLOTS ?? 1_000_000);
 const optionCount = Number(process.env.BENCH_OPTIONS ?? 20);
 const rankOptionsCount = 10_000;
-const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 // (1) In-process ranking.
 const mj = await import(join(ROOT, 'dist/apps/cli/libs/majority-judgment/src/index.js'));
@@ -32,23 +30,11 @@ for (const tieBreak of ['majority-value', 'usual']) {
 console.log(JSON.stringify({ rank10000Ms: rankTimes }));
 
 // (2) Close a poll with a million ballots.
-const databaseName = `pnyx_bench_${Date.now()}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${databaseName}`);
-const databaseUrl = new URL(adminUrl);
-databaseUrl.pathname = `/${databaseName}`;
-const api = await startApi({ DATABASE_URL: databaseUrl.toString(), LOGIN_RATE_PER_MINUTE: '1000' });
-const db = new pg.Client({ connectionString: databaseUrl.toString() });
-await db.connect();
+const database = await benchDatabase();
+const api = await startApi({ DATABASE_URL: database.url, LOGIN_RATE_PER_MINUTE: '1000' });
+const db = await database.client();
 try {
-  const json = { 'content-type': 'application/json' };
-  const email = 'organiser@bench.example';
-  const password = 'benchmark password 1234';
-  await fetch(`${api.base}/api/auth/register`, { method: 'POST', headers: json, body: JSON.stringify({ email, password, displayName: 'Organiser' }) });
-  await db.query(`UPDATE accounts SET roles = roles || '{organiser}' WHERE email_normalized = $1`, [email]);
-  const login = await (await fetch(`${api.base}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email, password }) })).json();
-  const organiser = { ...json, authorization: `Bearer ${login.accessToken}` };
+  const organiser = await organiserHeaders(api, db);
   const poll = await (
     await fetch(`${api.base}/api/polls`, {
       method: 'POST',
@@ -96,8 +82,6 @@ try {
     ],
   );
 } finally {
-  await db.end();
   await api.stop();
-  await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-  await admin.end();
+  await database.drop();
 }
