@@ -56,12 +56,12 @@ try {
             'Proposition ' || i || ' : ' || ($2::text[])[1 + i % 14] || ' et ' || ($2::text[])[1 + (i * 7) % 14],
             'Nous proposons ' || ($2::text[])[1 + (i * 3) % 14] || ' pour le quartier ' || (i % 20 + 1) || '. ' || repeat('Texte de la proposition. ', 10),
             ($3::text[])[1 + i % 5],
-            (SELECT id FROM accounts WHERE email_normalized = 'r' || (1 + i % 1000) || '@bench.example'),
+            (SELECT id FROM accounts WHERE email_normalized = 'r' || (1 + i % $5::int) || '@bench.example'),
             (ARRAY['collecting','threshold-reached','under-review','admissible','inadmissible','expired','decided'])[1 + i % 7],
             CASE WHEN i % 7 = 4 THEN 'Hors compétence' END,
             5000, now() + interval '90 days', now(), now() - make_interval(secs => $4::int - i)
        FROM generate_series(1, $4::int) i`,
-    [assembly.id, words, categories, proposals],
+    [assembly.id, words, categories, proposals, Math.min(1000, supporters)],
   );
   await db.query(
     `INSERT INTO supports (proposal_id, account_id)
