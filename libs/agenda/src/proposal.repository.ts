@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { afterCursorSql, cursorTimestampSql, type KeysetCursor } from '@app/persistence';
 import { AgendaSettingsEntity } from './entities/agenda-settings.entity.js';
 import { AmendmentEntity } from './entities/amendment.entity.js';
 import { ProposalVersionEntity } from './entities/proposal-version.entity.js';
@@ -18,8 +19,7 @@ export interface ProposalFilter {
   includeHidden: boolean;
   /** Whose drafts to include (their author's). */
   draftsOf?: string;
-  /** Keyset cursor: creation time at full (microsecond) precision, as text, and id. */
-  before?: { createdAt: string; id: string };
+  before?: KeysetCursor;
   limit: number;
 }
 
@@ -64,8 +64,7 @@ export class ProposalRepository {
   async list(filter: ProposalFilter): Promise<Array<{ proposal: ProposalEntity; cursorAt: string }>> {
     const query = this.proposals()
       .createQueryBuilder('p')
-      // JavaScript dates stop at milliseconds; the cursor keeps PostgreSQL's microseconds so no row is skipped.
-      .addSelect(`to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_at')
+      .addSelect(cursorTimestampSql('p'), 'cursor_at')
       .where('p.assembly_id = :assemblyId', { assemblyId: filter.assemblyId })
       .orderBy('p.created_at', 'DESC')
       .addOrderBy('p.id', 'DESC')
@@ -105,7 +104,7 @@ export class ProposalRepository {
       }
       if (rare.value) query.orderBy(`p.created_at + interval '0'`, 'DESC').addOrderBy('p.id', 'DESC');
     }
-    if (filter.before !== undefined) query.andWhere('(p.created_at, p.id) < (CAST(:createdAt AS timestamptz), :id)', filter.before);
+    if (filter.before !== undefined) query.andWhere(afterCursorSql('p'), filter.before);
     const { entities, raw } = await query.getRawAndEntities<{ cursor_at: string }>();
     return entities.map((proposal, i) => ({ proposal, cursorAt: raw[i].cursor_at }));
   }

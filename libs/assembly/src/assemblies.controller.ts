@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { decodeKeysetCursor, encodeKeysetCursor } from '@app/persistence';
 import { CommonErrorCode, CurrentPrincipal, DomainException, OptionalPrincipal, Public, RequireRoles, type Principal } from '@app/shared';
 import { AssemblyService } from './assembly.service.js';
 import {
@@ -7,8 +8,6 @@ import {
   AssemblyIdParams,
   AssemblyPageDto,
   CreateAssemblyDto,
-  decodeCursor,
-  encodeCursor,
   ListAssembliesQuery,
   mapAssembly,
   UpdateAssemblyDto,
@@ -50,10 +49,10 @@ export class AssembliesController {
   @ApiOkResponse({ type: AssemblyPageDto })
   async list(@Query() query: ListAssembliesQuery): Promise<AssemblyPageDto> {
     const limit = query.limit ?? 20;
-    const before = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    const before = query.cursor === undefined ? undefined : decodeKeysetCursor(query.cursor);
     if (before === null) throw new DomainException('invalid', CommonErrorCode.VALIDATION_FAILED, 'cursor is not a cursor this API returned');
     const items = await this.assemblies.list(limit, before, query.status);
-    return { items: items.map(mapAssembly), ...(items.length === limit ? { nextCursor: encodeCursor(items[items.length - 1]) } : {}) };
+    return { items: items.map((item) => mapAssembly(item.assembly)), ...(items.length === limit ? { nextCursor: encodeKeysetCursor(items[items.length - 1].cursor) } : {}) };
   }
 
   @Get(':id')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { afterCursorSql, cursorTimestampSql, type KeysetCursor } from '@app/persistence';
 import { AssemblyEntity, type AssemblyStatus } from './entities/assembly.entity.js';
 import { MembershipEntity, type MembershipEndKind, type MembershipRole } from './entities/membership.entity.js';
 
@@ -48,12 +49,18 @@ export class AssemblyRepository {
     return this.assemblies(manager).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /** Newest first, keyset-paginated on (created_at, id) so pages stay stable while assemblies are added. */
-  list(limit: number, before?: { createdAt: Date; id: string }, status?: AssemblyStatus): Promise<AssemblyEntity[]> {
-    const query = this.assemblies().createQueryBuilder('a').orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').take(limit);
-    if (before !== undefined) query.andWhere('(a.created_at, a.id) < (:createdAt, :id)', before);
+  /** Newest first, keyset-paginated (see libs/persistence keyset-cursor.ts). */
+  async list(limit: number, before?: KeysetCursor, status?: AssemblyStatus): Promise<Array<{ assembly: AssemblyEntity; cursor: KeysetCursor }>> {
+    const query = this.assemblies()
+      .createQueryBuilder('a')
+      .addSelect(cursorTimestampSql('a'), 'cursor_at')
+      .orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .take(limit);
+    if (before !== undefined) query.andWhere(afterCursorSql('a'), before);
     if (status !== undefined) query.andWhere('a.status = :status', { status });
-    return query.getMany();
+    const { entities, raw } = await query.getRawAndEntities<{ cursor_at: string }>();
+    return entities.map((assembly, i) => ({ assembly, cursor: { createdAt: raw[i].cursor_at, id: assembly.id } }));
   }
 
   async update(id: string, changes: Partial<Pick<AssemblyEntity, 'name' | 'description' | 'seats' | 'termStart' | 'termEnd' | 'status'>>, manager: EntityManager): Promise<AssemblyEntity> {

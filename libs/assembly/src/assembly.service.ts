@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { actorOf, AuditLogService, type Principal } from '@app/shared';
-import { inTransaction } from '@app/persistence';
+import { inTransaction, type KeysetCursor } from '@app/persistence';
 import { AssemblyAccess } from './assembly-access.js';
 import { AssemblyException } from './assembly.exception.js';
 import { AssemblyRepository, type NewAssembly } from './assembly.repository.js';
@@ -54,7 +54,7 @@ export class AssemblyService {
     return assembly;
   }
 
-  list(limit: number, before?: { createdAt: Date; id: string }, status?: AssemblyStatus): Promise<AssemblyEntity[]> {
+  list(limit: number, before?: KeysetCursor, status?: AssemblyStatus): Promise<Array<{ assembly: AssemblyEntity; cursor: KeysetCursor }>> {
     return this.assemblies.list(limit, before, status);
   }
 

@@ -6,3 +6,4 @@ export * from './snake-naming.strategy.js';
 export * from './transaction.js';
 export * from './postgres-errors.js';
 export { MIGRATIONS } from './migrations/index.js';
+export * from './keyset-cursor.js';

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
+import { decodeKeysetCursor, encodeKeysetCursor } from '@app/persistence';
 import { ArrayMaxSize, IsArray, IsDate, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import type { AmendmentEntity } from '../entities/amendment.entity.js';
 import type { ProposalVersionEntity } from '../entities/proposal-version.entity.js';
@@ -339,16 +340,7 @@ export function mapSession(session: SessionEntity): Record<string, unknown> {
 }
 
 export function encodeCursor(item: { proposal: ProposalEntity; cursorAt: string }): string {
-  return Buffer.from(JSON.stringify([item.cursorAt, item.proposal.id])).toString('base64url');
+  return encodeKeysetCursor({ createdAt: item.cursorAt, id: item.proposal.id });
 }
 
-export function decodeCursor(cursor: string): { createdAt: string; id: string } | null {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof createdAt !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(createdAt)) return null;
-    if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id)) return null;
-    return { createdAt, id };
-  } catch {
-    return null;
-  }
-}
+export const decodeCursor = decodeKeysetCursor;

@@ -124,19 +124,3 @@ export function mapAssembly(assembly: AssemblyEntity): AssemblyDto {
     updatedAt: assembly.updatedAt.toISOString(),
   };
 }
-
-/** Opaque keyset cursor: the last item's creation time and id. */
-export function encodeCursor(assembly: AssemblyEntity): string {
-  return Buffer.from(JSON.stringify([assembly.createdAt.toISOString(), assembly.id])).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof createdAt !== 'string' || typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id)) return null;
-    const date = new Date(createdAt);
-    return Number.isNaN(date.getTime()) ? null : { createdAt: date, id };
-  } catch {
-    return null;
-  }
-}
