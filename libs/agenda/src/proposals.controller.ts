@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, OptionalPrincipal, Public, toCsvText, type Principal } from '@app/shared';
+import { CurrentPrincipal, DownloadFormatQuery, OptionalPrincipal, Public, toCsvText, type Principal } from '@app/shared';
 import { AgendaException } from './agenda.exception.js';
 import { AmendmentService } from './amendment.service.js';
 import {
@@ -13,7 +13,6 @@ import {
   DiffQuery,
   EditDraftDto,
   encodeCursor,
-  ExportQuery,
   IdParams,
   ListProposalsQuery,
   mapAmendment,
@@ -68,7 +67,7 @@ export class ProposalsController {
   @Public()
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({ summary: 'Open data: every public proposal with its support count and decision, as JSON or CSV (public)' })
-  async export(@Param() params: IdParams, @Query() query: ExportQuery, @Res({ passthrough: true }) response: Response): Promise<unknown> {
+  async export(@Param() params: IdParams, @Query() query: DownloadFormatQuery, @Res({ passthrough: true }) response: Response): Promise<unknown> {
     const rows = (await this.repository.openData(params.id)).map((p) => ({
       id: p.id,
       kind: p.kind,

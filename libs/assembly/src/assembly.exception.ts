@@ -92,8 +92,13 @@ export class AssemblyException extends DomainException {
   static noPool(): AssemblyException {
     return new AssemblyException('conflict', AssemblyErrorCode.NO_POOL, 'Upload a pool of volunteers before drawing');
   }
-  static drawInProgress(drawId: string): AssemblyException {
-    return new AssemblyException('conflict', AssemblyErrorCode.DRAW_IN_PROGRESS, 'Another draw of this assembly is queued, running or waiting for its seed; finish or cancel it first', { drawId });
+  static drawInProgress(drawId?: string): AssemblyException {
+    return new AssemblyException(
+      'conflict',
+      AssemblyErrorCode.DRAW_IN_PROGRESS,
+      'Another draw of this assembly is queued, running or waiting for its seed; finish or cancel it first',
+      drawId === undefined ? undefined : { drawId },
+    );
   }
   static alreadyDrawn(): AssemblyException {
     return new AssemblyException('conflict', AssemblyErrorCode.ASSEMBLY_ALREADY_DRAWN, 'This assembly has been drawn; draw replacements for members who left');

@@ -159,7 +159,7 @@ export class DrawService {
       });
     } catch (error) {
       // Two requests at once: the partial unique index lets one through.
-      if (isUniqueViolation(error)) throw AssemblyException.drawInProgress('');
+      if (isUniqueViolation(error)) throw AssemblyException.drawInProgress();
       throw error;
     }
   }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { actorOf, AuditLogService, type Principal } from '@app/shared';
+import { actorOf, AuditLogService, toCsvText, type Principal } from '@app/shared';
 import { inTransaction } from '@app/persistence';
 import {
   anonymisedPoolCsv,
@@ -13,7 +13,6 @@ import {
   quotasCsv,
   readCsvTable,
   readInstance,
-  toCsv,
   type SortitionInstance,
 } from '@app/sortition';
 import { AssemblyAccess } from './assembly-access.js';
@@ -34,15 +33,6 @@ export type VolunteerSelection = 'all' | 'selected' | 'remaining';
 export interface VolunteerView {
   volunteer: PoolVolunteerEntity;
   personalVisible: boolean;
-}
-
-/**
- * Spreadsheets run cells that start with = @ + - as formulas (CSV injection, OWASP). Such cells get a
- * leading apostrophe, except plain numbers such as phone numbers (+33 6 12 34 56 78) or -12.5.
- */
-export function spreadsheetSafe(cell: string): string {
-  if (/^[=@\t\r]/.test(cell) || (/^[+-]/.test(cell) && !/^[+-][\d\s().]+$/.test(cell))) return `'${cell}`;
-  return cell;
 }
 
 function sha256(bytes: Buffer): string {
@@ -210,6 +200,6 @@ export class PoolService {
       subjectId: pool.assemblyId,
       data: { poolId, selection, rows: rows.length - 1 },
     });
-    return { fileName: `pool-${poolId}-${selection}.csv`, csv: toCsv(rows.map((row) => row.map(spreadsheetSafe))) };
+    return { fileName: `pool-${poolId}-${selection}.csv`, csv: toCsvText(rows) };
   }
 }

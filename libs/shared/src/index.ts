@@ -28,3 +28,4 @@ import { AuditEntryEntity } from './audit/audit-entry.entity.js';
 /** Entities owned by this library, for the DataSource (see ormconfig.ts). */
 export const SHARED_ENTITIES = [AuditEntryEntity];
 export * from './csv/csv-text.js';
+export * from './validation/download-format.query.js';

@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, Public, type Principal } from '@app/shared';
+import { CurrentPrincipal, DownloadFormatQuery, Public, type Principal } from '@app/shared';
 import { BallotService } from './ballot.service.js';
 import {
-  BulletinBoardQuery,
   CastBallotDto,
   CastReceiptDto,
   CreatePollDto,
@@ -124,7 +123,7 @@ export class PollsController {
   @Public()
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({ summary: 'Every anonymous ballot with its receipt hash, sorted, and the digest; recount with `pnyx mj recount --bulletin-board FILE` (public, after close)' })
-  async bulletinBoard(@Param() params: PollIdParams, @Query() query: BulletinBoardQuery, @Res({ passthrough: true }) response: Response): Promise<unknown> {
+  async bulletinBoard(@Param() params: PollIdParams, @Query() query: DownloadFormatQuery, @Res({ passthrough: true }) response: Response): Promise<unknown> {
     const { board, csv } = await this.polls.bulletinBoard(params.id);
     if (query.format === 'csv') {
       response.setHeader('Content-Type', 'text/csv; charset=utf-8');

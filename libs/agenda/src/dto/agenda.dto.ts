@@ -243,13 +243,6 @@ export class AgendaSettingsDto {
   petitionDays!: number;
 }
 
-export class ExportQuery {
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
-  @IsOptional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
-}
-
 export class ProposalDto {
   @ApiProperty() id!: string;
   @ApiProperty() assemblyId!: string;

@@ -182,13 +182,6 @@ export class ReceiptDto {
   receipt!: string;
 }
 
-export class BulletinBoardQuery {
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
-  @IsOptional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
-}
-
 export class PollOptionDto {
   @ApiProperty() id!: string;
   @ApiProperty() position!: number;
