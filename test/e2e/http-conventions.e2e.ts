@@ -71,6 +71,10 @@ describe('HTTP conventions', () => {
       'GET /api/assemblies/{id}/sessions',
       'GET /api/sessions/{id}/agenda',
       'GET /api/assemblies/{id}/agenda-settings',
+      'GET /api/sessions/{id}/room',
+      'GET /api/sessions/{id}/events',
+      'GET /api/sessions/{id}/minutes',
+      'GET /api/sessions/{id}/facilitators',
     ]);
     const document = (await t.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
     const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));

@@ -7,6 +7,7 @@ import type TestAgent from 'supertest/lib/agent.js';
 import { JsonLogger, loadConfig, type AppConfig, type Clock } from '@app/shared';
 import { ApiModule } from '../../apps/api/src/api.module.js';
 import { configureApp } from '../../apps/api/src/configure-app.js';
+import { configureSockets } from '../../apps/api/src/socket-adapter.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface TestApp {
@@ -29,8 +30,10 @@ export class MemoryLogSink {
  * The real app, configured by the same `configureApp()` as main.ts, on a database of its own.
  * `env` overrides configuration variables as the environment would.
  */
-export async function startTestApp(options: { env?: Record<string, string>; clock?: Clock; logSink?: MemoryLogSink } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function startTestApp(options: { env?: Record<string, string>; clock?: Clock; logSink?: MemoryLogSink; database?: TestDatabase } = {}): Promise<TestApp> {
+  // A second instance of the same deployment shares the first one's database (and does not drop it).
+  const shared = options.database;
+  const database = shared ?? (await createTestDatabase());
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: database.url, ...options.env });
   const logger = new JsonLogger(config.logLevel, options.logSink ?? new MemoryLogSink());
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot({ config, databaseUrl: database.url, clock: options.clock }), {
@@ -39,6 +42,7 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     abortOnError: false,
   });
   configureApp(app, config, logger);
+  await configureSockets(app, config, logger);
   await app.init();
   return {
     app,
@@ -47,7 +51,7 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     database,
     close: async () => {
       await app.close();
-      await database.drop();
+      if (shared === undefined) await database.drop();
     },
   };
 }

@@ -6,6 +6,7 @@ import { IdentityModule } from '@app/identity';
 import { AssemblyModule } from '@app/assembly';
 import { VotingModule } from '@app/voting';
 import { AgendaModule } from '@app/agenda';
+import { DeliberationModule } from '@app/deliberation';
 import { HealthController } from './health/health.controller.js';
 
 export interface ApiModuleOptions {
@@ -32,6 +33,7 @@ export class ApiModule {
         AssemblyModule,
         VotingModule,
         AgendaModule,
+        DeliberationModule,
       ],
       controllers: [HealthController],
       providers: [

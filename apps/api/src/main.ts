@@ -7,6 +7,7 @@ import { ConfigError, JsonLogger, loadConfig, type AppConfig } from '@app/shared
 import { createDataSourceOptions, openDatabaseServer } from '@app/persistence';
 import { ApiModule } from './api.module.js';
 import { configureApp } from './configure-app.js';
+import { configureSockets } from './socket-adapter.js';
 
 async function main(): Promise<void> {
   let config;
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
       abortOnError: false,
     });
     configureApp(app, config, logger);
+    await configureSockets(app, config, logger);
     await app.listen(config.port, config.host);
   } catch (error) {
     await database.stop(); // do not leave an embedded server behind a failed start

@@ -3,9 +3,10 @@ import { IDENTITY_ENTITIES } from '@app/identity';
 import { ASSEMBLY_ENTITIES } from '@app/assembly';
 import { VOTING_ENTITIES } from '@app/voting';
 import { AGENDA_ENTITIES } from '@app/agenda';
+import { DELIBERATION_ENTITIES } from '@app/deliberation';
 
 /**
  * Every entity of every library, for the TypeORM CLI (ormconfig.ts). The app registers the same ones
  * through its feature modules (`forFeature`); a test checks that the two lists agree.
  */
-export const ALL_ENTITIES = [...SHARED_ENTITIES, ...IDENTITY_ENTITIES, ...ASSEMBLY_ENTITIES, ...VOTING_ENTITIES, ...AGENDA_ENTITIES];
+export const ALL_ENTITIES = [...SHARED_ENTITIES, ...IDENTITY_ENTITIES, ...ASSEMBLY_ENTITIES, ...VOTING_ENTITIES, ...AGENDA_ENTITIES, ...DELIBERATION_ENTITIES];

@@ -1,7 +1,7 @@
 import { type OnModuleDestroy } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayInit } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { Authenticator, DomainException } from '@app/shared';
+import { authenticateSockets, Authenticator, DomainException } from '@app/shared';
 import { DrawEvents, type DrawUpdate } from './draw-events.js';
 import { DrawService } from './draw.service.js';
 
@@ -11,8 +11,7 @@ export type WatchReply = { ok: true; draw: { id: string; status: string; progres
 
 /**
  * socket.io namespace `/sortition`: draw progress pushed live. The handshake carries the access token
- * (`auth: { token }`), checked by the same Authenticator as HTTP; refused sockets get a
- * `connect_error` whose `data.code` says why. `draw.watch { drawId }` joins the draw's room and
+ * (`auth: { token }`), checked by the same Authenticator as HTTP (`authenticateSockets`). `draw.watch { drawId }` joins the draw's room and
  * acknowledges with its current state; then `draw.update` events follow.
  */
 @WebSocketGateway({ namespace: '/sortition' })
@@ -26,20 +25,7 @@ export class SortitionGateway implements OnGatewayInit, OnModuleDestroy {
   ) {}
 
   afterInit(namespace: Namespace): void {
-    namespace.use((socket, next) => {
-      const credential = (socket.handshake.auth as { token?: unknown }).token ?? socket.handshake.headers.authorization;
-      this.authenticator.authenticate(typeof credential === 'string' ? credential : undefined).then(
-        (principal) => {
-          (socket.data as { principal?: unknown }).principal = principal;
-          next();
-        },
-        (error: unknown) => {
-          const refusal = new Error(error instanceof DomainException ? error.message : 'authentication failed') as Error & { data?: unknown };
-          refusal.data = { code: error instanceof DomainException ? error.code : 'UNAUTHENTICATED' };
-          next(refusal);
-        },
-      );
-    });
+    authenticateSockets(namespace, this.authenticator);
     this.unsubscribe = this.events.subscribe((update: DrawUpdate) => {
       namespace.to(`draw:${update.drawId}`).emit('draw.update', update);
     });

@@ -15,6 +15,7 @@ export * from './auth/access-token.service.js';
 export * from './auth/session-resolver.js';
 export * from './auth/authenticator.js';
 export * from './auth/auth.guard.js';
+export * from './auth/socket-auth.js';
 export * from './audit/canonical-json.js';
 export * from './audit/audit-chain.js';
 export * from './audit/audit-entry.entity.js';

@@ -18,7 +18,10 @@ export interface AppConfig {
   databaseRunMigrations: boolean;
   databasePoolSize: number;
   dataDir: string;
+  /** When set, socket.io runs over Redis Streams so several API instances share rooms. */
   redisUrl: string | undefined;
+  /** Prefix of Pnyx's Redis keys (several deployments can share one Redis). */
+  redisKeyPrefix: string;
   jwtSecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
@@ -107,6 +110,12 @@ export function loadConfig(env: Env): AppConfig {
     return raw;
   };
 
+  const keyPrefix = (name: string, fallback: string): string => {
+    const raw = read(name) ?? fallback;
+    if (!/^[A-Za-z0-9:_-]{1,64}$/.test(raw)) problems.push(`${name} must be 1 to 64 letters, digits, ':', '_' or '-' (got "${raw}")`);
+    return raw;
+  };
+
   const nodeEnv = oneOf('NODE_ENV', NODE_ENVS, 'development');
   const jwtSecret = read('JWT_SECRET') ?? DEFAULT_JWT_SECRET;
   if (nodeEnv === 'production') {
@@ -141,6 +150,7 @@ export function loadConfig(env: Env): AppConfig {
     databasePoolSize: integer('DATABASE_POOL_SIZE', 20, 1, 500),
     dataDir: read('PNYX_DATA_DIR') ?? './data',
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+    redisKeyPrefix: keyPrefix('REDIS_KEY_PREFIX', 'pnyx'),
     jwtSecret,
     accessTokenTtlSeconds: integer('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
     refreshTokenTtlSeconds: integer('REFRESH_TOKEN_TTL_SECONDS', 30 * 86_400, 60, 365 * 86_400),

@@ -1,4 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 import { CommonErrorCode, DomainException } from '../errors/domain.exception.js';
 
 export interface FieldError {
@@ -34,4 +36,18 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: validationException,
   });
+}
+
+/**
+ * The same validation for bodies that do not come through a Nest pipe (socket payloads): unknown
+ * fields refused, types transformed; throws VALIDATION_FAILED with the field list.
+ */
+export function validatePayload<T extends object>(type: new () => T, payload: unknown): T {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+    throw new DomainException('invalid', CommonErrorCode.VALIDATION_FAILED, 'The payload must be an object');
+  }
+  const instance = plainToInstance(type, payload);
+  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, validationError: { target: false, value: false } });
+  if (errors.length > 0) throw validationException(errors);
+  return instance;
 }

@@ -1,0 +1,153 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { GRADE_PRESET_NAMES, type GradePreset } from '@app/voting';
+import { REACTIONS, type Reaction } from '../entities/message-reaction.entity.js';
+import { MESSAGE_MAX_LENGTH } from '../entities/session-message.entity.js';
+
+/** Payloads of the `/deliberation` socket events, validated like HTTP bodies (unknown fields refused). */
+
+export class SessionRefDto {
+  @IsUUID('4', { message: 'sessionId must be a UUID' })
+  sessionId!: string;
+}
+
+export class JoinSessionDto extends SessionRefDto {
+  /** The last seq this client saw: the events after it are sent before the acknowledgement. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  lastSeq?: number;
+}
+
+export class StartItemDto extends SessionRefDto {
+  /** 0-based position in the session's agenda. */
+  @IsInt()
+  @Min(0)
+  @Max(999)
+  index!: number;
+}
+
+export class ExtendItemDto extends SessionRefDto {
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  minutes!: number;
+}
+
+export class OptionalAccountDto extends SessionRefDto {
+  @IsOptional()
+  @IsUUID('4', { message: 'accountId must be a UUID' })
+  accountId?: string;
+}
+
+export class MuteDto extends SessionRefDto {
+  @IsUUID('4', { message: 'accountId must be a UUID' })
+  accountId!: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(480)
+  minutes!: number;
+
+  @IsString()
+  @Length(1, 500)
+  reason!: string;
+}
+
+export class UnmuteDto extends SessionRefDto {
+  @IsUUID('4', { message: 'accountId must be a UUID' })
+  accountId!: string;
+}
+
+export class RoomSettingsDto extends SessionRefDto {
+  @IsOptional()
+  @IsInt()
+  @Min(10)
+  @Max(3600)
+  turnSeconds?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  warningSeconds?: number;
+
+  @IsOptional()
+  @IsBoolean()
+  firstSpeakerPriority?: boolean;
+
+  @IsOptional()
+  @IsBoolean()
+  autoNext?: boolean;
+}
+
+export class PostMessageDto extends SessionRefDto {
+  @IsString()
+  @Length(1, MESSAGE_MAX_LENGTH)
+  body!: string;
+
+  @IsOptional()
+  @IsUUID('4', { message: 'replyTo must be a message id' })
+  replyTo?: string;
+}
+
+export class ReactDto extends SessionRefDto {
+  @IsUUID('4', { message: 'messageId must be a UUID' })
+  messageId!: string;
+
+  @IsIn(REACTIONS)
+  reaction!: Reaction;
+
+  @IsBoolean()
+  on!: boolean;
+}
+
+export class HideMessageDto extends SessionRefDto {
+  @IsUUID('4', { message: 'messageId must be a UUID' })
+  messageId!: string;
+
+  @IsString()
+  @Length(1, 500)
+  reason!: string;
+}
+
+export class VoteOptionDto {
+  @IsString()
+  @Length(1, 200)
+  label!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string;
+}
+
+export class OpenVoteDto extends SessionRefDto {
+  @IsString()
+  @Length(1, 300)
+  title!: string;
+
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => VoteOptionDto)
+  options!: VoteOptionDto[];
+
+  @IsOptional()
+  @IsIn(GRADE_PRESET_NAMES)
+  gradePreset?: GradePreset;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @Length(1, 60, { each: true })
+  grades?: string[];
+}
+
+export class CloseVoteDto extends SessionRefDto {
+  @IsUUID('4', { message: 'pollId must be a UUID' })
+  pollId!: string;
+}

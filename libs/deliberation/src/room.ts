@@ -1,0 +1,517 @@
+/**
+ * The deliberation room as a pure state machine: data in, data out, no I/O, no clock of its own.
+ * `decide(state, command, actor, now)` returns the events a command produces and the state after
+ * them, or throws a `RoomRefusal` with a stable code. The service loads the state under a row lock,
+ * calls this, stores the events with their `seq` and the new state in the same transaction.
+ *
+ * Times are epoch milliseconds. Timers are deadlines in the state, never `setTimeout`s: whoever holds
+ * the row lock when a deadline has passed fires it (`tick`), once, and the next deadline is stored
+ * alongside (`nextDeadline`) so one indexed query finds what is due on any instance.
+ */
+
+export const ROOM_STATUSES = ['scheduled', 'live', 'paused', 'ended'] as const;
+export type RoomStatus = (typeof ROOM_STATUSES)[number];
+
+export interface RoomItem {
+  proposalId: string;
+  title: string;
+  /** Minutes allotted on the agenda; null = untimed. */
+  allottedMinutes: number | null;
+}
+
+/** A running timer: a deadline while live, the time left while paused. */
+export interface Countdown {
+  startedAt: number;
+  /** Epoch ms at which it ends; null while the session is paused. */
+  endsAt: number | null;
+  /** Ms left when paused (or at the last pause); meaningful when endsAt is null. */
+  remainingMs: number;
+  /** Whole length, extensions included: short timers get no warning. */
+  totalMs: number;
+  warned: boolean;
+}
+
+export interface CurrentItem {
+  index: number;
+  /** Null when the item is untimed. */
+  timer: Countdown | null;
+}
+
+export interface Floor {
+  accountId: string;
+  timer: Countdown;
+  /** Ms spoken before the last pause, so durations exclude pauses. */
+  spokenMs: number;
+  resumedAt: number | null;
+}
+
+export interface HandRaised {
+  accountId: string;
+  raisedAt: number;
+}
+
+export interface RoomSettings {
+  /** Length of a turn at the floor. */
+  turnSeconds: number;
+  /** Warning before a turn or an item ends. */
+  warningSeconds: number;
+  /** Hands of those who have not yet spoken on the item go first. */
+  firstSpeakerPriority: boolean;
+  /** When a turn ends, the next hand gets the floor without the facilitator. */
+  autoNext: boolean;
+}
+
+export const DEFAULT_ROOM_SETTINGS: RoomSettings = { turnSeconds: 120, warningSeconds: 30, firstSpeakerPriority: true, autoNext: true };
+
+export interface RoomState {
+  status: RoomStatus;
+  items: RoomItem[];
+  item: CurrentItem | null;
+  /** Items already taken up (indexes), in order. */
+  done: number[];
+  queue: HandRaised[];
+  floor: Floor | null;
+  /** Who has spoken on the current item. */
+  spoken: string[];
+  /** Account id → epoch ms until which they may not post. */
+  mutes: Record<string, number>;
+  /** Members present (at least one connection), in order of arrival. */
+  present: string[];
+  /** Display names of everyone who has been present, for views and minutes. */
+  names: Record<string, string>;
+  settings: RoomSettings;
+}
+
+export interface Actor {
+  accountId: string;
+  /** Facilitator of this session, or organiser/facilitator of its assembly. */
+  chair: boolean;
+  /** Seated member (or alternate) of the assembly; chairs may also be members. */
+  member: boolean;
+}
+
+/** The system acting on its own: timers and presence. */
+export const SYSTEM: Actor = { accountId: 'system', chair: true, member: false };
+
+export type RoomCommand =
+  | { type: 'session.start' }
+  | { type: 'session.pause' }
+  | { type: 'session.resume' }
+  | { type: 'session.end' }
+  | { type: 'item.start'; index: number }
+  | { type: 'item.end' }
+  | { type: 'item.extend'; minutes: number }
+  | { type: 'hand.raise' }
+  | { type: 'hand.lower'; accountId?: string }
+  | { type: 'floor.grant'; accountId?: string }
+  | { type: 'floor.end' }
+  | { type: 'member.mute'; accountId: string; minutes: number; reason: string }
+  | { type: 'member.unmute'; accountId: string }
+  | { type: 'settings.change'; settings: Partial<RoomSettings> }
+  | { type: 'presence.join'; accountId: string; name: string }
+  | { type: 'presence.leave'; accountId: string }
+  | { type: 'tick' };
+
+export interface RoomEvent {
+  type: string;
+  data: Record<string, unknown>;
+}
+
+export interface Decision {
+  state: RoomState;
+  events: RoomEvent[];
+}
+
+export const ROOM_REFUSALS = {
+  SESSION_NOT_LIVE: 'conflict',
+  SESSION_ENDED: 'conflict',
+  TRANSITION_NOT_ALLOWED: 'conflict',
+  NOT_CHAIR: 'forbidden',
+  NOT_A_MEMBER: 'forbidden',
+  NO_CURRENT_ITEM: 'conflict',
+  ITEM_NOT_FOUND: 'not-found',
+  ITEM_ALREADY_TAKEN: 'conflict',
+  HAND_ALREADY_RAISED: 'conflict',
+  HAND_NOT_RAISED: 'conflict',
+  QUEUE_EMPTY: 'conflict',
+  NOBODY_HAS_FLOOR: 'conflict',
+  NOT_PRESENT: 'conflict',
+  NOT_MUTED: 'conflict',
+  MUTED: 'forbidden',
+} as const;
+export type RoomRefusalCode = keyof typeof ROOM_REFUSALS;
+
+export class RoomRefusal extends Error {
+  constructor(
+    readonly code: RoomRefusalCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RoomRefusal';
+  }
+}
+
+export function initialRoomState(items: RoomItem[], settings: RoomSettings = DEFAULT_ROOM_SETTINGS): RoomState {
+  return { status: 'scheduled', items, item: null, done: [], queue: [], floor: null, spoken: [], mutes: {}, present: [], names: {}, settings };
+}
+
+const refuse = (code: RoomRefusalCode, message: string): never => {
+  throw new RoomRefusal(code, message);
+};
+
+function requireChair(actor: Actor, what: string): void {
+  if (!actor.chair) refuse('NOT_CHAIR', `Only the session's facilitators may ${what}`);
+}
+
+function requireLive(state: RoomState, what: string): void {
+  if (state.status === 'ended') refuse('SESSION_ENDED', 'The session has ended');
+  if (state.status !== 'live') refuse('SESSION_NOT_LIVE', `The session must be live to ${what}`);
+}
+
+/** Time left on a countdown at `now` (never negative). */
+export function remainingMs(timer: Countdown, now: number): number {
+  return timer.endsAt === null ? timer.remainingMs : Math.max(0, timer.endsAt - now);
+}
+
+function startCountdown(ms: number, now: number): Countdown {
+  return { startedAt: now, endsAt: now + ms, remainingMs: ms, totalMs: ms, warned: false };
+}
+
+function freeze(timer: Countdown, now: number): Countdown {
+  return { ...timer, endsAt: null, remainingMs: remainingMs(timer, now) };
+}
+
+function thaw(timer: Countdown, now: number): Countdown {
+  return { ...timer, endsAt: now + timer.remainingMs };
+}
+
+function spokenSoFar(floor: Floor, now: number): number {
+  return floor.spokenMs + (floor.resumedAt === null ? 0 : now - floor.resumedAt);
+}
+
+/**
+ * The next speaker: hands in the order raised, except that, with `firstSpeakerPriority`, those who
+ * have not yet spoken on the item go before those who have (the usual rule of French citizens'
+ * conventions' facilitation guides: first interventions before second ones).
+ */
+export function nextInQueue(state: RoomState): HandRaised | undefined {
+  if (!state.settings.firstSpeakerPriority) return state.queue[0];
+  return state.queue.find((hand) => !state.spoken.includes(hand.accountId)) ?? state.queue[0];
+}
+
+/** The queue in the order the floor would be given. */
+export function orderedQueue(state: RoomState): HandRaised[] {
+  if (!state.settings.firstSpeakerPriority) return [...state.queue];
+  const first = state.queue.filter((hand) => !state.spoken.includes(hand.accountId));
+  return [...first, ...state.queue.filter((hand) => state.spoken.includes(hand.accountId))];
+}
+
+/** The earliest moment at which `tick` has something to do, or null. */
+export function nextDeadline(state: RoomState): number | null {
+  if (state.status !== 'live') return null;
+  const moments: number[] = [];
+  const add = (timer: Countdown | null | undefined): void => {
+    if (timer === null || timer === undefined || timer.endsAt === null) return;
+    moments.push(timer.warned ? timer.endsAt : timer.endsAt - warningMsFor(state, timer));
+  };
+  add(state.floor?.timer);
+  add(state.item?.timer);
+  for (const until of Object.values(state.mutes)) moments.push(until);
+  return moments.length === 0 ? null : Math.min(...moments);
+}
+
+/** The warning comes `warningSeconds` before the end, or not at all for timers shorter than twice that. */
+function warningMsFor(state: RoomState, timer: Countdown): number {
+  const warning = state.settings.warningSeconds * 1000;
+  return warning > 0 && warning * 2 <= timer.totalMs ? warning : 0;
+}
+
+class Draft {
+  readonly events: RoomEvent[] = [];
+  constructor(public state: RoomState) {}
+  emit(type: string, data: Record<string, unknown> = {}): void {
+    this.events.push({ type, data });
+  }
+}
+
+export function decide(state: RoomState, command: RoomCommand, actor: Actor, now: number): Decision {
+  const draft = new Draft(structuredClone(state));
+  apply(draft, command, actor, now);
+  return { state: draft.state, events: draft.events };
+}
+
+function apply(draft: Draft, command: RoomCommand, actor: Actor, now: number): void {
+  const state = draft.state;
+  switch (command.type) {
+    case 'session.start':
+      requireChair(actor, 'start the session');
+      if (state.status !== 'scheduled') refuse('TRANSITION_NOT_ALLOWED', `A ${state.status} session cannot start`);
+      state.status = 'live';
+      draft.emit('session.started');
+      return;
+    case 'session.pause': {
+      requireChair(actor, 'pause the session');
+      requireLive(state, 'pause it');
+      state.status = 'paused';
+      if (state.item?.timer) state.item.timer = freeze(state.item.timer, now);
+      if (state.floor) {
+        state.floor.timer = freeze(state.floor.timer, now);
+        state.floor.spokenMs = spokenSoFar(state.floor, now);
+        state.floor.resumedAt = null;
+      }
+      draft.emit('session.paused');
+      return;
+    }
+    case 'session.resume':
+      requireChair(actor, 'resume the session');
+      if (state.status !== 'paused') refuse('TRANSITION_NOT_ALLOWED', `A ${state.status} session cannot resume`);
+      state.status = 'live';
+      if (state.item?.timer) state.item.timer = thaw(state.item.timer, now);
+      if (state.floor) {
+        state.floor.timer = thaw(state.floor.timer, now);
+        state.floor.resumedAt = now;
+      }
+      draft.emit('session.resumed');
+      return;
+    case 'session.end':
+      requireChair(actor, 'end the session');
+      if (state.status === 'ended') refuse('SESSION_ENDED', 'The session has already ended');
+      if (state.status === 'scheduled') refuse('TRANSITION_NOT_ALLOWED', 'A session that never started cannot end; cancel it instead');
+      if (state.item !== null) endItem(draft, now, 'session-ended');
+      state.status = 'ended';
+      state.mutes = {};
+      draft.emit('session.ended');
+      return;
+    case 'item.start': {
+      requireChair(actor, 'move through the agenda');
+      requireLive(state, 'start an item');
+      const item = state.items[command.index];
+      if (item === undefined) return refuse('ITEM_NOT_FOUND', `The agenda has no item ${command.index + 1}`);
+      if (state.item?.index === command.index) refuse('ITEM_ALREADY_TAKEN', 'This item is the current one');
+      if (state.item !== null) endItem(draft, now, 'next-item');
+      const timer = item.allottedMinutes === null ? null : startCountdown(item.allottedMinutes * 60_000, now);
+      state.item = { index: command.index, timer };
+      state.spoken = [];
+      draft.emit('item.started', { index: command.index, proposalId: item.proposalId, title: item.title, endsAt: timer?.endsAt ?? null });
+      return;
+    }
+    case 'item.end':
+      requireChair(actor, 'end an item');
+      requireLive(state, 'end an item');
+      if (state.item === null) refuse('NO_CURRENT_ITEM', 'No agenda item is under way');
+      endItem(draft, now, 'chair');
+      return;
+    case 'item.extend': {
+      requireChair(actor, 'extend an item');
+      requireLive(state, 'extend an item');
+      const timer = state.item?.timer;
+      if (state.item === null || timer === null || timer === undefined) return refuse('NO_CURRENT_ITEM', 'No timed agenda item is under way');
+      const extra = command.minutes * 60_000;
+      state.item.timer = { ...timer, endsAt: (timer.endsAt ?? now) + extra, remainingMs: remainingMs(timer, now) + extra, totalMs: timer.totalMs + extra, warned: false };
+      draft.emit('item.extended', { index: state.item.index, minutes: command.minutes, endsAt: state.item.timer.endsAt });
+      return;
+    }
+    case 'hand.raise':
+      if (!actor.member && !actor.chair) refuse('NOT_A_MEMBER', 'Only members may ask for the floor');
+      requireLive(state, 'ask for the floor');
+      if (state.item === null) refuse('NO_CURRENT_ITEM', 'The floor is given on an agenda item; none is under way');
+      if (state.queue.some((hand) => hand.accountId === actor.accountId) || state.floor?.accountId === actor.accountId) {
+        refuse('HAND_ALREADY_RAISED', 'You are already in the queue or at the floor');
+      }
+      state.queue.push({ accountId: actor.accountId, raisedAt: now });
+      draft.emit('hand.raised', { accountId: actor.accountId, firstTime: !state.spoken.includes(actor.accountId) });
+      return;
+    case 'hand.lower': {
+      const target = command.accountId ?? actor.accountId;
+      if (target !== actor.accountId) requireChair(actor, "lower someone else's hand");
+      if (state.status === 'ended') refuse('SESSION_ENDED', 'The session has ended');
+      const before = state.queue.length;
+      state.queue = state.queue.filter((hand) => hand.accountId !== target);
+      if (state.queue.length === before) refuse('HAND_NOT_RAISED', 'That hand is not raised');
+      draft.emit('hand.lowered', { accountId: target, by: actor.accountId });
+      return;
+    }
+    case 'floor.grant': {
+      requireChair(actor, 'give the floor');
+      requireLive(state, 'give the floor');
+      if (state.item === null) refuse('NO_CURRENT_ITEM', 'The floor is given on an agenda item; none is under way');
+      const target = command.accountId ?? nextInQueue(state)?.accountId;
+      if (target === undefined) return refuse('QUEUE_EMPTY', 'Nobody has asked for the floor');
+      if (command.accountId !== undefined && !state.queue.some((hand) => hand.accountId === target) && !state.present.includes(target)) {
+        refuse('NOT_PRESENT', 'The floor goes to someone in the queue or present in the room');
+      }
+      if (state.floor !== null) endFloor(draft, now, 'chair');
+      grantFloor(draft, target, now, false);
+      return;
+    }
+    case 'floor.end':
+      requireLive(state, 'end a turn');
+      if (state.floor === null) return refuse('NOBODY_HAS_FLOOR', 'Nobody has the floor');
+      if (state.floor.accountId !== actor.accountId) requireChair(actor, "end someone else's turn");
+      endFloor(draft, now, state.floor.accountId === actor.accountId ? 'yielded' : 'chair');
+      autoNext(draft, now);
+      return;
+    case 'member.mute': {
+      requireChair(actor, 'mute a member');
+      if (state.status === 'ended') refuse('SESSION_ENDED', 'The session has ended');
+      const until = now + command.minutes * 60_000;
+      state.mutes[command.accountId] = until;
+      draft.emit('member.muted', { accountId: command.accountId, until, minutes: command.minutes, reason: command.reason, by: actor.accountId });
+      return;
+    }
+    case 'member.unmute':
+      requireChair(actor, 'unmute a member');
+      if (state.mutes[command.accountId] === undefined) refuse('NOT_MUTED', 'That member is not muted');
+      delete state.mutes[command.accountId];
+      draft.emit('member.unmuted', { accountId: command.accountId, by: actor.accountId, reason: 'chair' });
+      return;
+    case 'settings.change':
+      requireChair(actor, 'change the room settings');
+      if (state.status === 'ended') refuse('SESSION_ENDED', 'The session has ended');
+      for (const [key, value] of Object.entries(command.settings) as Array<[keyof RoomSettings, never]>) {
+        if (value !== undefined) state.settings[key] = value;
+      }
+      draft.emit('settings.changed', { ...state.settings });
+      return;
+    case 'presence.join':
+      if (state.present.includes(command.accountId)) return;
+      state.present.push(command.accountId);
+      state.names[command.accountId] = command.name;
+      draft.emit('presence.joined', { accountId: command.accountId, name: command.name });
+      return;
+    case 'presence.leave':
+      if (!state.present.includes(command.accountId)) return;
+      state.present = state.present.filter((id) => id !== command.accountId);
+      draft.emit('presence.left', { accountId: command.accountId });
+      return;
+    case 'tick':
+      tick(draft, now);
+      return;
+    default: {
+      const unknown: never = command;
+      throw new Error(`unknown room command ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+function grantFloor(draft: Draft, accountId: string, now: number, auto: boolean): void {
+  const state = draft.state;
+  state.queue = state.queue.filter((hand) => hand.accountId !== accountId);
+  const timer = startCountdown(state.settings.turnSeconds * 1000, now);
+  state.floor = { accountId, timer, spokenMs: 0, resumedAt: now };
+  if (!state.spoken.includes(accountId)) state.spoken.push(accountId);
+  draft.emit('floor.granted', { accountId, endsAt: timer.endsAt, auto, itemIndex: state.item?.index ?? null });
+}
+
+function endFloor(draft: Draft, now: number, reason: 'yielded' | 'chair' | 'time' | 'item-ended'): void {
+  const floor = draft.state.floor;
+  if (floor === null) return;
+  draft.state.floor = null;
+  draft.emit('floor.ended', { accountId: floor.accountId, reason, spokeMs: spokenSoFar(floor, now), itemIndex: draft.state.item?.index ?? null });
+}
+
+function autoNext(draft: Draft, now: number): void {
+  const state = draft.state;
+  if (!state.settings.autoNext || state.floor !== null || state.status !== 'live') return;
+  const next = nextInQueue(state);
+  if (next !== undefined) grantFloor(draft, next.accountId, now, true);
+}
+
+function endItem(draft: Draft, now: number, reason: 'chair' | 'time' | 'next-item' | 'session-ended'): void {
+  const state = draft.state;
+  const item = state.item;
+  if (item === null) return;
+  endFloor(draft, now, 'item-ended');
+  const lowered = state.queue.map((hand) => hand.accountId);
+  state.queue = [];
+  state.item = null;
+  if (!state.done.includes(item.index)) state.done.push(item.index);
+  draft.emit('item.ended', { index: item.index, proposalId: state.items[item.index]?.proposalId ?? null, reason, handsLowered: lowered, speakers: [...state.spoken] });
+  state.spoken = [];
+}
+
+/** Fires whatever is due at `now`: warnings, the end of a turn (then the next hand), the end of an item, expired mutes. */
+function tick(draft: Draft, now: number): void {
+  const state = draft.state;
+  if (state.status !== 'live') return;
+  for (const [accountId, until] of Object.entries(state.mutes)) {
+    if (until <= now) {
+      delete state.mutes[accountId];
+      draft.emit('member.unmuted', { accountId, by: null, reason: 'expired' });
+    }
+  }
+  const floor = state.floor;
+  if (floor !== null && floor.timer.endsAt !== null) {
+    if (floor.timer.endsAt <= now) {
+      endFloor(draft, floor.timer.endsAt, 'time'); // a late tick does not lengthen the turn on record
+      autoNext(draft, now);
+    } else if (!floor.timer.warned && floor.timer.endsAt - warningMsFor(state, floor.timer) <= now) {
+      floor.timer.warned = true;
+      draft.emit('floor.warning', { accountId: floor.accountId, endsAt: floor.timer.endsAt });
+    }
+  }
+  const item = state.item;
+  if (item !== null && item.timer !== null && item.timer.endsAt !== null) {
+    if (item.timer.endsAt <= now) {
+      endItem(draft, now, 'time');
+    } else if (!item.timer.warned && item.timer.endsAt - warningMsFor(state, item.timer) <= now) {
+      item.timer.warned = true;
+      draft.emit('item.warning', { index: item.index, endsAt: item.timer.endsAt });
+    }
+  }
+}
+
+/** Whether `accountId` may post messages at `now`, or the refusal. */
+export function postingRefusal(state: RoomState, actor: Actor, now: number): RoomRefusal | null {
+  if (!actor.member && !actor.chair) return new RoomRefusal('NOT_A_MEMBER', 'Only members may post in the session');
+  if (state.status === 'ended') return new RoomRefusal('SESSION_ENDED', 'The session has ended');
+  if (state.status !== 'live') return new RoomRefusal('SESSION_NOT_LIVE', 'Messages are posted while the session is live');
+  const until = state.mutes[actor.accountId];
+  if (until !== undefined && until > now) return new RoomRefusal('MUTED', `You are muted until ${new Date(until).toISOString()}`);
+  return null;
+}
+
+/** What participants see of the room: pushed with every change, and in the join acknowledgement. */
+export interface RoomView {
+  status: RoomStatus;
+  items: Array<RoomItem & { index: number; done: boolean }>;
+  currentItem: { index: number; proposalId: string; title: string; endsAt: string | null; remainingMs: number | null } | null;
+  floor: { accountId: string; name: string | null; endsAt: string | null; remainingMs: number } | null;
+  queue: Array<{ accountId: string; name: string | null; raisedAt: string; firstTime: boolean }>;
+  present: Array<{ accountId: string; name: string | null }>;
+  mutes: Array<{ accountId: string; until: string }>;
+  settings: RoomSettings;
+  serverTime: string;
+}
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+export function roomView(state: RoomState, now: number): RoomView {
+  const name = (accountId: string): string | null => state.names[accountId] ?? null;
+  const item = state.item === null ? null : state.items[state.item.index];
+  return {
+    status: state.status,
+    items: state.items.map((entry, index) => ({ ...entry, index, done: state.done.includes(index) })),
+    currentItem:
+      state.item === null || item === null || item === undefined
+        ? null
+        : {
+            index: state.item.index,
+            proposalId: item.proposalId,
+            title: item.title,
+            endsAt: iso(state.item.timer?.endsAt ?? null),
+            remainingMs: state.item.timer === null ? null : remainingMs(state.item.timer, now),
+          },
+    floor:
+      state.floor === null
+        ? null
+        : { accountId: state.floor.accountId, name: name(state.floor.accountId), endsAt: iso(state.floor.timer.endsAt), remainingMs: remainingMs(state.floor.timer, now) },
+    queue: orderedQueue(state).map((hand) => ({ accountId: hand.accountId, name: name(hand.accountId), raisedAt: new Date(hand.raisedAt).toISOString(), firstTime: !state.spoken.includes(hand.accountId) })),
+    present: state.present.map((accountId) => ({ accountId, name: name(accountId) })),
+    mutes: Object.entries(state.mutes)
+      .filter(([, until]) => until > now)
+      .map(([accountId, until]) => ({ accountId, until: new Date(until).toISOString() })),
+    settings: state.settings,
+    serverTime: new Date(now).toISOString(),
+  };
+}

@@ -1,0 +1,73 @@
+import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, OptionalPrincipal, Public, type Principal } from '@app/shared';
+import { EventPageDto, EventsQuery, FacilitatorListDto, FacilitatorsDto, MinutesQuery, RoomDto, SessionIdParams } from './dto/deliberation.dto.js';
+import { FacilitatorService } from './facilitator.service.js';
+import { MinutesService } from './minutes.service.js';
+import { minutesToMarkdown } from './minutes.js';
+import { RoomService } from './room.service.js';
+import { SessionAccess } from './session-access.js';
+
+@ApiTags('deliberation')
+@ApiBearerAuth()
+@Controller('sessions/:id')
+export class SessionsController {
+  constructor(
+    private readonly access: SessionAccess,
+    private readonly rooms: RoomService,
+    private readonly minutesService: MinutesService,
+    private readonly facilitators: FacilitatorService,
+  ) {}
+
+  @Get('room')
+  @Public()
+  @ApiOperation({ summary: "The room as it stands: status, current item and time left, floor, queue, presence (public sessions: anyone; members-only: participants)" })
+  @ApiOkResponse({ type: RoomDto })
+  async room(@OptionalPrincipal() principal: Principal | undefined, @Param() params: SessionIdParams): Promise<RoomDto> {
+    await this.access.requireReader(principal, params.id);
+    const { seq, room } = await this.rooms.view(params.id);
+    return { seq, room: { ...room } };
+  }
+
+  @Get('events')
+  @Public()
+  @ApiOperation({ summary: 'The session’s events after a seq, in order (what a client missed; hidden messages without their text)' })
+  @ApiOkResponse({ type: EventPageDto })
+  async events(@OptionalPrincipal() principal: Principal | undefined, @Param() params: SessionIdParams, @Query() query: EventsQuery): Promise<EventPageDto> {
+    await this.access.requireReader(principal, params.id);
+    const limit = query.limit ?? 500;
+    const { seq } = await this.rooms.view(params.id);
+    const events = await this.rooms.events(params.id, query.after ?? 0, limit);
+    const last = events[events.length - 1];
+    return { events, lastSeq: seq, nextAfter: events.length === limit && last !== undefined ? last.seq : null };
+  }
+
+  @Get('minutes')
+  @Public()
+  @ApiOperation({ summary: 'Minutes built from the record: agenda, speakers and durations, messages, decisions, moderation (JSON or Markdown, fr/en); a draft until the session ends' })
+  @ApiProduces('application/json', 'text/markdown')
+  async minutes(@OptionalPrincipal() principal: Principal | undefined, @Param() params: SessionIdParams, @Query() query: MinutesQuery, @Res() response: Response): Promise<void> {
+    const minutes = await this.minutesService.minutes(principal, params.id);
+    if (query.format === 'markdown') {
+      response.type('text/markdown; charset=utf-8').send(minutesToMarkdown(minutes, query.lang ?? 'fr'));
+      return;
+    }
+    response.json(minutes);
+  }
+
+  @Get('facilitators')
+  @Public()
+  @ApiOperation({ summary: "The session's own facilitators (besides the assembly's organisers and facilitators)" })
+  @ApiOkResponse({ type: FacilitatorListDto })
+  async listFacilitators(@OptionalPrincipal() principal: Principal | undefined, @Param() params: SessionIdParams): Promise<FacilitatorListDto> {
+    return { accountIds: await this.facilitators.list(principal, params.id) };
+  }
+
+  @Put('facilitators')
+  @ApiOperation({ summary: "Name the session's facilitators among the assembly's active members (the assembly's organisers; audited)" })
+  @ApiOkResponse({ type: FacilitatorListDto })
+  async replaceFacilitators(@CurrentPrincipal() principal: Principal, @Param() params: SessionIdParams, @Body() body: FacilitatorsDto): Promise<FacilitatorListDto> {
+    return { accountIds: await this.facilitators.replace(principal, params.id, body.accountIds) };
+  }
+}
