@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { startRedis } from './redis.mjs';
 
 const persistence = await import('../../dist/apps/cli/libs/persistence/src/index.js');
 
@@ -47,6 +48,12 @@ export default async function globalSetup() {
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   await dataSource.destroy();
+  if (process.env.PNYX_TEST_REDIS_MODE === 'spawn') {
+    const redis = await startRedis();
+    globalThis.__PNYX_REDIS__ = redis;
+    process.env.PNYX_TEST_REDIS_URL = redis.url;
+    process.stderr.write(`[tests] started redis-server at ${redis.url}\n`);
+  }
   process.env.PNYX_TEST_ADMIN_URL = adminUrl;
   process.env.PNYX_TEST_TEMPLATE = template;
   process.env.PNYX_TEST_RUN = run;

@@ -14,4 +14,5 @@ export default async function globalTeardown() {
     });
   }
   await globalThis.__PNYX_EMBEDDED__?.stop();
+  globalThis.__PNYX_REDIS__?.stop();
 }

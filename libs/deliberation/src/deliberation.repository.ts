@@ -80,6 +80,11 @@ export class DeliberationRepository {
     return rows.length === 0 ? 0 : Number(rows[0].last_seq);
   }
 
+  async currentSeqs(sessionIds: readonly string[]): Promise<Map<string, number>> {
+    const rows: Array<{ session_id: string; last_seq: string }> = await this.dataSource.query(`SELECT session_id, last_seq FROM deliberation_rooms WHERE session_id = ANY($1::uuid[])`, [sessionIds]);
+    return new Map(rows.map((row) => [row.session_id, Number(row.last_seq)]));
+  }
+
   /**
    * Events with after < seq <= upTo, oldest first. The text of a message hidden since is left out
    * (the body stays in `session_messages`, for the record), so a replay never shows it again.

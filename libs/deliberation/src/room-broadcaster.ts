@@ -13,6 +13,8 @@ const CLUSTER_EVENT = 'pnyx:session.events';
 const RECENT_EVENTS = 512;
 /** How long an out-of-order event waits for the ones before it before they are read from the database. */
 const GAP_WAIT_MS = 150;
+/** With several instances, how often each compares what it delivered with the database (lost messages). */
+const CATCH_UP_MS = 1_000;
 export const MAX_REPLAY = 10_000;
 
 interface LocalRoom {
@@ -35,6 +37,11 @@ export const roomOf = (sessionId: string): string => `session:${sessionId}`;
  * for the missing ones, which are read from the database if they do not arrive in time.
  * Joining is ordered against delivery: the joining socket gets every event up to what this instance
  * has delivered, then enters the room, with no await in between, so it sees nothing twice.
+ *
+ * The cross-instance path is the adapter's server-side emit, which the Redis Streams adapter sends
+ * over Redis PUB/SUB (fast, but lost during a Redis blip). The database is the source of truth: each
+ * instance checks every second that it has delivered up to each followed session's last seq and reads
+ * what it missed, so a Redis outage delays events by about a second and loses none.
  */
 @Injectable()
 export class RoomBroadcaster implements OnModuleDestroy {
@@ -42,6 +49,8 @@ export class RoomBroadcaster implements OnModuleDestroy {
   private namespace: Namespace | undefined;
   private clustered = false;
   private readonly rooms = new Map<string, LocalRoom>();
+  private catchUpTimer: NodeJS.Timeout | undefined;
+  private closing = false;
 
   constructor(private readonly repository: DeliberationRepository) {}
 
@@ -52,26 +61,45 @@ export class RoomBroadcaster implements OnModuleDestroy {
       namespace.on(CLUSTER_EVENT, (events: unknown) => {
         if (Array.isArray(events)) for (const event of events as WireEvent[]) this.deliver(event);
       });
+      this.catchUpTimer = setInterval(() => void this.catchUp(), CATCH_UP_MS);
+      this.catchUpTimer.unref();
     }
   }
 
   onModuleDestroy(): void {
+    // From here on the adapter (and its Redis client) is going away: publish locally only.
+    this.closing = true;
+    if (this.catchUpTimer !== undefined) clearInterval(this.catchUpTimer);
     for (const room of this.rooms.values()) if (room.gapTimer !== null) clearTimeout(room.gapTimer);
-    this.rooms.clear();
+  }
+
+  /** Delivers what the database has beyond what this instance delivered, for every session it follows. */
+  async catchUp(): Promise<void> {
+    const followed = [...this.rooms].filter(([, room]) => room.last !== null);
+    if (followed.length === 0) return;
+    try {
+      const seqs = await this.repository.currentSeqs(followed.map(([sessionId]) => sessionId));
+      for (const [sessionId, room] of followed) {
+        const seq = seqs.get(sessionId) ?? 0;
+        if (room.last !== null && seq > room.last) await this.fillTo(sessionId, room, seq);
+      }
+    } catch (error) {
+      this.logger.warn({ msg: 'could not catch up on session events', err: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   /** After commit: to this instance's sockets, and to the other instances. */
   publish(events: readonly WireEvent[]): void {
     if (events.length === 0) return;
     for (const event of events) this.deliver(event);
-    if (this.clustered && this.namespace !== undefined) {
-      try {
-        this.namespace.serverSideEmit(CLUSTER_EVENT, events);
-      } catch (error) {
-        // Redis down: the other instances fill the gap from the database at their next event, and
-        // reconnecting clients replay from the database anyway.
-        this.logger.warn({ msg: 'could not publish session events to other instances', err: error });
-      }
+    if (this.clustered && !this.closing && this.namespace !== undefined) {
+      // The adapter's own serverSideEmit, for its promise: Namespace.serverSideEmit drops it, and a
+      // Redis outage would become an unhandled rejection. The other instances fill such a gap from
+      // the database at their next event; reconnecting clients replay from the database anyway.
+      const adapter = this.namespace.adapter as unknown as { serverSideEmit(packet: unknown[]): Promise<unknown> };
+      Promise.resolve()
+        .then(() => adapter.serverSideEmit([CLUSTER_EVENT, events]))
+        .catch((error: unknown) => this.logger.warn({ msg: 'could not publish session events to other instances', err: error instanceof Error ? error.message : String(error) }));
     }
   }
 
@@ -80,7 +108,13 @@ export class RoomBroadcaster implements OnModuleDestroy {
    * Returns the seq the socket is now at.
    */
   async subscribe(socket: Socket, sessionId: string, afterSeq: number | undefined): Promise<number> {
+    // A socket joining again replays like a new one (it leaves the room first, so nothing comes twice).
+    void socket.leave(roomOf(sessionId));
     const room = await this.track(sessionId);
+    // This instance may be behind the database (events still on their way, or lost with Redis):
+    // bring all its sockets up to date first.
+    const current = await this.repository.currentSeq(sessionId);
+    if (room.last !== null && current > room.last) await this.fillTo(sessionId, room, current);
     let at = afterSeq ?? (room.last as number);
     if (afterSeq !== undefined && (room.last as number) - afterSeq > MAX_REPLAY) throw DeliberationException.replayTooLong(MAX_REPLAY);
     for (;;) {
@@ -152,6 +186,16 @@ export class RoomBroadcaster implements OnModuleDestroy {
         void this.fillGap(sessionId, room);
       }, GAP_WAIT_MS);
       room.gapTimer.unref();
+    }
+  }
+
+  /** Reads events up to `seq` from the database into the room's delivery, in order. */
+  private async fillTo(sessionId: string, room: LocalRoom, seq: number): Promise<void> {
+    while (room.last !== null && room.last < seq) {
+      const batch = await this.repository.eventsAfter(sessionId, room.last, seq, 1000);
+      if (batch.length === 0) return;
+      for (const event of batch) room.pending.set(event.seq, event);
+      this.flush(sessionId, room);
     }
   }
 
