@@ -38,6 +38,7 @@ export async function startApi(env) {
   }
   return {
     base,
+    child,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', resolve);

@@ -1,5 +1,5 @@
 import { Inject, Logger } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
+import { WebSocketGateway, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { APP_CONFIG, authenticateSockets, Authenticator, CLOCK, DomainException, FixedWindowLimiter, socketPrincipal, validatePayload, type AppConfig, type Clock } from '@app/shared';
 import { DeliberationException } from './deliberation.exception.js';
@@ -28,51 +28,67 @@ import { SessionVoteService } from './session-vote.service.js';
 
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; code: string; message: string; retryAfterSeconds?: number };
 export type JoinAck = Ack<{ role: ParticipantRole; seq: number; room: RoomView }>;
-export type ActionAck = Ack<{ seq: number | null }>;
 
 /** Per socket: any action, and messages/reactions in particular (a flood from one tab cannot drown the room). */
 const ACTIONS_PER_10S = 30;
 const MESSAGES_PER_10S = 10;
 
-interface SocketState {
-  sessions: Map<string, Participant>;
+/** How each event is handled: its payload class, whether it counts as a message, and the handler. */
+interface EventHandler {
+  dto: new () => SessionRefDto;
+  message?: boolean;
+  run(socket: Socket, payload: never): Promise<object>;
 }
 
-const EVENTS = [
-  'session.join',
-  'session.leave',
-  'session.start',
-  'session.pause',
-  'session.resume',
-  'session.end',
-  'item.start',
-  'item.end',
-  'item.extend',
-  'hand.raise',
-  'hand.lower',
-  'floor.grant',
-  'floor.end',
-  'member.mute',
-  'member.unmute',
-  'settings.change',
-  'message.post',
-  'message.react',
-  'message.hide',
-  'vote.open',
-  'vote.close',
-];
+/** A room command: chair-only commands read the sender's role again (a facilitator removed a minute ago has no powers left). */
+interface CommandSpec {
+  dto: new () => SessionRefDto;
+  chairOnly: boolean;
+  command(payload: SessionRefDto): RoomCommand;
+}
+
+/** The payload was validated against `dto` before `toCommand` sees it. */
+const command = <T extends SessionRefDto>(dto: new () => T, chairOnly: boolean, toCommand: (payload: T) => RoomCommand): CommandSpec => ({
+  dto,
+  chairOnly,
+  command: (payload) => toCommand(payload as T),
+});
+
+const ROOM_COMMANDS: Record<string, CommandSpec> = {
+  'session.start': command(SessionRefDto, true, () => ({ type: 'session.start' })),
+  'session.pause': command(SessionRefDto, true, () => ({ type: 'session.pause' })),
+  'session.resume': command(SessionRefDto, true, () => ({ type: 'session.resume' })),
+  'session.end': command(SessionRefDto, true, () => ({ type: 'session.end' })),
+  'item.start': command(StartItemDto, true, (p) => ({ type: 'item.start', index: p.index })),
+  'item.end': command(SessionRefDto, true, () => ({ type: 'item.end' })),
+  'item.extend': command(ExtendItemDto, true, (p) => ({ type: 'item.extend', minutes: p.minutes })),
+  'hand.raise': command(SessionRefDto, false, () => ({ type: 'hand.raise' })),
+  'hand.lower': command(OptionalAccountDto, false, (p) => ({ type: 'hand.lower', accountId: p.accountId })),
+  'floor.grant': command(OptionalAccountDto, true, (p) => ({ type: 'floor.grant', accountId: p.accountId })),
+  'floor.end': command(SessionRefDto, false, () => ({ type: 'floor.end' })),
+  'member.mute': command(MuteDto, true, (p) => ({ type: 'member.mute', accountId: p.accountId, minutes: p.minutes, reason: p.reason.trim() })),
+  'member.unmute': command(UnmuteDto, true, (p) => ({ type: 'member.unmute', accountId: p.accountId })),
+  'settings.change': command(RoomSettingsDto, true, (p) => ({
+    type: 'settings.change',
+    settings: { turnSeconds: p.turnSeconds, warningSeconds: p.warningSeconds, firstSpeakerPriority: p.firstSpeakerPriority, autoNext: p.autoNext },
+  })),
+};
 
 /**
  * socket.io namespace `/deliberation`. The handshake is authenticated like HTTP; `session.join`
  * decides the role (chair, member, observer) and replays what a reconnecting client missed; every
  * other event is a command acknowledged with `{ ok: true, seq }` or `{ ok: false, code, message }`.
  * Server → client: `session.event` ({ sessionId, seq, type, at, actorId, data, room? }).
+ *
+ * One dispatcher per socket (`onAny`) rather than a Nest `@SubscribeMessage` per event: Nest binds
+ * an RxJS pipeline per handler per socket, which cost about 90 KB per idle connection here.
  */
 @WebSocketGateway({ namespace: '/deliberation' })
 export class DeliberationGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(DeliberationGateway.name);
   private readonly actions: FixedWindowLimiter;
   private readonly messages: FixedWindowLimiter;
+  private readonly handlers: Record<string, EventHandler>;
 
   constructor(
     private readonly authenticator: Authenticator,
@@ -87,6 +103,40 @@ export class DeliberationGateway implements OnGatewayInit, OnGatewayConnection, 
   ) {
     this.actions = new FixedWindowLimiter(ACTIONS_PER_10S, 10_000, clock, 100_000);
     this.messages = new FixedWindowLimiter(MESSAGES_PER_10S, 10_000, clock, 100_000);
+    const handler = <T extends SessionRefDto>(dto: new () => T, run: (socket: Socket, payload: T) => Promise<object>, message = false): EventHandler => ({
+      dto,
+      message,
+      run: run as EventHandler['run'],
+    });
+    this.handlers = {
+      'session.join': handler(JoinSessionDto, (socket, p) => this.join(socket, p)),
+      'session.leave': handler(SessionRefDto, async (socket, p) => {
+        await this.leaveSession(socket, this.joined(socket, p.sessionId));
+        return { seq: null };
+      }),
+      'message.post': handler(PostMessageDto, async (socket, p) => lastSeq(await this.messageService.post(this.actor(socket, p.sessionId), p)), true),
+      'message.react': handler(ReactDto, async (socket, p) => lastSeq(await this.messageService.react(this.actor(socket, p.sessionId), p)), true),
+      'message.hide': handler(HideMessageDto, async (socket, p) => lastSeq(await this.messageService.hide(await this.fresh(socket, p.sessionId), p))),
+      'vote.open': handler(OpenVoteDto, async (socket, { sessionId, ...draft }) => {
+        const events = await this.votes.open(await this.fresh(socket, sessionId), draft);
+        return { ...lastSeq(events), pollId: String(events[0]?.data.pollId) };
+      }),
+      'vote.close': handler(CloseVoteDto, async (socket, p) => {
+        await this.votes.close(await this.fresh(socket, p.sessionId), p.pollId);
+        return { seq: null };
+      }),
+    };
+    for (const [event, spec] of Object.entries(ROOM_COMMANDS)) {
+      this.handlers[event] = handler(spec.dto, async (socket, payload) => {
+        const participant = spec.chairOnly ? await this.fresh(socket, payload.sessionId) : this.actor(socket, payload.sessionId);
+        return lastSeq(await this.rooms.command(payload.sessionId, participant.actor, spec.command(payload)));
+      });
+    }
+  }
+
+  /** The events this gateway answers (documentation and tests). */
+  get events(): string[] {
+    return Object.keys(this.handlers);
   }
 
   afterInit(namespace: Namespace): void {
@@ -95,164 +145,29 @@ export class DeliberationGateway implements OnGatewayInit, OnGatewayConnection, 
   }
 
   handleConnection(socket: Socket): void {
-    (socket.data as SocketState).sessions = new Map();
-    // An event nobody handles still gets an answer if the client asked for one.
-    socket.onAny((event: string, ...args: unknown[]) => {
-      const ack = args[args.length - 1];
-      if (!EVENTS.includes(event) && typeof ack === 'function') (ack as (reply: Ack) => void)({ ok: false, code: 'UNKNOWN_EVENT', message: `Unknown event ${event}` });
-    });
+    socket.onAny((event: unknown, ...args: unknown[]) => void this.dispatch(socket, event, args));
   }
 
   async handleDisconnect(socket: Socket): Promise<void> {
-    const sessions = (socket.data as Partial<SocketState>).sessions;
-    if (sessions === undefined) return;
-    for (const participant of sessions.values()) await this.leaveSession(socket, participant);
+    for (const participant of this.sessionsOf(socket).values()) await this.leaveSession(socket, participant);
   }
 
-  @SubscribeMessage('session.join')
-  join(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<JoinAck> {
-    return this.run(socket, 'session.join', body, JoinSessionDto, async (dto) => {
-      const participant = await this.access.participant(socketPrincipal(socket), dto.sessionId);
-      const state = socket.data as SocketState;
-      const { seq, room } = await this.rooms.view(dto.sessionId);
-      if (participant.role !== 'observer' && !state.sessions.has(dto.sessionId)) {
-        await this.presence.join(socket.id, dto.sessionId, participant.principal.accountId, await this.displayName(participant));
-      }
-      state.sessions.set(dto.sessionId, participant);
-      const at = await this.broadcaster.subscribe(socket, dto.sessionId, dto.lastSeq ?? seq);
-      return { role: participant.role, seq: at, room };
-    });
+  /** Validation, rate limits and errors for every event: whatever happens, the client gets an acknowledgement and the process lives on. */
+  private async dispatch(socket: Socket, event: unknown, args: unknown[]): Promise<void> {
+    const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (reply: Ack) => void) : undefined;
+    const reply = await this.handle(socket, event, args[0]);
+    ack?.(reply);
   }
 
-  @SubscribeMessage('session.leave')
-  leave(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<ActionAck> {
-    return this.run(socket, 'session.leave', body, SessionRefDto, async (dto) => {
-      const participant = this.joined(socket, dto.sessionId);
-      await this.leaveSession(socket, participant);
-      return { seq: null };
-    });
-  }
-
-  @SubscribeMessage('session.start')
-  start(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<ActionAck> {
-    return this.roomCommand(socket, 'session.start', body, SessionRefDto, () => ({ type: 'session.start' }), true);
-  }
-
-  @SubscribeMessage('session.pause')
-  pause(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<ActionAck> {
-    return this.roomCommand(socket, 'session.pause', body, SessionRefDto, () => ({ type: 'session.pause' }), true);
-  }
-
-  @SubscribeMessage('session.resume')
-  resume(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<ActionAck> {
-    return this.roomCommand(socket, 'session.resume', body, SessionRefDto, () => ({ type: 'session.resume' }), true);
-  }
-
-  @SubscribeMessage('session.end')
-  end(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<ActionAck> {
-    return this.roomCommand(socket, 'session.end', body, SessionRefDto, () => ({ type: 'session.end' }), true);
-  }
-
-  @SubscribeMessage('item.start')
-  startItem(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<ActionAck> {
-    return this.roomCommand(socket, 'item.start', body, StartItemDto, (dto) => ({ type: 'item.start', index: dto.index }), true);
-  }
-
-  @SubscribeMessage('item.end')
-  endItem(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<ActionAck> {
-    return this.roomCommand(socket, 'item.end', body, SessionRefDto, () => ({ type: 'item.end' }), true);
-  }
-
-  @SubscribeMessage('item.extend')
-  extendItem(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<ActionAck> {
-    return this.roomCommand(socket, 'item.extend', body, ExtendItemDto, (dto) => ({ type: 'item.extend', minutes: dto.minutes }), true);
-  }
-
-  @SubscribeMessage('hand.raise')
-  raiseHand(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<ActionAck> {
-    return this.roomCommand(socket, 'hand.raise', body, SessionRefDto, () => ({ type: 'hand.raise' }), false);
-  }
-
-  @SubscribeMessage('hand.lower')
-  lowerHand(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<ActionAck> {
-    return this.roomCommand(socket, 'hand.lower', body, OptionalAccountDto, (dto) => ({ type: 'hand.lower', accountId: dto.accountId }), false);
-  }
-
-  @SubscribeMessage('floor.grant')
-  grantFloor(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<ActionAck> {
-    return this.roomCommand(socket, 'floor.grant', body, OptionalAccountDto, (dto) => ({ type: 'floor.grant', accountId: dto.accountId }), true);
-  }
-
-  @SubscribeMessage('floor.end')
-  endFloor(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<ActionAck> {
-    return this.roomCommand(socket, 'floor.end', body, SessionRefDto, () => ({ type: 'floor.end' }), false);
-  }
-
-  @SubscribeMessage('member.mute')
-  mute(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<ActionAck> {
-    return this.roomCommand(socket, 'member.mute', body, MuteDto, (dto) => ({ type: 'member.mute', accountId: dto.accountId, minutes: dto.minutes, reason: dto.reason.trim() }), true);
-  }
-
-  @SubscribeMessage('member.unmute')
-  unmute(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<ActionAck> {
-    return this.roomCommand(socket, 'member.unmute', body, UnmuteDto, (dto) => ({ type: 'member.unmute', accountId: dto.accountId }), true);
-  }
-
-  @SubscribeMessage('settings.change')
-  changeSettings(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<ActionAck> {
-    return this.roomCommand(socket, 'settings.change', body, RoomSettingsDto, ({ sessionId: _sessionId, ...settings }) => ({ type: 'settings.change', settings }), true);
-  }
-
-  @SubscribeMessage('message.post')
-  post(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<ActionAck> {
-    return this.run(socket, 'message.post', body, PostMessageDto, async (dto) => lastSeq(await this.messageService.post(this.actor(socket, dto.sessionId), dto)), true);
-  }
-
-  @SubscribeMessage('message.react')
-  react(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<ActionAck> {
-    return this.run(socket, 'message.react', body, ReactDto, async (dto) => lastSeq(await this.messageService.react(this.actor(socket, dto.sessionId), dto)), true);
-  }
-
-  @SubscribeMessage('message.hide')
-  hide(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<ActionAck> {
-    return this.run(socket, 'message.hide', body, HideMessageDto, async (dto) => lastSeq(await this.messageService.hide(await this.fresh(socket, dto.sessionId), dto)));
-  }
-
-  @SubscribeMessage('vote.open')
-  openVote(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<{ seq: number | null; pollId: string }>> {
-    return this.run(socket, 'vote.open', body, OpenVoteDto, async ({ sessionId, ...draft }) => {
-      const events = await this.votes.open(await this.fresh(socket, sessionId), draft);
-      return { ...lastSeq(events), pollId: String(events[0]?.data.pollId) };
-    });
-  }
-
-  @SubscribeMessage('vote.close')
-  closeVote(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<ActionAck> {
-    return this.run(socket, 'vote.close', body, CloseVoteDto, async (dto) => {
-      await this.votes.close(await this.fresh(socket, dto.sessionId), dto.pollId);
-      return { seq: null };
-    });
-  }
-
-  /**
-   * A room command. `chairOnly` commands re-read the sender's role (a facilitator removed a minute
-   * ago has no powers left); the others use the role found at join.
-   */
-  private roomCommand<T extends SessionRefDto>(socket: Socket, event: string, body: unknown, dto: new () => T, toCommand: (dto: T) => RoomCommand, chairOnly: boolean): Promise<ActionAck> {
-    return this.run(socket, event, body, dto, async (payload) => {
-      const participant = chairOnly ? await this.fresh(socket, payload.sessionId) : this.actor(socket, payload.sessionId);
-      return lastSeq(await this.rooms.command(payload.sessionId, participant.actor, toCommand(payload)));
-    });
-  }
-
-  /** Validation, rate limits and errors for every handler: whatever happens, the client gets an acknowledgement and the process lives on. */
-  private async run<T extends object, R extends object>(socket: Socket, event: string, body: unknown, dto: new () => T, handler: (payload: T) => Promise<R>, isMessage = false): Promise<Ack<R>> {
+  private async handle(socket: Socket, event: unknown, body: unknown): Promise<Ack> {
+    const handler = typeof event === 'string' && Object.hasOwn(this.handlers, event) ? this.handlers[event] : undefined;
+    if (handler === undefined) return { ok: false, code: 'UNKNOWN_EVENT', message: `Unknown event ${String(event)}` };
     try {
-      for (const limiter of isMessage ? [this.actions, this.messages] : [this.actions]) {
+      for (const limiter of handler.message === true ? [this.actions, this.messages] : [this.actions]) {
         const decision = limiter.hit(socket.id);
         if (!decision.allowed) throw DeliberationException.rateLimited(decision.retryAfterSeconds);
       }
-      return { ok: true, ...(await handler(validatePayload(dto, body))) };
+      return { ok: true, ...(await handler.run(socket, validatePayload(handler.dto, body) as never)) };
     } catch (error) {
       if (error instanceof DomainException) {
         return { ok: false, code: error.code, message: error.message, ...(error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds }) };
@@ -262,8 +177,27 @@ export class DeliberationGateway implements OnGatewayInit, OnGatewayConnection, 
     }
   }
 
+  private async join(socket: Socket, dto: JoinSessionDto): Promise<{ role: ParticipantRole; seq: number; room: RoomView }> {
+    const participant = await this.access.participant(socketPrincipal(socket), dto.sessionId);
+    const sessions = this.sessionsOf(socket);
+    const { seq, room } = await this.rooms.view(dto.sessionId);
+    if (participant.role !== 'observer' && !sessions.has(dto.sessionId)) {
+      await this.presence.join(socket.id, dto.sessionId, participant.principal.accountId, (await this.access.displayName(participant.principal.accountId)) ?? 'Unknown');
+    }
+    sessions.set(dto.sessionId, participant);
+    const at = await this.broadcaster.subscribe(socket, dto.sessionId, dto.lastSeq ?? seq);
+    return { role: participant.role, seq: at, room };
+  }
+
+  /** The sessions a socket joined, made on first use (idle sockets carry nothing). */
+  private sessionsOf(socket: Socket): Map<string, Participant> {
+    const data = socket.data as { sessions?: Map<string, Participant> };
+    data.sessions ??= new Map();
+    return data.sessions;
+  }
+
   private joined(socket: Socket, sessionId: string): Participant {
-    const participant = (socket.data as SocketState).sessions.get(sessionId);
+    const participant = this.sessionsOf(socket).get(sessionId);
     if (participant === undefined) throw DeliberationException.notJoined();
     return participant;
   }
@@ -285,7 +219,7 @@ export class DeliberationGateway implements OnGatewayInit, OnGatewayConnection, 
 
   private async leaveSession(socket: Socket, participant: Participant): Promise<void> {
     const sessionId = participant.session.id;
-    (socket.data as SocketState).sessions.delete(sessionId);
+    this.sessionsOf(socket).delete(sessionId);
     await socket.leave(roomOf(sessionId));
     this.broadcaster.release(sessionId);
     if (participant.role === 'observer') return;
@@ -294,10 +228,6 @@ export class DeliberationGateway implements OnGatewayInit, OnGatewayConnection, 
     } catch (error) {
       this.logger.warn({ msg: 'could not record a departure', sessionId, err: error });
     }
-  }
-
-  private async displayName(participant: Participant): Promise<string> {
-    return (await this.access.displayName(participant.principal.accountId)) ?? 'Unknown';
   }
 }
 
