@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ManualClock } from '@app/shared';
 import { RoomTimers } from '@app/deliberation';
 import { createAssembly } from '../support/assemblies.js';
-import { createAndLogin, seatMember, type LoggedIn } from '../support/factories.js';
+import { createAndLogin, loginAs, seatMember, type LoggedIn } from '../support/factories.js';
 import { deliberationUrl, RoomClient, type SessionEvent } from '../support/sockets.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -378,6 +378,23 @@ describe('Live deliberation (/deliberation)', () => {
     // Her powers go when the organisers take them back, without her rejoining.
     await t.http.put(`/api/sessions/${sessionId}/facilitators`).set(organiser.auth).send({ accountIds: [] }).expect(200);
     expect(await c.emit('session.pause', { sessionId })).toMatchObject({ ok: false, code: 'NOT_CHAIR' });
+  });
+
+  it('ends a socket when its access token expires', async () => {
+    const sessionId = await sessionWith([10]);
+    const ttl = 86_400_000;
+    clock.advance(-(ttl - 2500)); // a token that expires 1.5 to 2.5 s from now (iat is in whole seconds)
+    const shortLived = await loginAs(t.http, alice.account);
+    clock.advance(ttl - 2500);
+    const client = await connect(shortLived);
+    const expired = new Promise((resolve) => client.socket.once('auth.expired', resolve));
+    const disconnected = new Promise((resolve) => client.socket.once('disconnect', resolve));
+    await client.ok('session.join', { sessionId });
+    await expect(expired).resolves.toMatchObject({ code: 'TOKEN_EXPIRED' });
+    await expect(disconnected).resolves.toBe('io server disconnect');
+    // Reconnecting with the expired token is refused (the app's clock has moved on too).
+    clock.advance(3_000);
+    await expect(RoomClient.connect(url, shortLived.accessToken)).rejects.toMatchObject({ data: { code: 'TOKEN_EXPIRED' } });
   });
 
   it('limits the rate of actions per socket', async () => {

@@ -99,10 +99,10 @@ export class DeliberationGateway implements OnGatewayInit, OnGatewayConnection, 
     private readonly messageService: MessageService,
     private readonly votes: SessionVoteService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(CLOCK) clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.actions = new FixedWindowLimiter(ACTIONS_PER_10S, 10_000, clock, 100_000);
-    this.messages = new FixedWindowLimiter(MESSAGES_PER_10S, 10_000, clock, 100_000);
+    this.actions = new FixedWindowLimiter(ACTIONS_PER_10S, 10_000, this.clock, 100_000);
+    this.messages = new FixedWindowLimiter(MESSAGES_PER_10S, 10_000, this.clock, 100_000);
     const handler = <T extends SessionRefDto>(dto: new () => T, run: (socket: Socket, payload: T) => Promise<object>, message = false): EventHandler => ({
       dto,
       message,
@@ -140,7 +140,7 @@ export class DeliberationGateway implements OnGatewayInit, OnGatewayConnection, 
   }
 
   afterInit(namespace: Namespace): void {
-    authenticateSockets(namespace, this.authenticator);
+    authenticateSockets(namespace, this.authenticator, this.clock);
     this.broadcaster.attach(namespace, this.config.redisUrl !== undefined);
   }
 

@@ -13,6 +13,8 @@ const ALGORITHM = 'HS256';
 export interface AccessTokenClaims {
   accountId: string;
   sessionId: string;
+  /** Expiry (epoch seconds), present on verified tokens. */
+  expiresAt?: number;
 }
 
 /** Signs and verifies short-lived access tokens (JWT, HS256). Used by HTTP and the socket handshake. */
@@ -73,7 +75,7 @@ export class AccessTokenService {
     const now = this.clock.now().getTime() / 1000;
     if (typeof nbf === 'number' && now < nbf) throw AuthException.invalidToken();
     if (now >= exp) throw AuthException.expiredToken();
-    return { accountId: sub, sessionId: sid };
+    return { accountId: sub, sessionId: sid, expiresAt: exp };
   }
 }
 

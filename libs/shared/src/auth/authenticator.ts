@@ -14,11 +14,16 @@ export class Authenticator {
 
   /** Accepts "Bearer <token>" or a bare token; throws `AuthException` when not authenticated. */
   async authenticate(credential: string | undefined): Promise<Principal> {
+    return (await this.authenticateUntil(credential)).principal;
+  }
+
+  /** The same, with the moment (epoch ms) the credential stops being valid: long-lived sockets end then. */
+  async authenticateUntil(credential: string | undefined): Promise<{ principal: Principal; expiresAt: number }> {
     const token = credential?.replace(/^Bearer\s+/i, '').trim();
     if (token === undefined || token === '') throw AuthException.missingToken();
     const claims = await this.tokens.verify(token);
     const principal = await this.sessions.resolve(claims);
     if (principal === null) throw AuthException.sessionRevoked();
-    return principal;
+    return { principal, expiresAt: (claims.expiresAt ?? 0) * 1000 };
   }
 }
