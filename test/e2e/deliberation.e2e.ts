@@ -3,6 +3,7 @@ import { ManualClock } from '@app/shared';
 import { RoomTimers } from '@app/deliberation';
 import { createAssembly } from '../support/assemblies.js';
 import { createAndLogin, loginAs, seatMember, type LoggedIn } from '../support/factories.js';
+import { PNYX, run } from '../support/run-process.js';
 import { deliberationUrl, RoomClient, type SessionEvent } from '../support/sockets.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -217,6 +218,18 @@ describe('Live deliberation (/deliberation)', () => {
     const english = await t.http.get(`/api/sessions/${sessionId}/minutes?format=markdown&lang=en`).set(alice.auth).expect(200);
     expect(english.text).toContain('# Minutes — Séance plénière');
     await t.http.get(`/api/sessions/${sessionId}/minutes?format=pdf`).set(alice.auth).expect(400);
+
+    // The same record from the command line, for archives.
+    const env = { DATABASE_URL: t.database.url };
+    const cliMinutes = await run(PNYX, ['session', 'minutes', sessionId, '--lang', 'en'], env);
+    expect(cliMinutes).toMatchObject({ code: 0 });
+    expect(cliMinutes.stdout).toBe(english.text);
+    const cliEvents = await run(PNYX, ['session', 'events', sessionId, '--after', '3'], env);
+    expect(cliEvents.code).toBe(0);
+    expect(cliEvents.stdout.trim().split('\n').map((line) => (JSON.parse(line) as SessionEvent).seq)[0]).toBe(4);
+    const unknown = await run(PNYX, ['session', 'minutes', '00000000-0000-4000-8000-000000000000'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('SESSION_NOT_FOUND');
   });
 
   it('times turns and items on the server clock: warning, the floor passes on time, the item ends; a pause stops the timers', async () => {

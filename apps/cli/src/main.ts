@@ -6,9 +6,10 @@ import { configCommand } from './commands/config.command.js';
 import { migrationCommand } from './commands/migration.command.js';
 import { sortitionCommand } from './commands/sortition.command.js';
 import { mjCommand } from './commands/mj.command.js';
+import { sessionCommand } from './commands/session.command.js';
 
 const program = new Command('pnyx')
-  .description('Pnyx operator commands: accounts, audit log, migrations, sortition, majority judgment')
+  .description('Pnyx operator commands: accounts, audit log, migrations, sortition, majority judgment, session minutes')
   .version('0.1.0')
   .showHelpAfterError()
   .exitOverride();
@@ -19,6 +20,7 @@ program.addCommand(migrationCommand());
 program.addCommand(configCommand());
 program.addCommand(sortitionCommand());
 program.addCommand(mjCommand());
+program.addCommand(sessionCommand());
 
 try {
   await program.parseAsync(process.argv);

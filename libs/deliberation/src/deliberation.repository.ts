@@ -6,7 +6,7 @@ import { DeliberationRoomEntity } from './entities/deliberation-room.entity.js';
 import { SessionFacilitatorEntity } from './entities/session-facilitator.entity.js';
 import { SessionMessageEntity } from './entities/session-message.entity.js';
 import { SessionPollEntity } from './entities/session-poll.entity.js';
-import type { RoomEvent, RoomState } from './room.js';
+import type { RoomEvent, RoomItem, RoomState } from './room.js';
 
 /** A session event as stored and sent: `seq` is the room's, gapless and increasing. */
 export interface SessionEventRecord {
@@ -107,6 +107,18 @@ export class DeliberationRepository {
       actorId: row.actor_id,
       data: row.hidden_reason === null ? row.data : redactMessage(row.data, row.hidden_reason),
     }));
+  }
+
+  /** The agenda as the room holds it once started, else as scheduled now. */
+  async roomItems(sessionId: string): Promise<RoomItem[]> {
+    const rooms: Array<{ state: RoomState }> = await this.dataSource.query(`SELECT state FROM deliberation_rooms WHERE session_id = $1`, [sessionId]);
+    const state = rooms[0]?.state;
+    if (state !== undefined && state.status !== 'scheduled') return state.items;
+    const rows: Array<{ id: string; title: string; allotted_minutes: number | null }> = await this.dataSource.query(
+      `SELECT id, title, allotted_minutes FROM proposals WHERE session_id = $1 ORDER BY agenda_position`,
+      [sessionId],
+    );
+    return rows.map((row) => ({ proposalId: row.id, title: row.title, allottedMinutes: row.allotted_minutes }));
   }
 
   /** Every event of a session, for minutes. */

@@ -8,3 +8,5 @@ export * from './room-broadcaster.js';
 export * from './room.service.js';
 export * from './room-timers.js';
 export * from './presence.service.js';
+export * from './deliberation.repository.js';
+export * from './minutes.service.js';
