@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ManualClock } from '@app/shared';
-import { RoomTimers } from '@app/deliberation';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { RoomBroadcaster, RoomService, RoomTimers } from '@app/deliberation';
 import { createAssembly } from '../support/assemblies.js';
-import { createAndLogin, loginAs, seatMember, type LoggedIn } from '../support/factories.js';
+import { bulkResidents, createAndLogin, loginAs, seatMember, type LoggedIn } from '../support/factories.js';
 import { PNYX, run } from '../support/run-process.js';
 import { deliberationUrl, RoomClient, type SessionEvent } from '../support/sockets.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -40,8 +42,8 @@ describe('Live deliberation (/deliberation)', () => {
     await t.close();
   });
 
-  async function connect(who: LoggedIn | undefined): Promise<RoomClient> {
-    const client = await RoomClient.connect(url, who?.accessToken);
+  async function connect(who: LoggedIn | undefined, token = who?.accessToken): Promise<RoomClient> {
+    const client = await RoomClient.connect(url, token);
     open.push(client);
     return client;
   }
@@ -391,6 +393,70 @@ describe('Live deliberation (/deliberation)', () => {
     // Her powers go when the organisers take them back, without her rejoining.
     await t.http.put(`/api/sessions/${sessionId}/facilitators`).set(organiser.auth).send({ accountIds: [] }).expect(200);
     expect(await c.emit('session.pause', { sessionId })).toMatchObject({ ok: false, code: 'NOT_CHAIR' });
+  });
+
+  it('serialises concurrent commands: 20 hands raised at once all queue, seqs stay gapless; a hand raised from two tabs at once counts once', async () => {
+    const sessionId = await sessionWith([30]);
+    const chair = await connect(facilitator);
+    await chair.ok('session.join', { sessionId });
+    await chair.ok('session.start', { sessionId });
+    await chair.ok('item.start', { sessionId, index: 0 });
+    const crowd = await bulkResidents(t.app, 20);
+    const clients: RoomClient[] = [];
+    for (const person of crowd) {
+      await seatMember(t.app, assemblyId, person.accountId);
+      const client = await connect(undefined, person.auth.Authorization.slice('Bearer '.length));
+      await client.ok('session.join', { sessionId });
+      clients.push(client);
+    }
+    const acks = await Promise.all(clients.map((client) => client.emit('hand.raise', { sessionId })));
+    expect(acks.every((ack) => ack.ok)).toBe(true);
+    const tab1 = await connect(bob);
+    const tab2 = await connect(bob);
+    await tab1.ok('session.join', { sessionId });
+    await tab2.ok('session.join', { sessionId });
+    const twice = await Promise.all([tab1.emit('hand.raise', { sessionId }), tab2.emit('hand.raise', { sessionId })]);
+    expect(twice.filter((ack) => ack.ok)).toHaveLength(1);
+    expect(twice.find((ack) => !ack.ok)).toMatchObject({ code: 'HAND_ALREADY_RAISED' });
+    const room = (await t.http.get(`/api/sessions/${sessionId}/room`).set(bob.auth).expect(200)).body as { seq: number; room: { queue: Array<{ accountId: string }> } };
+    expect(room.room.queue).toHaveLength(21);
+    expect(new Set(room.room.queue.map((hand) => hand.accountId)).size).toBe(21);
+    const log = (await t.http.get(`/api/sessions/${sessionId}/events?limit=5000`).set(bob.auth).expect(200)).body as { events: SessionEvent[] };
+    expect(log.events.map((event) => event.seq)).toEqual(log.events.map((_, i) => i + 1));
+    expect(log.events.filter((event) => event.type === 'hand.raised')).toHaveLength(21);
+  });
+
+  it('delivers in seq order events that arrive out of order, waiting for the missing ones', async () => {
+    const sessionId = await sessionWith([30]);
+    const chair = await connect(facilitator);
+    await chair.ok('session.join', { sessionId });
+    await chair.ok('session.start', { sessionId });
+    const watcher = await connect(carol);
+    await watcher.ok('session.join', { sessionId });
+    // Two events committed, then published in the wrong order (as two instances may).
+    const dataSource = t.app.get<DataSource>(getDataSourceToken());
+    const rooms = t.app.get(RoomService);
+    const commit = (text: string) =>
+      dataSource.transaction((manager) => rooms.changeIn(manager, sessionId, null, () => Promise.resolve({ events: [{ type: 'session.note', data: { text } }] })));
+    const first = await commit('first');
+    const second = await commit('second');
+    const broadcaster = t.app.get(RoomBroadcaster);
+    broadcaster.publish(second);
+    broadcaster.publish(first);
+    await watcher.waitFor((event) => event.data.text === 'second');
+    const notes = watcher.events.filter((event) => event.type === 'session.note');
+    expect(notes.map((event) => event.data.text)).toEqual(['first', 'second']);
+    // A gap that is never published is read from the database.
+    const lost = await commit('lost');
+    const after = await commit('after');
+    broadcaster.publish(after);
+    await watcher.waitFor((event) => event.data.text === 'after');
+    expect(watcher.events.filter((event) => event.type === 'session.note').map((event) => [event.seq, event.data.text])).toEqual([
+      [first[0].seq, 'first'],
+      [second[0].seq, 'second'],
+      [lost[0].seq, 'lost'],
+      [after[0].seq, 'after'],
+    ]);
   });
 
   it('ends a socket when its access token expires', async () => {
