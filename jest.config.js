@@ -19,7 +19,7 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
-    '^@app/(shared|persistence|identity|sortition|assembly|majority-judgment|voting|agenda|deliberation)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@app/(shared|persistence|identity|sortition|assembly|majority-judgment|voting|agenda|deliberation|referendum)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',

@@ -75,6 +75,11 @@ describe('HTTP conventions', () => {
       'GET /api/sessions/{id}/events',
       'GET /api/sessions/{id}/minutes',
       'GET /api/sessions/{id}/facilitators',
+      'GET /api/referendums/{id}',
+      'POST /api/referendums/{id}/ballots',
+      'GET /api/referendums/{id}/turnout',
+      'GET /api/referendums/{id}/results',
+      'GET /api/referendums/{id}/ballot-boxes',
     ]);
     const document = (await t.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
     const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));

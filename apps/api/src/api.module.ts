@@ -7,6 +7,7 @@ import { AssemblyModule } from '@app/assembly';
 import { VotingModule } from '@app/voting';
 import { AgendaModule } from '@app/agenda';
 import { DeliberationModule } from '@app/deliberation';
+import { ReferendumModule } from '@app/referendum';
 import { HealthController } from './health/health.controller.js';
 
 export interface ApiModuleOptions {
@@ -34,6 +35,7 @@ export class ApiModule {
         VotingModule,
         AgendaModule,
         DeliberationModule,
+        ReferendumModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -4,9 +4,10 @@ import { ASSEMBLY_ENTITIES } from '@app/assembly';
 import { VOTING_ENTITIES } from '@app/voting';
 import { AGENDA_ENTITIES } from '@app/agenda';
 import { DELIBERATION_ENTITIES } from '@app/deliberation';
+import { REFERENDUM_ENTITIES } from '@app/referendum';
 
 /**
  * Every entity of every library, for the TypeORM CLI (ormconfig.ts). The app registers the same ones
  * through its feature modules (`forFeature`); a test checks that the two lists agree.
  */
-export const ALL_ENTITIES = [...SHARED_ENTITIES, ...IDENTITY_ENTITIES, ...ASSEMBLY_ENTITIES, ...VOTING_ENTITIES, ...AGENDA_ENTITIES, ...DELIBERATION_ENTITIES];
+export const ALL_ENTITIES = [...SHARED_ENTITIES, ...IDENTITY_ENTITIES, ...ASSEMBLY_ENTITIES, ...VOTING_ENTITIES, ...AGENDA_ENTITIES, ...DELIBERATION_ENTITIES, ...REFERENDUM_ENTITIES];

@@ -23,6 +23,8 @@ export interface EmbeddedPostgresOptions {
   dataDir: string;
   database?: string;
   log?: (message: string) => void;
+  /** A fixed port (default: a free one): a server restarted after a crash keeps its address. */
+  port?: number;
 }
 
 interface Credentials {
@@ -43,6 +45,7 @@ export class EmbeddedPostgres {
   private readonly log: (message: string) => void;
   private ownedPid: number | undefined;
   private port: number | undefined;
+  private readonly fixedPort: number | undefined;
   private credentials: Credentials | undefined;
 
   constructor(options: EmbeddedPostgresOptions) {
@@ -52,6 +55,12 @@ export class EmbeddedPostgres {
     this.logFile = join(dataDir, 'postgres.log');
     this.database = options.database ?? 'pnyx';
     this.log = options.log ?? (() => undefined);
+    this.fixedPort = options.port;
+  }
+
+  /** The server's process id, when this process started it. */
+  get pid(): number | undefined {
+    return this.ownedPid;
   }
 
   /** True when this process started the server (and so must stop it). */
@@ -72,7 +81,7 @@ export class EmbeddedPostgres {
       this.port = running;
       this.log(`attached to the embedded PostgreSQL already running on port ${running}`);
     } else {
-      this.port = await freePort();
+      this.port = this.fixedPort ?? (await freePort());
       this.ownedPid = await this.spawnServer(runAs, this.port);
       this.log(`embedded PostgreSQL started on 127.0.0.1:${this.port} (data in ${this.clusterDir})`);
     }

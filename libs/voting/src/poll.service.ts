@@ -56,7 +56,7 @@ export class PollService {
   /** City organisers manage resident polls; an assembly's organisers and facilitators manage its polls. */
   async canManage(principal: Principal | undefined, poll: Pick<PollEntity, 'audience' | 'assemblyId'>, manager?: EntityManager): Promise<boolean> {
     if (principal === undefined) return false;
-    if (poll.audience === 'residents') return principal.roles.includes('organiser');
+    if (poll.audience === 'residents' || poll.audience === 'roll') return principal.roles.includes('organiser');
     return this.access.isOrganiserOrFacilitator(principal, poll.assemblyId!, manager);
   }
 
@@ -82,7 +82,7 @@ export class PollService {
 
   async create(principal: Principal, draft: PollDraft): Promise<PollWithOptions> {
     if (draft.audience === 'assembly' && draft.assemblyId === undefined) throw VotingException.pollInvalid('An assembly poll needs assemblyId');
-    if (draft.audience === 'residents' && draft.assemblyId !== undefined) throw VotingException.pollInvalid('A resident poll has no assemblyId');
+    if (draft.audience !== 'assembly' && draft.assemblyId !== undefined) throw VotingException.pollInvalid('Only assembly polls have an assemblyId');
     if (draft.assemblyId !== undefined) await this.assemblies.get(draft.assemblyId); // 404 when unknown
     const scope = { audience: draft.audience, assemblyId: draft.assemblyId ?? null };
     await this.requireManager(principal, scope, 'create polls');

@@ -24,7 +24,9 @@ export class AccountEligibility implements VoterEligibility {
   constructor(private readonly access: AssemblyAccess) {}
 
   async voterKey(poll: PollEntity, principal: Principal, manager: EntityManager): Promise<string> {
-    if (poll.audience === 'assembly') {
+    if (poll.audience === 'roll') {
+      throw VotingException.notEligible("a referendum's ballots are cast with a voting code (POST /api/referendums/:id/ballots)");
+    } else if (poll.audience === 'assembly') {
       const roles = await this.access.rolesOf(principal, poll.assemblyId!, manager);
       if (!roles.includes('member')) throw VotingException.notEligible("only the assembly's members vote in its polls");
     } else if (!principal.roles.includes('resident')) {

@@ -4,8 +4,9 @@ import { Assemblies1764400000000 } from './1764400000000-assemblies.js';
 import { Voting1764500000000 } from './1764500000000-voting.js';
 import { Agenda1764600000000 } from './1764600000000-agenda.js';
 import { Deliberation1764700000000 } from './1764700000000-deliberation.js';
+import { Referendum1764800000000 } from './1764800000000-referendum.js';
 
 type MigrationClass = new () => MigrationInterface;
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
-export const MIGRATIONS: MigrationClass[] = [Foundation1764300000000, Assemblies1764400000000, Voting1764500000000, Agenda1764600000000, Deliberation1764700000000];
+export const MIGRATIONS: MigrationClass[] = [Foundation1764300000000, Assemblies1764400000000, Voting1764500000000, Agenda1764600000000, Deliberation1764700000000, Referendum1764800000000];

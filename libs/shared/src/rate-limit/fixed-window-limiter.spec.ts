@@ -15,6 +15,19 @@ describe('FixedWindowLimiter', () => {
     expect(limiter.hit('a').allowed).toBe(true);
   });
 
+  it('peeks without counting', () => {
+    const clock = new ManualClock(0);
+    const limiter = new FixedWindowLimiter(2, 60_000, clock);
+    expect(limiter.peek('a')).toEqual({ allowed: true, retryAfterSeconds: 0 });
+    limiter.hit('a');
+    expect(limiter.peek('a').allowed).toBe(true);
+    limiter.hit('a');
+    expect(limiter.peek('a')).toEqual({ allowed: false, retryAfterSeconds: 60 });
+    expect(limiter.peek('a').allowed).toBe(false);
+    clock.advance(60_000);
+    expect(limiter.peek('a').allowed).toBe(true);
+  });
+
   it('forgets the oldest keys past its bound', () => {
     const clock = new ManualClock(0);
     const limiter = new FixedWindowLimiter(1, 60_000, clock, 2);

@@ -35,6 +35,14 @@ export class FixedWindowLimiter {
     return { allowed: window.hits <= this.limit, retryAfterSeconds };
   }
 
+  /** Whether `key` is over its limit now, without counting a hit (limits on failures: check, act, then hit on failure). */
+  peek(key: string): RateDecision {
+    const now = this.clock.now().getTime();
+    const window = this.windows.get(key);
+    if (window === undefined || now - window.start >= this.windowMs) return { allowed: true, retryAfterSeconds: 0 };
+    return { allowed: window.hits < this.limit, retryAfterSeconds: Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000)) };
+  }
+
   private evictOldest(): void {
     while (this.windows.size > this.maxKeys) {
       const oldest = this.windows.keys().next();

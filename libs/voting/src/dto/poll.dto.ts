@@ -102,6 +102,9 @@ class PollFieldsDto {
   tieBreak?: PollTieBreak;
 }
 
+/** Audiences a poll can be created with over /polls; `roll` polls belong to referendums. */
+const HTTP_POLL_AUDIENCES = ['assembly', 'residents'] as const;
+
 export class CreatePollDto extends PollFieldsDto {
   @ApiProperty({ maxLength: 300 })
   @IsString()
@@ -116,8 +119,8 @@ export class CreatePollDto extends PollFieldsDto {
   @Type(() => OptionInputDto)
   options!: OptionInputDto[];
 
-  @ApiProperty({ enum: POLL_AUDIENCES, description: "assembly: the assembly's members; residents: any resident" })
-  @IsIn(POLL_AUDIENCES)
+  @ApiProperty({ enum: HTTP_POLL_AUDIENCES, description: "assembly: the assembly's members; residents: any resident (referendum polls are made by referendums)" })
+  @IsIn(HTTP_POLL_AUDIENCES)
   audience!: PollAudience;
 
   @ApiPropertyOptional({ description: 'Required for assembly polls' })

@@ -1,0 +1,231 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { GRADE_PRESET_NAMES, type GradePreset } from '@app/voting';
+import { QUESTION_KINDS, type QuestionKind, type ReferendumQuestionEntity } from '../entities/referendum-question.entity.js';
+import type { ReferendumEntity } from '../entities/referendum.entity.js';
+import { toParisIso } from '../paris-time.js';
+
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
+
+export class ReferendumIdParams {
+  @IsUUID('4', { message: 'id must be a UUID' })
+  id!: string;
+}
+
+export class ElectorParams extends ReferendumIdParams {
+  @IsString()
+  @Length(1, 64)
+  externalId!: string;
+}
+
+export class StationParams extends ReferendumIdParams {
+  @IsString()
+  @Length(1, 64)
+  station!: string;
+}
+
+export class QuestionInputDto {
+  @ApiProperty({ enum: QUESTION_KINDS })
+  @IsIn(QUESTION_KINDS)
+  kind!: QuestionKind;
+
+  @ApiProperty({ maxLength: 2000 })
+  @IsString()
+  @Length(1, 2000)
+  text!: string;
+
+  @ApiPropertyOptional({ type: String, isArray: true, description: 'Options (yes-no: defaults to Oui / Non)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  options?: string[];
+
+  @ApiPropertyOptional({ type: String, isArray: true, description: 'Majority judgment: grades, worst first (or gradePreset)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @Length(1, 60, { each: true })
+  grades?: string[];
+
+  @ApiPropertyOptional({ enum: GRADE_PRESET_NAMES })
+  @IsOptional()
+  @IsIn(GRADE_PRESET_NAMES)
+  gradePreset?: GradePreset;
+}
+
+export class CreateReferendumDto {
+  @ApiProperty({ maxLength: 300 })
+  @IsString()
+  @Length(1, 300)
+  title!: string;
+
+  @ApiPropertyOptional({ maxLength: 20000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  description?: string;
+
+  @ApiProperty({ example: '2027-03-28T08:00', description: 'Paris wall-clock time (Europe/Paris), no offset' })
+  @Matches(LOCAL_DATE_TIME, { message: 'opensAt must be a Paris local date-time like 2027-03-28T08:00' })
+  opensAt!: string;
+
+  @ApiProperty({ example: '2027-03-28T20:00', description: 'Paris wall-clock time (Europe/Paris), no offset' })
+  @Matches(LOCAL_DATE_TIME, { message: 'closesAt must be a Paris local date-time like 2027-03-28T20:00' })
+  closesAt!: string;
+
+  @ApiPropertyOptional({ default: 16, minimum: 0, maximum: 120 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(120)
+  minAge?: number;
+
+  @ApiPropertyOptional({ default: 10, minimum: 1, description: 'Districts with fewer voters get no published result of their own' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  districtThreshold?: number;
+
+  @ApiProperty({ type: QuestionInputDto, isArray: true, minItems: 1, maxItems: 20 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => QuestionInputDto)
+  questions!: QuestionInputDto[];
+}
+
+const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class RollImportQuery {
+  @ApiPropertyOptional({ default: false, description: 'Import the valid rows even if some are rejected (they are reported)' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  acceptValid?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'Validate and compare with the current roll without storing anything' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  dryRun?: boolean;
+}
+
+export class RollUploadFormDto {
+  @ApiProperty({ type: 'string', format: 'binary', description: 'CSV: external_id, family_name, given_names, birth_date, district, polling_station (or the French column names)' })
+  roll!: unknown;
+}
+
+export class AnswerDto {
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Yes/no and single choice: the option index, or null for a blank vote' })
+  @IsOptional()
+  choice?: number | null;
+
+  @ApiPropertyOptional({ type: Number, isArray: true, description: 'Majority judgment: a grade index per option (0 = worst)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsInt({ each: true })
+  grades?: number[];
+}
+
+export class CastReferendumBallotDto {
+  @ApiProperty({ example: 'K7QM-2XPA-9RTD-0B4E-HV1C-YS6N-W', description: 'The voting code from the letter' })
+  @IsString()
+  @Length(1, 64)
+  code!: string;
+
+  @ApiProperty({ example: '1990-05-17', description: 'Birth date (YYYY-MM-DD or DD/MM/YYYY)' })
+  @IsString()
+  @Length(8, 10)
+  birthDate!: string;
+
+  @ApiProperty({ type: AnswerDto, isArray: true, description: 'One answer per question, in order' })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => AnswerDto)
+  answers!: AnswerDto[];
+}
+
+export class OfficerInputDto {
+  @IsUUID('4', { message: 'accountId must be a UUID' })
+  accountId!: string;
+
+  @IsString()
+  @Length(1, 64)
+  pollingStation!: string;
+}
+
+export class OfficersDto {
+  @ApiProperty({ type: OfficerInputDto, isArray: true })
+  @IsArray()
+  @ArrayMaxSize(10_000)
+  @ValidateNested({ each: true })
+  @Type(() => OfficerInputDto)
+  officers!: OfficerInputDto[];
+}
+
+export class PaperVoteDto {
+  @ApiProperty({ description: "The elector's identifier on the roll" })
+  @IsString()
+  @Length(1, 64)
+  externalId!: string;
+}
+
+export class StationCountDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Per question id: { options: [votes per option] | [[count per grade] per option], blank }',
+  })
+  @IsObject()
+  counts!: Record<string, { options: number[] | number[][]; blank: number }>;
+}
+
+export class QuestionDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() position!: number;
+  @ApiProperty({ enum: QUESTION_KINDS }) kind!: QuestionKind;
+  @ApiProperty() text!: string;
+  @ApiProperty({ type: String, isArray: true }) options!: string[];
+  @ApiProperty({ type: String, isArray: true }) grades!: string[];
+}
+
+export class ReferendumDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ enum: ['draft', 'open', 'closed', 'published'] }) status!: string;
+  @ApiProperty({ description: 'Paris time with offset' }) opensAt!: string;
+  @ApiProperty({ description: 'Paris time with offset' }) closesAt!: string;
+  @ApiProperty({ description: 'Age is counted on this Paris day' }) votingDay!: string;
+  @ApiProperty() minAge!: number;
+  @ApiProperty() districtThreshold!: number;
+  @ApiProperty({ type: String, nullable: true, description: "SHA-256 of the roll frozen at opening" }) rollDigest!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) rollSize!: number | null;
+  @ApiProperty({ type: QuestionDto, isArray: true }) questions!: QuestionDto[];
+}
+
+export function mapReferendum(referendum: ReferendumEntity, questions: ReferendumQuestionEntity[]): ReferendumDto {
+  return {
+    id: referendum.id,
+    title: referendum.title,
+    description: referendum.description,
+    status: referendum.status,
+    opensAt: toParisIso(referendum.opensAt),
+    closesAt: toParisIso(referendum.closesAt),
+    votingDay: referendum.votingDay,
+    minAge: referendum.minAge,
+    districtThreshold: referendum.districtThreshold,
+    rollDigest: referendum.rollDigest,
+    rollSize: referendum.rollSize,
+    questions: questions.map(({ id, position, kind, text, options, grades }) => ({ id, position, kind, text, options, grades })),
+  };
+}

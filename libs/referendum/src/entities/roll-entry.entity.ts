@@ -1,0 +1,54 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { ReferendumEntity } from './referendum.entity.js';
+
+/**
+ * One elector on a referendum's roll. Personal data (names, birth date) is for organisers only. The
+ * voting code is stored as its SHA-256; repeated failures lock the entry until an organiser unlocks it.
+ */
+@Entity({ name: 'roll_entries' })
+@Index('roll_entries_external_id_key', ['referendumId', 'externalId'], { unique: true })
+@Index('roll_entries_code_hash_key', ['codeHash'], { unique: true, where: `"code_hash" IS NOT NULL` })
+@Index('roll_entries_district_idx', ['referendumId', 'district'])
+@Check('roll_entries_code_hash_hex', `"code_hash" IS NULL OR "code_hash" ~ '^[0-9a-f]{64}$'`)
+@Check('roll_entries_failed_attempts_non_negative', `"failed_attempts" >= 0`)
+export class RollEntryEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'roll_entries_pkey' })
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  referendumId!: string;
+
+  @ManyToOne(() => ReferendumEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'referendum_id', foreignKeyConstraintName: 'roll_entries_referendum_fk' })
+  referendum?: Relation<ReferendumEntity>;
+
+  @Column({ type: 'text' })
+  externalId!: string;
+
+  @Column({ type: 'text' })
+  familyName!: string;
+
+  @Column({ type: 'text' })
+  givenNames!: string;
+
+  @Column({ type: 'date' })
+  birthDate!: string;
+
+  @Column({ type: 'text' })
+  district!: string;
+
+  @Column({ type: 'text' })
+  pollingStation!: string;
+
+  @Column({ type: 'character', length: 64, nullable: true })
+  codeHash!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  codeIssuedAt!: Date | null;
+
+  @Column({ type: 'integer', default: 0 })
+  failedAttempts!: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lockedAt!: Date | null;
+}

@@ -1,0 +1,126 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { actorOf, AuditLogService, canonicalJson, CLOCK, type Clock, type Principal } from '@app/shared';
+import { inTransaction } from '@app/persistence';
+import type { StationCounts } from './entities/station-tally.entity.js';
+import { ReferendumException } from './referendum.exception.js';
+import { ReferendumRepository } from './referendum.repository.js';
+import { latestBirthDate } from './referendum.service.js';
+
+/**
+ * The in-person channel. Officers of a polling station mark electors who vote on paper (once: the
+ * same primary key as online votes), and after the close enter the station's count; a count is
+ * accepted when two different officers entered the same figures independently.
+ */
+@Injectable()
+export class PollingStationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ReferendumRepository,
+    private readonly audit: AuditLogService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async setOfficers(principal: Principal, referendumId: string, officers: ReadonlyArray<{ accountId: string; pollingStation: string }>): Promise<void> {
+    if (!principal.roles.includes('organiser')) throw ReferendumException.notOrganiser('appoint polling-station officers');
+    if ((await this.repository.find(referendumId)) === null) throw ReferendumException.notFound();
+    if (new Set(officers.map((o) => o.accountId)).size !== officers.length) throw ReferendumException.invalid('An officer serves one polling station');
+    await inTransaction(this.dataSource, async (manager) => {
+      await this.repository.replaceOfficers(referendumId, officers, manager);
+      await this.audit.record({ actor: actorOf(principal.accountId), action: 'referendum.officers-appointed', subjectType: 'referendum', subjectId: referendumId, data: { officers } }, manager);
+    });
+  }
+
+  private async officerOf(principal: Principal, referendumId: string): Promise<string> {
+    const officer = await this.repository.officer(referendumId, principal.accountId);
+    if (officer === null) throw ReferendumException.of('forbidden', 'NOT_AN_OFFICER', "Only this vote's polling-station officers may do this");
+    return officer.pollingStation;
+  }
+
+  /** An elector votes on paper at their station: marked once, refused if they already voted either way. */
+  async markPaperVote(principal: Principal, referendumId: string, externalId: string): Promise<void> {
+    const station = await this.officerOf(principal, referendumId);
+    await inTransaction(this.dataSource, async (manager) => {
+      const referendum = await manager.query<Array<{ open: boolean; voting_day: string; min_age: number }>>(
+        `SELECT (status = 'open' AND opens_at <= $2 AND closes_at > $2) AS open, to_char(voting_day, 'YYYY-MM-DD') AS voting_day, min_age FROM referendums WHERE id = $1 FOR SHARE`,
+        [referendumId, this.clock.now()],
+      );
+      if (referendum[0]?.open !== true) throw ReferendumException.of('conflict', 'REFERENDUM_NOT_OPEN', 'The vote is not open');
+      const entry = await this.repository.entryByExternalId(referendumId, externalId, manager);
+      if (entry === null) throw ReferendumException.of('not-found', 'ELECTOR_NOT_FOUND', `No elector ${externalId} on this roll`);
+      if (entry.pollingStation !== station) throw ReferendumException.of('forbidden', 'WRONG_STATION', `This elector votes at polling station ${entry.pollingStation}`);
+      const birth = await manager.query<Array<{ birth_date: string }>>(`SELECT to_char(birth_date, 'YYYY-MM-DD') AS birth_date FROM roll_entries WHERE id = $1`, [entry.id]);
+      if (birth[0].birth_date > latestBirthDate(referendum[0].voting_day, referendum[0].min_age)) {
+        throw ReferendumException.of('forbidden', 'NOT_ELIGIBLE_AGE', 'Electors must have reached the minimum age on the voting day');
+      }
+      if (!(await this.repository.markPaperVote(referendumId, entry.id, principal.accountId, manager))) {
+        throw ReferendumException.of('conflict', 'ALREADY_VOTED', 'This elector has already voted (online or at a polling station)');
+      }
+      await this.audit.record({ actor: actorOf(principal.accountId), action: 'referendum.paper-vote', subjectType: 'referendum', subjectId: referendumId, data: { externalId, station } }, manager);
+    });
+  }
+
+  /**
+   * An officer's entry of the station's count (after the close). Accepted when another officer of
+   * the station entered exactly the same; a difference is reported, and either can enter again.
+   */
+  async enterCount(principal: Principal, referendumId: string, station: string, counts: StationCounts): Promise<{ status: 'waiting-for-second-entry' | 'accepted' | 'mismatch'; differences?: string[] }> {
+    const own = await this.officerOf(principal, referendumId);
+    if (own !== station) throw ReferendumException.of('forbidden', 'WRONG_STATION', `You serve polling station ${own}`);
+    const referendum = await this.repository.find(referendumId);
+    if (referendum === null) throw ReferendumException.notFound();
+    if (referendum.status !== 'closed') throw ReferendumException.of('conflict', 'REFERENDUM_NOT_CLOSED', 'Counts are entered after the vote closes (and before publication)');
+    const questions = await this.repository.questions(referendumId);
+    const district = await this.repository.stationDistrict(referendumId, station);
+    if (district === null) throw ReferendumException.of('not-found', 'WRONG_STATION', `No elector of this vote belongs to polling station ${station}`);
+    return inTransaction(this.dataSource, async (manager) => {
+      const voters = await this.repository.paperVotesAt(referendumId, station, manager);
+      for (const question of questions) {
+        const count = counts[question.id];
+        const problem = countProblem(question, count, voters);
+        if (problem !== null) throw ReferendumException.of('invalid', 'STATION_COUNT_INVALID', `Question ${question.position + 1}: ${problem}`);
+      }
+      if (Object.keys(counts).length !== questions.length) throw ReferendumException.of('invalid', 'STATION_COUNT_INVALID', 'One count per question, keyed by question id');
+      const now = this.clock.now();
+      await this.repository.saveTally(referendumId, station, principal.accountId, counts, now, manager);
+      await this.audit.record({ actor: actorOf(principal.accountId), action: 'referendum.station-count-entered', subjectType: 'referendum', subjectId: referendumId, data: { station, counts } }, manager);
+      const entries = await this.repository.tallies(referendumId, station, manager);
+      if (entries.length < 2) return { status: 'waiting-for-second-entry' as const };
+      const mine = canonical(counts);
+      const other = entries.find((entry) => entry.officerId !== principal.accountId)!;
+      if (canonical(other.counts) !== mine) {
+        const differences = questions.filter((q) => canonical(other.counts[q.id]) !== canonical(counts[q.id])).map((q) => q.id);
+        return { status: 'mismatch' as const, differences };
+      }
+      await this.repository.acceptStation(referendumId, station, district, counts, [other.officerId, principal.accountId], now, manager);
+      await this.audit.record({ actor: actorOf(principal.accountId), action: 'referendum.station-count-accepted', subjectType: 'referendum', subjectId: referendumId, data: { station, district } }, manager);
+      return { status: 'accepted' as const };
+    });
+  }
+}
+
+/** Key order does not matter (PostgreSQL's jsonb reorders keys): compare canonical JSON. */
+function canonical(counts: unknown): string {
+  return canonicalJson(counts);
+}
+
+function countProblem(question: { kind: string; options: string[]; grades: string[] }, count: { options: unknown; blank: unknown } | undefined, voters: number): string | null {
+  if (count === undefined) return 'no count';
+  const whole = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
+  if (!whole(count.blank)) return 'blank must be a whole number ≥ 0';
+  if (question.kind === 'majority-judgment') {
+    const matrix = count.options;
+    if (!Array.isArray(matrix) || matrix.length !== question.options.length) return `options must hold ${question.options.length} rows of counts per grade`;
+    const totals = (matrix as unknown[]).map((row) => (Array.isArray(row) && row.length === question.grades.length && row.every(whole) ? (row).reduce((a, b) => a + b, 0) : -1));
+    if (totals.some((total) => total < 0)) return `each option needs ${question.grades.length} whole counts (one per grade)`;
+    if (new Set(totals).size > 1) return 'every option must be graded on the same number of ballots';
+    if (totals[0] + count.blank > voters) return `more ballots (${totals[0] + count.blank}) than electors marked as voting here (${voters})`;
+    return null;
+  }
+  const votes = count.options;
+  if (!Array.isArray(votes) || votes.length !== question.options.length || !votes.every(whole)) return `options must hold ${question.options.length} whole counts`;
+  const ballots = (votes).reduce((a, b) => a + b, 0) + count.blank;
+  if (ballots > voters) return `more ballots (${ballots}) than electors marked as voting here (${voters})`;
+  return null;
+}
