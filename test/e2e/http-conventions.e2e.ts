@@ -75,6 +75,7 @@ describe('HTTP conventions', () => {
       'GET /api/sessions/{id}/events',
       'GET /api/sessions/{id}/minutes',
       'GET /api/sessions/{id}/facilitators',
+      'GET /api/referendums',
       'GET /api/referendums/{id}',
       'POST /api/referendums/{id}/ballots',
       'GET /api/referendums/{id}/turnout',

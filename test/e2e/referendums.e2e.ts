@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ManualClock } from '@app/shared';
-import { ReferendumScheduler } from '@app/referendum';
+import { generateVotingCode, ReferendumScheduler } from '@app/referendum';
 import { PollScheduler } from '@app/voting';
 import { createAndLogin, loginAs, type LoggedIn } from '../support/factories.js';
 import { electors, generateCodes, rollCsv, uploadRoll, type Elector, type ReferendumBody } from '../support/referendums.js';
@@ -54,6 +54,9 @@ describe('Citizen votes (referendums)', () => {
     expect(((await create({ questions: [{ kind: 'yes-no', text: 'x', options: ['a', 'b', 'c'] }] }).expect(400)).body as Body).code).toBe('REFERENDUM_INVALID');
     await t.http.post('/api/referendums').set(resident.auth).send({ title: 'x', opensAt: '2027-03-28T08:00', closesAt: '2027-03-28T20:00', questions }).expect(403);
     await t.http.post('/api/referendums').send({}).expect(401);
+    const listed = (await t.http.get('/api/referendums?status=draft').expect(200)).body as ReferendumBody[];
+    expect(listed.map((r) => r.id)).toEqual(expect.arrayContaining([created.id, winter.id]));
+    await t.http.get('/api/referendums?status=bogus').expect(400);
   });
 
   it('imports the roll row by row: rejected rows stop the import unless acceptValid; a re-import shows the difference; French columns', async () => {
@@ -132,6 +135,7 @@ describe('Citizen votes (referendums)', () => {
     expect(((await vote('E000002', [{ choice: 0 }, { choice: 1 }, { grades: [9, 2] }]).expect(400)).body as Body).code).toBe('BALLOT_INVALID');
     expect(((await vote('E000002', [{ choice: 'x' }, { choice: 1 }, { grades: [4, 2] }]).expect(400)).body as Body).code).toBe('BALLOT_INVALID');
     expect(((await vote('E000002', yes, 'not a date').expect(400)).body as Body).code).toBe('BALLOT_INVALID');
+    expect(((await vote('E000002', yes, undefined, generateVotingCode()).expect(403)).body as Body).code).toBe('CODE_UNKNOWN'); // well-formed, on no roll
     const otherReferendumCode = codes.get('E000002')!;
     await t.http.post(`/api/referendums/00000000-0000-4000-8000-000000000000/ballots`).send({ code: otherReferendumCode, birthDate: '1950-01-10', answers: yes }).expect(404);
     // Too young on the voting day; exactly 16 that day votes.

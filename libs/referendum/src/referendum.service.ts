@@ -73,6 +73,12 @@ export class ReferendumService {
     if (!principal.roles.includes('organiser')) throw ReferendumException.notOrganiser(action);
   }
 
+  /** Referendums, newest window first (public). */
+  async list(status: ReferendumEntity['status'] | undefined, limit: number): Promise<Array<{ referendum: ReferendumEntity; questions: ReferendumQuestionEntity[] }>> {
+    const referendums = await this.dataSource.getRepository(ReferendumEntity).find({ where: status === undefined ? {} : { status }, order: { opensAt: 'DESC' }, take: limit });
+    return Promise.all(referendums.map(async (referendum) => ({ referendum, questions: await this.repository.questions(referendum.id) })));
+  }
+
   async get(id: string): Promise<{ referendum: ReferendumEntity; questions: ReferendumQuestionEntity[] }> {
     const referendum = await this.repository.find(id);
     if (referendum === null) throw ReferendumException.notFound();

@@ -8,6 +8,7 @@ import {
   CastReferendumBallotDto,
   CreateReferendumDto,
   ElectorParams,
+  ListReferendumsQuery,
   mapReferendum,
   OfficersDto,
   PaperVoteDto,
@@ -38,6 +39,14 @@ export class ReferendumsController {
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateReferendumDto): Promise<ReferendumDto> {
     const { referendum, questions } = await this.referendums.create(principal, body);
     return mapReferendum(referendum, questions);
+  }
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Referendums, newest window first, optionally by status (public)' })
+  @ApiOkResponse({ type: ReferendumDto, isArray: true })
+  async list(@Query() query: ListReferendumsQuery): Promise<ReferendumDto[]> {
+    return (await this.referendums.list(query.status, query.limit ?? 50)).map(({ referendum, questions }) => mapReferendum(referendum, questions));
   }
 
   @Get(':id')

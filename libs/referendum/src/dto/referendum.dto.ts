@@ -13,6 +13,21 @@ export class ReferendumIdParams {
   id!: string;
 }
 
+export class ListReferendumsQuery {
+  @ApiPropertyOptional({ enum: ['draft', 'open', 'closed', 'published'] })
+  @IsOptional()
+  @IsIn(['draft', 'open', 'closed', 'published'])
+  status?: 'draft' | 'open' | 'closed' | 'published';
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
 export class ElectorParams extends ReferendumIdParams {
   @IsString()
   @Length(1, 64)
