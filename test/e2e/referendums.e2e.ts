@@ -118,6 +118,14 @@ describe('Citizen votes (referendums)', () => {
     const opened = (await t.http.post(`/api/referendums/${id}/open`).set(organiser.auth).expect(200)).body as ReferendumBody;
     expect(opened).toMatchObject({ status: 'open', rollSize: roll.length });
     expect(opened.rollDigest).toMatch(/^[0-9a-f]{64}$/);
+    // Anyone holding the roll recomputes the published digest.
+    const rollFile = join(mkdtempSync(join(tmpdir(), 'pnyx-roll-')), 'roll.csv');
+    writeFileSync(rollFile, rollCsv(roll));
+    const digest = await run(PNYX, ['referendum', 'roll-digest', '--roll', rollFile, '--expect', opened.rollDigest!]);
+    expect(digest).toMatchObject({ code: 0 });
+    expect(digest.stdout).toBe(`${opened.rollDigest}  ${roll.length} electors\n`);
+    writeFileSync(rollFile, rollCsv(roll.slice(1)));
+    expect((await run(PNYX, ['referendum', 'roll-digest', '--roll', rollFile, '--expect', opened.rollDigest!])).code).toBe(1);
     expect((await uploadRoll(t.http, organiser, id, rollCsv(big))).body).toMatchObject({ code: 'ROLL_FROZEN' });
     // Before the window (06:00 UTC), nothing is cast.
     expect(((await vote('E000001', yes).expect(409)).body as Body).code).toBe('REFERENDUM_NOT_OPEN');

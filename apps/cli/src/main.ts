@@ -7,9 +7,10 @@ import { migrationCommand } from './commands/migration.command.js';
 import { sortitionCommand } from './commands/sortition.command.js';
 import { mjCommand } from './commands/mj.command.js';
 import { sessionCommand } from './commands/session.command.js';
+import { referendumCommand } from './commands/referendum.command.js';
 
 const program = new Command('pnyx')
-  .description('Pnyx operator commands: accounts, audit log, migrations, sortition, majority judgment, session minutes')
+  .description('Pnyx operator commands: accounts, audit log, migrations, sortition, majority judgment, session minutes, referendum checks')
   .version('0.1.0')
   .showHelpAfterError()
   .exitOverride();
@@ -21,6 +22,7 @@ program.addCommand(configCommand());
 program.addCommand(sortitionCommand());
 program.addCommand(mjCommand());
 program.addCommand(sessionCommand());
+program.addCommand(referendumCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -12,7 +12,7 @@ import { ParisTimeError, parisDate, parisLocalToInstant } from './paris-time.js'
 import { ReferendumException } from './referendum.exception.js';
 import { ReferendumRepository } from './referendum.repository.js';
 import { referendumResults, type DistrictInput, type QuestionSpec, type QuestionTally, type ReferendumResults } from './referendum-results.js';
-import { diffRoll, parseRoll, rollDigestLines, RollFileError, type RejectedRow, type RollDiff } from './roll-csv.js';
+import { diffRoll, parseRoll, rollDigest, RollFileError, type RejectedRow, type RollDiff } from './roll-csv.js';
 import { generateVotingCode, hashVotingCode, canonicalVotingCode } from './voting-code.js';
 
 /** The marks of yes/no and single-choice questions in the ballot box: not chosen, chosen. */
@@ -275,7 +275,7 @@ export class ReferendumService {
       const locked = await this.repository.lock(id, manager);
       if (locked?.status !== 'draft') throw ReferendumException.transition(locked?.status ?? 'missing', 'open');
       const rows = await this.repository.rollRows(id, manager);
-      const digest = createHash('sha256').update(rollDigestLines(rows).join('\n')).digest('hex');
+      const digest = rollDigest(rows);
       await manager.getRepository(ReferendumPollEntity).insert(made);
       const now = this.clock.now();
       await manager.getRepository(ReferendumEntity).update({ id }, { status: 'open', rollDigest: digest, rollSize: rows.length, openedAt: now });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CsvError, readCsvTable } from '@app/sortition';
 
 /**
@@ -142,8 +143,16 @@ export function diffRoll(current: readonly RollRow[], next: readonly RollRow[]):
   return diff;
 }
 
-/** The roll's SHA-256 fingerprint at opening: rows sorted by identifier, one canonical line each. */
-export function rollDigestLines(rows: readonly RollRow[]): string[] {
+/**
+ * The roll's published fingerprint: SHA-256 (hex) of its rows sorted by identifier, one JSON array
+ * per row ([id, family name, given names, birth date, district, station]), joined by newlines.
+ * `pnyx referendum roll-digest` recomputes it from the CSV file.
+ */
+export function rollDigest(rows: readonly RollRow[]): string {
+  return createHash('sha256').update(rollDigestLines(rows).join('\n')).digest('hex');
+}
+
+function rollDigestLines(rows: readonly RollRow[]): string[] {
   return [...rows]
     .sort((a, b) => (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0))
     .map((row) => JSON.stringify([row.externalId, row.familyName, row.givenNames, row.birthDate, row.district, row.pollingStation]));

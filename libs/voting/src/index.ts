@@ -7,3 +7,4 @@ export * from './poll-events.js';
 export * from './poll-scheduler.js';
 export * from './voter-eligibility.js';
 export * from './grade-presets.js';
+export * from './dto/grade-labels.decorator.js';

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { GRADE_PRESET_NAMES, type GradePreset } from '@app/voting';
+import { GRADE_PRESET_NAMES, OptionalGradeLabels, type GradePreset } from '@app/voting';
 import { REACTIONS, type Reaction } from '../entities/message-reaction.entity.js';
 import { MESSAGE_MAX_LENGTH } from '../entities/session-message.entity.js';
 
@@ -138,12 +138,7 @@ export class OpenVoteDto extends SessionRefDto {
   @IsIn(GRADE_PRESET_NAMES)
   gradePreset?: GradePreset;
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(2)
-  @ArrayMaxSize(10)
-  @IsString({ each: true })
-  @Length(1, 60, { each: true })
+  @OptionalGradeLabels()
   grades?: string[];
 }
 

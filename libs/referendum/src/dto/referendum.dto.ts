@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { GRADE_PRESET_NAMES, type GradePreset } from '@app/voting';
+import { GRADE_PRESET_NAMES, OptionalGradeLabels, type GradePreset } from '@app/voting';
 import { QUESTION_KINDS, type QuestionKind, type ReferendumQuestionEntity } from '../entities/referendum-question.entity.js';
 import type { ReferendumEntity } from '../entities/referendum.entity.js';
 import { toParisIso } from '../paris-time.js';
@@ -59,12 +59,7 @@ export class QuestionInputDto {
   options?: string[];
 
   @ApiPropertyOptional({ type: String, isArray: true, description: 'Majority judgment: grades, worst first (or gradePreset)' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(2)
-  @ArrayMaxSize(10)
-  @IsString({ each: true })
-  @Length(1, 60, { each: true })
+  @OptionalGradeLabels()
   grades?: string[];
 
   @ApiPropertyOptional({ enum: GRADE_PRESET_NAMES })

@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { normaliseRankingJson, type RankingJson } from '@app/majority-judgment';
+import { OptionalGradeLabels } from './grade-labels.decorator.js';
 import { GRADE_PRESET_NAMES, type GradePreset } from '../grade-presets.js';
 import type { PollOptionEntity } from '../entities/poll-option.entity.js';
 import {
@@ -61,12 +62,7 @@ class PollFieldsDto {
   description?: string;
 
   @ApiPropertyOptional({ type: String, isArray: true, minItems: 2, maxItems: 10, description: 'Grade labels, worst first (or gradePreset)' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(2)
-  @ArrayMaxSize(10)
-  @IsString({ each: true })
-  @Length(1, 60, { each: true })
+  @OptionalGradeLabels()
   grades?: string[];
 
   @ApiPropertyOptional({ enum: GRADE_PRESET_NAMES, default: 'fr-7' })
