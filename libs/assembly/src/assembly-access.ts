@@ -28,7 +28,11 @@ export class AssemblyAccess {
   /** The assembly's organisers or facilitators: those who run its sessions and in-session polls. */
   async isOrganiserOrFacilitator(principal: Principal | undefined, assemblyId: string, manager?: EntityManager): Promise<boolean> {
     if (principal === undefined) return false;
-    const roles = await this.rolesOf(principal, assemblyId, manager);
+    return AssemblyAccess.chairsWith(principal, await this.rolesOf(principal, assemblyId, manager));
+  }
+
+  /** The same rule, for a caller that already read the principal's roles in the assembly. */
+  static chairsWith(principal: Principal, roles: readonly MembershipRole[]): boolean {
     return (roles.includes('organiser') && principal.roles.includes('organiser')) || (roles.includes('facilitator') && principal.roles.includes('facilitator'));
   }
 

@@ -30,6 +30,9 @@ export class DeliberationException extends DomainException {
   static notJoined(): DeliberationException {
     return new DeliberationException('conflict', DeliberationErrorCode.NOT_JOINED, 'Join the session (session.join) before acting in it');
   }
+  static notChair(action: string): DeliberationException {
+    return new DeliberationException('forbidden', 'NOT_CHAIR', `Only the session's facilitators may ${action}`);
+  }
   static observerCannotAct(): DeliberationException {
     return new DeliberationException('forbidden', DeliberationErrorCode.OBSERVER_CANNOT_ACT, 'Observers follow the session but cannot act in it');
   }

@@ -109,16 +109,26 @@ export class DeliberationRepository {
     }));
   }
 
-  /** The agenda as the room holds it once started, else as scheduled now. */
-  async roomItems(sessionId: string): Promise<RoomItem[]> {
-    const rooms: Array<{ state: RoomState }> = await this.dataSource.query(`SELECT state FROM deliberation_rooms WHERE session_id = $1`, [sessionId]);
-    const state = rooms[0]?.state;
-    if (state !== undefined && state.status !== 'scheduled') return state.items;
-    const rows: Array<{ id: string; title: string; allotted_minutes: number | null }> = await this.dataSource.query(
+  /** The room's state and last seq, read without a lock. */
+  async roomState(sessionId: string): Promise<{ lastSeq: number; state: RoomState } | null> {
+    const rows: Array<{ last_seq: string; state: RoomState }> = await this.dataSource.query(`SELECT last_seq, state FROM deliberation_rooms WHERE session_id = $1`, [sessionId]);
+    const row = rows[0];
+    return row === undefined ? null : { lastSeq: Number(row.last_seq), state: row.state };
+  }
+
+  /** The proposals scheduled on the session, in agenda order (the room's items until it starts). */
+  async scheduledItems(sessionId: string, manager?: EntityManager): Promise<RoomItem[]> {
+    const rows: Array<{ id: string; title: string; allotted_minutes: number | null }> = await this.manager(manager).query(
       `SELECT id, title, allotted_minutes FROM proposals WHERE session_id = $1 ORDER BY agenda_position`,
       [sessionId],
     );
     return rows.map((row) => ({ proposalId: row.id, title: row.title, allottedMinutes: row.allotted_minutes }));
+  }
+
+  /** The agenda as the room holds it once started, else as scheduled now. */
+  async roomItems(sessionId: string): Promise<RoomItem[]> {
+    const room = await this.roomState(sessionId);
+    return room !== null && room.state.status !== 'scheduled' ? room.state.items : this.scheduledItems(sessionId);
   }
 
   /** Every event of a session, for minutes. */

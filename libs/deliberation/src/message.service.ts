@@ -6,7 +6,7 @@ import type { Reaction } from './entities/message-reaction.entity.js';
 import type { WireEvent } from './room-broadcaster.js';
 import { RoomService } from './room.service.js';
 import { postingRefusal } from './room.js';
-import type { Participant } from './session-access.js';
+import { requireChair, type Participant } from './session-access.js';
 
 /** Messages on agenda items: post, reply, react; hiding by the chair (with a reason, audited). */
 @Injectable()
@@ -48,7 +48,7 @@ export class MessageService {
   hide(participant: Participant, hide: { messageId: string; reason: string }): Promise<WireEvent[]> {
     const sessionId = participant.session.id;
     const { accountId } = participant.actor;
-    if (participant.role !== 'chair') throw new DeliberationException('forbidden', 'NOT_CHAIR', "Only the session's facilitators may hide messages");
+    requireChair(participant, 'hide messages');
     return this.rooms.change(sessionId, accountId, async ({ manager, now }) => {
       const message = await this.repository.findMessage(sessionId, hide.messageId, manager);
       if (message === null) throw DeliberationException.messageNotFound();

@@ -2,8 +2,7 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 import { randomUUID } from 'node:crypto';
 import { DeliberationRepository } from './deliberation.repository.js';
 import type { WireEvent } from './room-broadcaster.js';
-import { RoomService } from './room.service.js';
-import { decideOrThrow } from './room.service.js';
+import { decideOrThrow, RoomService } from './room.service.js';
 import { SYSTEM } from './room.js';
 
 const HEARTBEAT_MS = 10_000;

@@ -4,11 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf, AuditLogService, CLOCK, type Clock } from '@app/shared';
 import { inTransaction } from '@app/persistence';
-import { SessionService } from '@app/agenda';
 import { DeliberationException } from './deliberation.exception.js';
 import { DeliberationRepository, type SessionEventRecord } from './deliberation.repository.js';
 import { RoomBroadcaster, type WireEvent } from './room-broadcaster.js';
-import { decide, initialRoomState, SYSTEM, nextDeadline, roomView, RoomRefusal, type Actor, type RoomCommand, type RoomEvent, type RoomItem, type RoomState, type RoomView } from './room.js';
+import { decide, initialRoomState, SYSTEM, nextDeadline, roomView, RoomRefusal, type Actor, type RoomCommand, type RoomEvent, type RoomState, type RoomView } from './room.js';
 
 export interface RoomChange {
   events: RoomEvent[];
@@ -37,7 +36,6 @@ export class RoomService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: DeliberationRepository,
     private readonly broadcaster: RoomBroadcaster,
-    private readonly sessions: SessionService,
     private readonly audit: AuditLogService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -69,7 +67,7 @@ export class RoomService {
     if (room === null) throw DeliberationException.sessionNotFound();
     const now = this.clock.now();
     let state = room.state;
-    if (state.status === 'scheduled') state = { ...state, items: await this.agendaItems(sessionId) }; // the agenda is fixed when the session starts
+    if (state.status === 'scheduled') state = { ...state, items: await this.repository.scheduledItems(sessionId, manager) }; // the agenda is fixed when the session starts
     const lastSeq = Number(room.lastSeq);
     const change = await body({ manager, state, now, firstSeq: lastSeq + 1 });
     if (change.events.length === 0) {
@@ -91,11 +89,10 @@ export class RoomService {
 
   async view(sessionId: string): Promise<{ seq: number; room: RoomView }> {
     await this.ensureRoom(sessionId);
-    const rows: Array<{ last_seq: string; state: RoomState }> = await this.dataSource.query(`SELECT last_seq, state FROM deliberation_rooms WHERE session_id = $1`, [sessionId]);
-    const row = rows[0];
-    if (row === undefined) throw DeliberationException.sessionNotFound();
-    const state = row.state.status === 'scheduled' ? { ...row.state, items: await this.agendaItems(sessionId) } : row.state;
-    return { seq: Number(row.last_seq), room: roomView(state, this.clock.now().getTime()) };
+    const room = await this.repository.roomState(sessionId);
+    if (room === null) throw DeliberationException.sessionNotFound();
+    const state = room.state.status === 'scheduled' ? { ...room.state, items: await this.repository.scheduledItems(sessionId) } : room.state;
+    return { seq: room.lastSeq, room: roomView(state, this.clock.now().getTime()) };
   }
 
   events(sessionId: string, after: number, limit: number): Promise<SessionEventRecord[]> {
@@ -112,11 +109,6 @@ export class RoomService {
     await inTransaction(this.dataSource, (manager) => this.repository.ensureRoom(sessionId, initialRoomState([]), manager));
     if (this.ensured.size > 10_000) this.ensured.clear();
     this.ensured.add(sessionId);
-  }
-
-  private async agendaItems(sessionId: string): Promise<RoomItem[]> {
-    const { items } = await this.sessions.agenda(sessionId);
-    return items.map((proposal) => ({ proposalId: proposal.id, title: proposal.title, allottedMinutes: proposal.allottedMinutes }));
   }
 }
 

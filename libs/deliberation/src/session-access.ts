@@ -37,7 +37,7 @@ export class SessionAccess {
     const session = typeof sessionOrId === 'string' ? await this.session(sessionOrId) : sessionOrId;
     const roles = await this.assemblies.rolesOf(principal, session.assemblyId);
     const member = roles.includes('member') || roles.includes('alternate');
-    const chair = (await this.assemblies.isOrganiserOrFacilitator(principal, session.assemblyId)) || (await this.repository.isSessionFacilitator(session.id, principal.accountId));
+    const chair = AssemblyAccess.chairsWith(principal, roles) || (await this.repository.isSessionFacilitator(session.id, principal.accountId));
     const role: ParticipantRole = chair ? 'chair' : member ? 'member' : 'observer';
     if (role === 'observer' && session.visibility !== 'public') throw DeliberationException.membersOnly();
     return { principal, session, role, actor: { accountId: principal.accountId, chair, member } };
@@ -56,9 +56,8 @@ export class SessionAccess {
     return (await this.repository.displayNames([accountId])).get(accountId);
   }
 
-  async requireChair(principal: Principal, sessionId: string): Promise<Participant> {
-    const participant = await this.participant(principal, sessionId);
-    if (participant.role !== 'chair') throw new DeliberationException('forbidden', 'NOT_CHAIR', "Only the session's facilitators may do this");
-    return participant;
-  }
+}
+
+export function requireChair(participant: Participant, action: string): void {
+  if (participant.role !== 'chair') throw DeliberationException.notChair(action);
 }

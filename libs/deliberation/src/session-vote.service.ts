@@ -7,7 +7,7 @@ import { DeliberationException } from './deliberation.exception.js';
 import { DeliberationRepository } from './deliberation.repository.js';
 import { RoomBroadcaster, type WireEvent } from './room-broadcaster.js';
 import { RoomService } from './room.service.js';
-import type { Participant } from './session-access.js';
+import { requireChair, type Participant } from './session-access.js';
 
 export interface SessionVoteDraft {
   title: string;
@@ -46,7 +46,7 @@ export class SessionVoteService implements OnModuleInit, OnModuleDestroy {
   }
 
   async open(participant: Participant, draft: SessionVoteDraft): Promise<WireEvent[]> {
-    if (participant.role !== 'chair') throw new DeliberationException('forbidden', 'NOT_CHAIR', "Only the session's facilitators may open votes");
+    requireChair(participant, 'open votes');
     const { session, principal } = participant;
     const { room } = await this.rooms.view(session.id);
     if (room.status !== 'live') throw new DeliberationException('conflict', 'SESSION_NOT_LIVE', 'Votes are opened while the session is live');
@@ -71,7 +71,7 @@ export class SessionVoteService implements OnModuleInit, OnModuleDestroy {
   }
 
   async close(participant: Participant, pollId: string): Promise<void> {
-    if (participant.role !== 'chair') throw new DeliberationException('forbidden', 'NOT_CHAIR', "Only the session's facilitators may close votes");
+    requireChair(participant, 'close votes');
     const link = await this.repository.sessionOfPoll(pollId);
     if (link === null || link.sessionId !== participant.session.id) throw DeliberationException.pollNotOfSession();
     await this.polls.close(participant.principal, pollId); // the room hears of it through PollEvents

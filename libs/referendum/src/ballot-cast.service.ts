@@ -4,7 +4,7 @@ import type { ReferendumQuestionEntity } from './entities/referendum-question.en
 import type { ReferendumEntity } from './entities/referendum.entity.js';
 import { ReferendumException } from './referendum.exception.js';
 import { ReferendumRepository } from './referendum.repository.js';
-import { latestBirthDate } from './referendum.service.js';
+import { latestBirthDate } from './paris-time.js';
 import { readDate } from './roll-csv.js';
 import { canonicalVotingCode, hashVotingCode } from './voting-code.js';
 

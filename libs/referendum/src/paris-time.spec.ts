@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ageOn, parisDate, parisLocalToInstant, ParisTimeError, toParisIso } from './paris-time.js';
-import { latestBirthDate } from './referendum.service.js';
+import { ageOn, latestBirthDate, parisDate, parisLocalToInstant, ParisTimeError, toParisIso } from './paris-time.js';
 
 describe('Paris time', () => {
   it('reads winter (UTC+1) and summer (UTC+2) wall-clock times', () => {

@@ -82,3 +82,12 @@ export function ageOn(birthDate: string, day: string): number {
   if (m < bm || (m === bm && d < bd)) age -= 1;
   return age;
 }
+
+/** The latest birth date old enough on `votingDay` (29 February falls back to the 28th in common years). */
+export function latestBirthDate(votingDay: string, minAge: number): string {
+  const [y, m, d] = votingDay.split('-').map(Number) as [number, number, number];
+  const year = y - minAge;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const day = m === 2 && d === 29 && !leap ? 28 : d;
+  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

@@ -5,8 +5,8 @@ import { actorOf, AuditLogService, canonicalJson, CLOCK, type Clock, type Princi
 import { inTransaction } from '@app/persistence';
 import type { StationCounts } from './entities/station-tally.entity.js';
 import { ReferendumException } from './referendum.exception.js';
+import { latestBirthDate } from './paris-time.js';
 import { ReferendumRepository } from './referendum.repository.js';
-import { latestBirthDate } from './referendum.service.js';
 
 /**
  * The in-person channel. Officers of a polling station mark electors who vote on paper (once: the
@@ -42,16 +42,12 @@ export class PollingStationService {
   async markPaperVote(principal: Principal, referendumId: string, externalId: string): Promise<void> {
     const station = await this.officerOf(principal, referendumId);
     await inTransaction(this.dataSource, async (manager) => {
-      const referendum = await manager.query<Array<{ open: boolean; voting_day: string; min_age: number }>>(
-        `SELECT (status = 'open' AND opens_at <= $2 AND closes_at > $2) AS open, to_char(voting_day, 'YYYY-MM-DD') AS voting_day, min_age FROM referendums WHERE id = $1 FOR SHARE`,
-        [referendumId, this.clock.now()],
-      );
-      if (referendum[0]?.open !== true) throw ReferendumException.of('conflict', 'REFERENDUM_NOT_OPEN', 'The vote is not open');
+      const referendum = await this.repository.votingRules(referendumId, this.clock.now(), manager);
+      if (referendum?.open !== true) throw ReferendumException.of('conflict', 'REFERENDUM_NOT_OPEN', 'The vote is not open');
       const entry = await this.repository.entryByExternalId(referendumId, externalId, manager);
       if (entry === null) throw ReferendumException.of('not-found', 'ELECTOR_NOT_FOUND', `No elector ${externalId} on this roll`);
       if (entry.pollingStation !== station) throw ReferendumException.of('forbidden', 'WRONG_STATION', `This elector votes at polling station ${entry.pollingStation}`);
-      const birth = await manager.query<Array<{ birth_date: string }>>(`SELECT to_char(birth_date, 'YYYY-MM-DD') AS birth_date FROM roll_entries WHERE id = $1`, [entry.id]);
-      if (birth[0].birth_date > latestBirthDate(referendum[0].voting_day, referendum[0].min_age)) {
+      if (entry.birthDate > latestBirthDate(referendum.votingDay, referendum.minAge)) {
         throw ReferendumException.of('forbidden', 'NOT_ELIGIBLE_AGE', 'Electors must have reached the minimum age on the voting day');
       }
       if (!(await this.repository.markPaperVote(referendumId, entry.id, principal.accountId, manager))) {

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '@app/shared';
+import { ReferendumRepository } from './referendum.repository.js';
 import { ReferendumService } from './referendum.service.js';
 
 /** Every second: a referendum whose window has ended is closed and counted (results within seconds). */
@@ -14,7 +13,7 @@ export class ReferendumScheduler implements OnApplicationBootstrap, OnModuleDest
   private running: Promise<void> | undefined;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ReferendumRepository,
     private readonly referendums: ReferendumService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -33,8 +32,7 @@ export class ReferendumScheduler implements OnApplicationBootstrap, OnModuleDest
   async tick(): Promise<void> {
     if (this.running !== undefined) return this.running;
     this.running = (async () => {
-      const due: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM referendums WHERE status = 'open' AND closes_at <= $1`, [this.clock.now()]);
-      for (const { id } of due) {
+      for (const id of await this.repository.dueForClosing(this.clock.now())) {
         // Another instance may close it first: a transition error is then expected.
         await this.referendums.close(undefined, id).catch((error: unknown) => this.logger.debug({ msg: 'scheduled close skipped', id, error: String(error) }));
       }

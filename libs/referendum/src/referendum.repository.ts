@@ -9,7 +9,17 @@ import { ReferendumEntity } from './entities/referendum.entity.js';
 import type { StationCounts } from './entities/station-tally.entity.js';
 import type { RollRow } from './roll-csv.js';
 
-export type CastOutcome = 'cast' | 'refused';
+/** An online vote as the casting statement takes it (the code and receipt as SHA-256 hashes). */
+export interface OnlineCast {
+  referendumId: string;
+  codeHash: string;
+  birthDate: string;
+  latestBirthDate: string;
+  receiptHash: string;
+  /** Per question, in order: the grades stored in the ballot box. */
+  ballots: Array<Array<number | null>>;
+  now: Date;
+}
 
 export interface CastDiagnosis {
   referendumOpen: boolean;
@@ -28,6 +38,10 @@ export class ReferendumRepository {
 
   find(id: string, manager?: EntityManager): Promise<ReferendumEntity | null> {
     return this.manager(manager).getRepository(ReferendumEntity).findOneBy({ id });
+  }
+
+  list(status: ReferendumEntity['status'] | undefined, limit: number): Promise<ReferendumEntity[]> {
+    return this.dataSource.getRepository(ReferendumEntity).find({ where: status === undefined ? {} : { status }, order: { opensAt: 'DESC' }, take: limit });
   }
 
   lock(id: string, manager: EntityManager): Promise<ReferendumEntity | null> {
@@ -110,13 +124,45 @@ export class ReferendumRepository {
     }
   }
 
-  async entryByExternalId(referendumId: string, externalId: string, manager?: EntityManager): Promise<{ id: string; codeHash: string | null; district: string; pollingStation: string } | null> {
-    const rows: Array<{ id: string; code_hash: string | null; district: string; polling_station: string }> = await this.manager(manager).query(
-      `SELECT id, code_hash, district, polling_station FROM roll_entries WHERE referendum_id = $1 AND external_id = $2`,
+  async entryByExternalId(
+    referendumId: string,
+    externalId: string,
+    manager?: EntityManager,
+  ): Promise<{ id: string; codeHash: string | null; birthDate: string; district: string; pollingStation: string } | null> {
+    const rows: Array<{ id: string; code_hash: string | null; birth_date: string; district: string; polling_station: string }> = await this.manager(manager).query(
+      `SELECT id, code_hash, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, district, polling_station FROM roll_entries WHERE referendum_id = $1 AND external_id = $2`,
       [referendumId, externalId],
     );
     const row = rows[0];
-    return row === undefined ? null : { id: row.id, codeHash: row.code_hash, district: row.district, pollingStation: row.polling_station };
+    return row === undefined ? null : { id: row.id, codeHash: row.code_hash, birthDate: row.birth_date, district: row.district, pollingStation: row.polling_station };
+  }
+
+  /** Whether the vote is open at `now`, and its age rule; FOR SHARE, so closing waits for this transaction. */
+  async votingRules(referendumId: string, now: Date, manager: EntityManager): Promise<{ open: boolean; votingDay: string; minAge: number } | null> {
+    const rows: Array<{ open: boolean; voting_day: string; min_age: number }> = await manager.query(
+      `SELECT (status = 'open' AND opens_at <= $2 AND closes_at > $2) AS open, to_char(voting_day, 'YYYY-MM-DD') AS voting_day, min_age FROM referendums WHERE id = $1 FOR SHARE`,
+      [referendumId, now],
+    );
+    const row = rows[0];
+    return row === undefined ? null : { open: row.open, votingDay: row.voting_day, minAge: row.min_age };
+  }
+
+  /** Open referendums whose window has ended. */
+  async dueForClosing(now: Date): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM referendums WHERE status = 'open' AND closes_at <= $1`, [now]);
+    return rows.map((row) => row.id);
+  }
+
+  /** Stations where paper votes were marked but no count is accepted yet. */
+  async pendingStations(referendumId: string): Promise<string[]> {
+    const rows: Array<{ polling_station: string }> = await this.dataSource.query(
+      `SELECT DISTINCT e.polling_station FROM roll_votes v JOIN roll_entries e ON e.id = v.roll_entry_id
+        WHERE v.referendum_id = $1 AND v.channel = 'paper'
+          AND NOT EXISTS (SELECT 1 FROM station_results s WHERE s.referendum_id = $1 AND s.polling_station = e.polling_station)
+        ORDER BY 1`,
+      [referendumId],
+    );
+    return rows.map((row) => row.polling_station);
   }
 
   /** Revokes the entry's code (kept, hashed, to recognise it) and sets a new one. */
@@ -140,7 +186,7 @@ export class ReferendumRepository {
    * ballots to the entry: they share only the receipt's hash, which the voter alone can produce.
    * Returns false when nothing was cast; `diagnose` then says why.
    */
-  async castOnline(cast: { referendumId: string; codeHash: string; birthDate: string; latestBirthDate: string; receiptHash: string; ballots: Array<Array<number | null>>; now: Date }): Promise<boolean> {
+  async castOnline(cast: OnlineCast): Promise<boolean> {
     try {
       return await this.castStatement(cast);
     } catch (error) {
@@ -150,7 +196,7 @@ export class ReferendumRepository {
     }
   }
 
-  private async castStatement(cast: { referendumId: string; codeHash: string; birthDate: string; latestBirthDate: string; receiptHash: string; ballots: Array<Array<number | null>>; now: Date }): Promise<boolean> {
+  private async castStatement(cast: OnlineCast): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
       `WITH ref AS (
          SELECT id FROM referendums WHERE id = $1 AND status = 'open' AND opens_at <= $7 AND closes_at > $7 FOR SHARE),

@@ -8,7 +8,7 @@ import { GRADE_PRESETS, PollService, type GradePreset } from '@app/voting';
 import { ReferendumQuestionEntity, type QuestionKind } from './entities/referendum-question.entity.js';
 import { ReferendumEntity } from './entities/referendum.entity.js';
 import { ReferendumPollEntity } from './entities/referendum-poll.entity.js';
-import { ParisTimeError, parisDate, parisLocalToInstant } from './paris-time.js';
+import { latestBirthDate, ParisTimeError, parisDate, parisLocalToInstant } from './paris-time.js';
 import { ReferendumException } from './referendum.exception.js';
 import { ReferendumRepository } from './referendum.repository.js';
 import { referendumResults, type DistrictInput, type QuestionSpec, type QuestionTally, type ReferendumResults } from './referendum-results.js';
@@ -47,15 +47,6 @@ export interface RollImportReport {
   sha256: string;
 }
 
-/** The latest birth date old enough on `votingDay` (29 February falls back to the 28th in common years). */
-export function latestBirthDate(votingDay: string, minAge: number): string {
-  const [y, m, d] = votingDay.split('-').map(Number) as [number, number, number];
-  const year = y - minAge;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const day = m === 2 && d === 29 && !leap ? 28 : d;
-  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 /** Referendums: questions and window, the roll and its codes, opening, closing, results. */
 @Injectable()
 export class ReferendumService {
@@ -75,7 +66,7 @@ export class ReferendumService {
 
   /** Referendums, newest window first (public). */
   async list(status: ReferendumEntity['status'] | undefined, limit: number): Promise<Array<{ referendum: ReferendumEntity; questions: ReferendumQuestionEntity[] }>> {
-    const referendums = await this.dataSource.getRepository(ReferendumEntity).find({ where: status === undefined ? {} : { status }, order: { opensAt: 'DESC' }, take: limit });
+    const referendums = await this.repository.list(status, limit);
     return Promise.all(referendums.map(async (referendum) => ({ referendum, questions: await this.repository.questions(referendum.id) })));
   }
 
@@ -336,15 +327,8 @@ export class ReferendumService {
   }
 
   /** Stations where paper votes were marked but no count is accepted yet. */
-  async pendingStations(id: string): Promise<string[]> {
-    const rows: Array<{ polling_station: string }> = await this.dataSource.query(
-      `SELECT DISTINCT e.polling_station FROM roll_votes v JOIN roll_entries e ON e.id = v.roll_entry_id
-        WHERE v.referendum_id = $1 AND v.channel = 'paper'
-          AND NOT EXISTS (SELECT 1 FROM station_results s WHERE s.referendum_id = $1 AND s.polling_station = e.polling_station)
-        ORDER BY 1`,
-      [id],
-    );
-    return rows.map((row) => row.polling_station);
+  pendingStations(id: string): Promise<string[]> {
+    return this.repository.pendingStations(id);
   }
 
   async turnout(id: string): Promise<{ status: string; electors: number; voters: number; online: number; paper: number; districts: Array<{ district: string; electors: number; voters: number; online: number; paper: number }> }> {
