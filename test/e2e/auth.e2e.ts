@@ -131,6 +131,70 @@ describe('authentication', () => {
     await t.http.get('/api/auth/me').set(other.auth).expect(200);
   });
 
+  describe('cookie mode (browsers)', () => {
+    const cookieOf = (response: { headers: Record<string, unknown> }): string => {
+      const header = response.headers['set-cookie'] as string[] | undefined;
+      const cookie = header?.find((line) => line.startsWith('pnyx_refresh='));
+      if (cookie === undefined) throw new Error(`no refresh cookie in ${JSON.stringify(header)}`);
+      return cookie;
+    };
+    const valueOf = (cookie: string): string => cookie.split(';')[0].slice('pnyx_refresh='.length);
+
+    it('keeps the refresh token out of the body, in an HttpOnly, Secure, SameSite=Strict cookie scoped to /api/auth', async () => {
+      const account = await createAccount(t.app);
+      const login = await t.http.post('/api/auth/login').send({ email: account.email, password: TEST_PASSWORD, refreshTokenIn: 'cookie' }).expect(200);
+      expect(login.body).not.toHaveProperty('refreshToken');
+      expect(login.headers['cache-control']).toBe('no-store');
+      const cookie = cookieOf(login);
+      expect(cookie).toMatch(/; Path=\/api\/auth; Max-Age=\d+; HttpOnly; Secure; SameSite=Strict$/);
+      expect(Number(/Max-Age=(\d+)/.exec(cookie)![1])).toBe(t.config.refreshTokenTtlSeconds);
+      expect(valueOf(cookie)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    });
+
+    it('refreshes from the cookie (a reload keeps you signed in), rotating it; a replayed cookie ends the session', async () => {
+      const account = await createAccount(t.app);
+      const login = await t.http.post('/api/auth/login').send({ email: account.email, password: TEST_PASSWORD, refreshTokenIn: 'cookie' }).expect(200);
+      const first = valueOf(cookieOf(login));
+      const refreshed = await t.http.post('/api/auth/refresh').set('Cookie', `other=1; pnyx_refresh=${first}`).set('X-Requested-With', 'pnyx-web').send({}).expect(200);
+      expect(refreshed.body).not.toHaveProperty('refreshToken');
+      const second = valueOf(cookieOf(refreshed));
+      expect(second).not.toBe(first);
+      const access = (refreshed.body as { accessToken: string }).accessToken;
+      await t.http.get('/api/auth/me').set('Authorization', `Bearer ${access}`).expect(200);
+
+      const replay = await t.http.post('/api/auth/refresh').set('Cookie', `pnyx_refresh=${first}`).set('X-Requested-With', 'pnyx-web').send({}).expect(401);
+      expect(replay.body).toMatchObject({ code: 'REFRESH_TOKEN_REUSED' });
+      expect(cookieOf(replay)).toMatch(/^pnyx_refresh=; .*Max-Age=0/);
+      await t.http.get('/api/auth/me').set('Authorization', `Bearer ${access}`).expect(401);
+    });
+
+    it('refuses the cookie without X-Requested-With (a cross-site form cannot set it), and a missing cookie', async () => {
+      const account = await createAccount(t.app);
+      const login = await t.http.post('/api/auth/login').send({ email: account.email, password: TEST_PASSWORD, refreshTokenIn: 'cookie' }).expect(200);
+      const cookie = valueOf(cookieOf(login));
+      const forged = await t.http.post('/api/auth/refresh').set('Cookie', `pnyx_refresh=${cookie}`).send({}).expect(403);
+      expect(forged.body).toMatchObject({ code: 'COOKIE_HEADER_REQUIRED' });
+      // The refused request consumed nothing: the cookie still works with the header.
+      await t.http.post('/api/auth/refresh').set('Cookie', `pnyx_refresh=${cookie}`).set('X-Requested-With', 'pnyx-web').send({}).expect(200);
+
+      const none = await t.http.post('/api/auth/refresh').set('X-Requested-With', 'pnyx-web').send({}).expect(401);
+      expect(none.body).toMatchObject({ code: 'REFRESH_TOKEN_INVALID' });
+      const badMode = await t.http.post('/api/auth/login').send({ email: account.email, password: TEST_PASSWORD, refreshTokenIn: 'localStorage' }).expect(400);
+      expect(badMode.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    });
+
+    it('signs out server-side and clears the cookie', async () => {
+      const account = await createAccount(t.app);
+      const login = await t.http.post('/api/auth/login').send({ email: account.email, password: TEST_PASSWORD, refreshTokenIn: 'cookie' }).expect(200);
+      const cookie = valueOf(cookieOf(login));
+      const access = (login.body as { accessToken: string }).accessToken;
+      const logout = await t.http.post('/api/auth/logout').set('Authorization', `Bearer ${access}`).expect(204);
+      expect(cookieOf(logout)).toMatch(/^pnyx_refresh=; Path=\/api\/auth; Max-Age=0/);
+      const after = await t.http.post('/api/auth/refresh').set('Cookie', `pnyx_refresh=${cookie}`).set('X-Requested-With', 'pnyx-web').send({}).expect(401);
+      expect(after.body).toMatchObject({ code: 'REFRESH_TOKEN_INVALID' });
+    });
+  });
+
   it('ends every session when the refresh window closes', async () => {
     const session = await createAndLogin(t.app, t.http);
     clock.advance(t.config.refreshTokenTtlSeconds * 1000 + 1000);

@@ -151,7 +151,10 @@ describe('Citizen votes (referendums)', () => {
     await vote('Y2', yes).expect(201);
 
     // Wrong birth dates lock the code after five; organisers unlock.
-    for (let i = 0; i < 4; i += 1) expect(((await vote('E000003', yes, '2000-01-01').expect(403)).body as Body).code).toBe('IDENTITY_MISMATCH');
+    for (let i = 0; i < 4; i += 1) {
+      const mismatch = (await vote('E000003', yes, '2000-01-01').expect(403)).body as Body & { details?: unknown };
+      expect(mismatch).toMatchObject({ code: 'IDENTITY_MISMATCH', details: { attemptsLeft: 4 - i } });
+    }
     expect(((await vote('E000003', yes, '2000-01-01').expect(403)).body as Body).code).toBe('ENTRY_LOCKED');
     expect(((await vote('E000003', yes).expect(403)).body as Body).code).toBe('ENTRY_LOCKED'); // even the right one
     await t.http.post(`/api/referendums/${id}/electors/E000003/unlock`).set(organiser.auth).expect(204);

@@ -9,6 +9,8 @@ import { AgendaModule } from '@app/agenda';
 import { DeliberationModule } from '@app/deliberation';
 import { ReferendumModule } from '@app/referendum';
 import { HealthController } from './health/health.controller.js';
+import { LiveFeed } from './live/live-feed.js';
+import { LiveGateway } from './live/live.gateway.js';
 
 export interface ApiModuleOptions {
   config: AppConfig;
@@ -39,6 +41,8 @@ export class ApiModule {
       ],
       controllers: [HealthController],
       providers: [
+        LiveFeed,
+        LiveGateway,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },

@@ -1,9 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { CommonErrorCode, correlationIdFrom, requestContext, type AppConfig, type ErrorResponseDto, type JsonLogger } from '@app/shared';
+import { API_PREFIX, createOpenApiDocument } from './openapi.js';
+import { serveWebApp } from './web-app.js';
 
 /**
  * Everything about the HTTP surface that is not a route: used by main.ts and by the e2e tests,
@@ -13,7 +15,7 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: J
   const server = app as NestExpressApplication;
   server.set('trust proxy', config.trustProxy);
   server.disable('x-powered-by');
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix(API_PREFIX);
 
   // Correlation id and a structured access log for every request.
   app.use((request: Request, response: Response, next: NextFunction) => {
@@ -37,19 +39,39 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: J
     requestContext.run({ correlationId }, next);
   });
 
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          // Swagger UI at /api/docs needs inline styles and scripts of its own bundle.
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", "'unsafe-inline'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-        },
+  // The app's pages load nothing but our own files: scripts, styles, fonts, images and connections
+  // (REST and socket.io) from this origin only; no inline script or style, no framing.
+  const appHeaders = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        imgSrc: ["'self'", 'data:'],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
       },
-    }),
-  );
+    },
+  });
+  // Swagger UI at /api/docs needs inline styles and scripts of its own bundle.
+  const docsHeaders = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  app.use((request: Request, response: Response, next: NextFunction) => (request.path.startsWith('/api/docs') ? docsHeaders : appHeaders)(request, response, next));
   app.enableCors({
     origin: config.corsOrigins.length === 0 ? false : config.corsOrigins,
     credentials: false,
@@ -62,18 +84,9 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: J
   app.use(express.urlencoded({ extended: false, limit: config.bodyLimitBytes }));
   app.use(bodyParserErrorHandler);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Pnyx API')
-      .setDescription(
-        'Citizen-assembly engine: sortition, agenda, deliberation, majority-judgment voting, citizen votes. ' +
-          'Errors always have the shape { statusCode, code, message, details?, correlationId? } with a stable code.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build(),
-  );
+  serveWebApp(app, config, logger);
+
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
 

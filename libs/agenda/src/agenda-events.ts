@@ -11,16 +11,25 @@ export interface ProposalTransitioned {
   to: ProposalState;
 }
 
-/** Agenda events, for the deliberation room (issue #6) and anyone else in-process. */
+/** A petition's support count changed (committed); read the count afresh, events may cross. */
+export interface SupportsChanged {
+  type: 'proposal.supports-changed';
+  proposalId: string;
+  assemblyId: string;
+}
+
+export type AgendaEvent = ProposalTransitioned | SupportsChanged;
+
+/** Agenda events, for the deliberation room (issue #6), live pages and anyone else in-process. */
 @Injectable()
 export class AgendaEvents {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
 
-  publish(event: ProposalTransitioned): void {
+  publish(event: AgendaEvent): void {
     this.emitter.emit('event', event);
   }
 
-  subscribe(listener: (event: ProposalTransitioned) => void): () => void {
+  subscribe(listener: (event: AgendaEvent) => void): () => void {
     this.emitter.on('event', listener);
     return () => this.emitter.off('event', listener);
   }

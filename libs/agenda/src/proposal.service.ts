@@ -216,16 +216,19 @@ export class ProposalService {
       if (proposal.supportCount + 1 >= proposal.supportThreshold!) return this.applyTransition(undefined, proposalId, 'reach-threshold', {}, manager, events);
       return (await this.proposals.findById(proposalId, manager))!;
     });
+    this.events.publish({ type: 'proposal.supports-changed', proposalId, assemblyId: outcome.assemblyId });
     for (const event of events) this.events.publish(event);
     return outcome;
   }
 
   async withdrawSupport(principal: Principal, proposalId: string): Promise<ProposalEntity> {
-    return inTransaction(this.dataSource, async (manager) => {
+    const outcome = await inTransaction(this.dataSource, async (manager) => {
       await this.lockCollecting(proposalId, manager);
       if (!(await this.proposals.removeSupport(proposalId, principal.accountId, manager))) throw AgendaException.notSupported();
       return (await this.proposals.findById(proposalId, manager))!;
     });
+    this.events.publish({ type: 'proposal.supports-changed', proposalId, assemblyId: outcome.assemblyId });
+    return outcome;
   }
 
   private async lockCollecting(proposalId: string, manager: EntityManager): Promise<ProposalEntity> {

@@ -6,6 +6,7 @@ import { AgendaException } from './agenda.exception.js';
 import { AmendmentService } from './amendment.service.js';
 import {
   AgendaSettingsDto,
+  AmendmentDto,
   CreateProposalDto,
   CreateSessionDto,
   DecideAmendmentDto,
@@ -20,11 +21,16 @@ import {
   mapSession,
   mapVersion,
   ProposalDto,
+  ProposalDiffDto,
   ProposalPageDto,
+  ProposalVersionDto,
   ProposeAmendmentDto,
   ReasonDto,
+  SessionAgendaDto,
+  SessionDto,
   TransitionDto,
   TransitionParams,
+  UpcomingSessionsQuery,
 } from './dto/agenda.dto.js';
 import { ProposalRepository } from './proposal.repository.js';
 import { ProposalService } from './proposal.service.js';
@@ -161,14 +167,16 @@ export class ProposalsController {
 
   @Post('proposals/:id/amendments')
   @ApiOperation({ summary: "Propose an amendment to a motion (the assembly's members)" })
-  async amend(@CurrentPrincipal() principal: Principal, @Param() params: IdParams, @Body() body: ProposeAmendmentDto): Promise<unknown> {
+  @ApiCreatedResponse({ type: AmendmentDto })
+  async amend(@CurrentPrincipal() principal: Principal, @Param() params: IdParams, @Body() body: ProposeAmendmentDto): Promise<AmendmentDto> {
     return mapAmendment(await this.amendments.propose(principal, params.id, body));
   }
 
   @Get('proposals/:id/amendments')
   @Public()
   @ApiOperation({ summary: 'Amendments of a proposal (public)' })
-  async listAmendments(@OptionalPrincipal() principal: Principal | undefined, @Param() params: IdParams): Promise<unknown[]> {
+  @ApiOkResponse({ type: AmendmentDto, isArray: true })
+  async listAmendments(@OptionalPrincipal() principal: Principal | undefined, @Param() params: IdParams): Promise<AmendmentDto[]> {
     await this.proposals.get(principal, params.id);
     return (await this.amendments.list(params.id)).map(mapAmendment);
   }
@@ -176,41 +184,55 @@ export class ProposalsController {
   @Post('amendments/:id/decision')
   @HttpCode(200)
   @ApiOperation({ summary: "Accept or reject: the motion's author, or its chair citing the closed poll by which the assembly decided (audited)" })
-  async decide(@CurrentPrincipal() principal: Principal, @Param() params: IdParams, @Body() body: DecideAmendmentDto): Promise<unknown> {
+  @ApiOkResponse({ type: AmendmentDto })
+  async decide(@CurrentPrincipal() principal: Principal, @Param() params: IdParams, @Body() body: DecideAmendmentDto): Promise<AmendmentDto> {
     return mapAmendment(await this.amendments.decide(principal, params.id, body.decision, body.pollId));
   }
 
   @Get('proposals/:id/versions')
   @Public()
   @ApiOperation({ summary: 'Every version of the text (public)' })
-  async versions(@OptionalPrincipal() principal: Principal | undefined, @Param() params: IdParams): Promise<unknown[]> {
+  @ApiOkResponse({ type: ProposalVersionDto, isArray: true })
+  async versions(@OptionalPrincipal() principal: Principal | undefined, @Param() params: IdParams): Promise<ProposalVersionDto[]> {
     return (await this.amendments.versions(principal, params.id)).map(mapVersion);
   }
 
   @Get('proposals/:id/diff')
   @Public()
   @ApiOperation({ summary: 'Line diff between two versions (public)' })
-  async diff(@OptionalPrincipal() principal: Principal | undefined, @Param() params: IdParams, @Query() query: DiffQuery): Promise<unknown> {
+  @ApiOkResponse({ type: ProposalDiffDto })
+  async diff(@OptionalPrincipal() principal: Principal | undefined, @Param() params: IdParams, @Query() query: DiffQuery): Promise<ProposalDiffDto> {
     return this.amendments.diff(principal, params.id, query.from, query.to);
   }
 
   @Post('assemblies/:id/sessions')
   @ApiOperation({ summary: 'Schedule a session of the assembly (organisers and facilitators; audited)' })
-  async createSession(@CurrentPrincipal() principal: Principal, @Param() params: IdParams, @Body() body: CreateSessionDto): Promise<unknown> {
+  @ApiCreatedResponse({ type: SessionDto })
+  async createSession(@CurrentPrincipal() principal: Principal, @Param() params: IdParams, @Body() body: CreateSessionDto): Promise<SessionDto> {
     return mapSession(await this.sessions.create(principal, params.id, body));
   }
 
   @Get('assemblies/:id/sessions')
   @Public()
   @ApiOperation({ summary: "An assembly's sessions (public)" })
-  async listSessions(@Param() params: IdParams): Promise<unknown[]> {
+  @ApiOkResponse({ type: SessionDto, isArray: true })
+  async listSessions(@Param() params: IdParams): Promise<SessionDto[]> {
     return (await this.sessions.list(params.id)).map(mapSession);
+  }
+
+  @Get('sessions')
+  @Public()
+  @ApiOperation({ summary: 'Public sessions of every assembly that are live or coming: live first, then soonest first (public)' })
+  @ApiOkResponse({ type: SessionDto, isArray: true })
+  async upcomingSessions(@Query() query: UpcomingSessionsQuery): Promise<SessionDto[]> {
+    return (await this.sessions.upcomingPublic(query.limit ?? 10)).map(mapSession);
   }
 
   @Get('sessions/:id/agenda')
   @Public()
   @ApiOperation({ summary: 'A session and its agenda in order, with minutes allotted (public)' })
-  async agenda(@Param() params: IdParams): Promise<unknown> {
+  @ApiOkResponse({ type: SessionAgendaDto })
+  async agenda(@Param() params: IdParams): Promise<SessionAgendaDto> {
     const { session, items } = await this.sessions.agenda(params.id);
     return { session: mapSession(session), items: items.map((p) => ({ position: p.agendaPosition, allottedMinutes: p.allottedMinutes, proposal: mapProposal(p, { withBody: false }) })) };
   }
@@ -218,12 +240,14 @@ export class ProposalsController {
   @Get('assemblies/:id/agenda-settings')
   @Public()
   @ApiOperation({ summary: 'Supports a petition needs and for how long it collects them (public)' })
+  @ApiOkResponse({ type: AgendaSettingsDto })
   async settings(@Param() params: IdParams): Promise<AgendaSettingsDto> {
     return this.sessions.settings(params.id);
   }
 
   @Put('assemblies/:id/agenda-settings')
   @ApiOperation({ summary: 'Set petition threshold and duration (organisers; audited; applies to petitions submitted afterwards)' })
+  @ApiOkResponse({ type: AgendaSettingsDto })
   async saveSettings(@CurrentPrincipal() principal: Principal, @Param() params: IdParams, @Body() body: AgendaSettingsDto): Promise<AgendaSettingsDto> {
     return this.sessions.saveSettings(principal, params.id, body);
   }

@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { actorOf, AuditLogService, type Principal } from '@app/shared';
+import { actorOf, AuditLogService, CLOCK, type Clock, type Principal } from '@app/shared';
 import { inTransaction } from '@app/persistence';
 import { AssemblyAccess, AssemblyService } from '@app/assembly';
 import { AgendaException } from './agenda.exception.js';
@@ -18,6 +18,7 @@ export class SessionService {
     private readonly access: AssemblyAccess,
     private readonly assemblies: AssemblyService,
     private readonly audit: AuditLogService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async create(principal: Principal, assemblyId: string, session: { title: string; scheduledAt: Date; visibility?: SessionVisibility }): Promise<SessionEntity> {
@@ -34,6 +35,23 @@ export class SessionService {
   async list(assemblyId: string): Promise<SessionEntity[]> {
     await this.assemblies.get(assemblyId);
     return this.dataSource.getRepository(SessionEntity).find({ where: { assemblyId }, order: { scheduledAt: 'ASC' } });
+  }
+
+  /**
+   * Public sessions of every assembly that are running or coming: live and paused first, then those
+   * scheduled from 12 hours ago on (a sitting that starts late still shows), soonest first.
+   */
+  upcomingPublic(limit: number): Promise<SessionEntity[]> {
+    return this.dataSource
+      .getRepository(SessionEntity)
+      .createQueryBuilder('s')
+      .where(`s.visibility = 'public'`)
+      .andWhere(`(s.status IN ('live', 'paused') OR (s.status = 'scheduled' AND s.scheduled_at >= :since))`, { since: new Date(this.clock.now().getTime() - 12 * 3600_000) })
+      .orderBy(`CASE WHEN s.status = 'scheduled' THEN 1 ELSE 0 END`, 'ASC')
+      .addOrderBy('s.scheduled_at', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .take(limit)
+      .getMany();
   }
 
   /** The session and its agenda in order: public. */

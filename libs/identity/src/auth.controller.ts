@@ -1,9 +1,12 @@
-import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ErrorResponseDto, Public, type Principal } from '@app/shared';
+import { Body, Controller, Get, HttpCode, Inject, Ip, Post, Req, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CLOCK, CurrentPrincipal, ErrorResponseDto, Public, type Clock, type Principal } from '@app/shared';
 import { AccountService } from './account.service.js';
-import { AuthService } from './auth.service.js';
+import { AuthService, type IssuedTokens } from './auth.service.js';
 import { AccountDto, LoginDto, mapAccount, mapTokens, RefreshDto, RegisterDto, TokensDto } from './dto/auth.dto.js';
+import { IdentityException } from './identity.exception.js';
+import { clearRefreshCookie, COOKIE_REQUEST_HEADER, readRefreshCookie, setRefreshCookie } from './refresh-cookie.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -11,13 +14,15 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly accounts: AccountService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Public()
   @Post('register')
   @ApiOperation({ summary: 'Create a resident account' })
   @ApiCreatedResponse({ type: AccountDto })
-  @ApiOkResponse({ description: 'Errors: EMAIL_TAKEN (409), WEAK_PASSWORD, VALIDATION_FAILED (400)', type: ErrorResponseDto })
+  @ApiConflictResponse({ description: 'EMAIL_TAKEN', type: ErrorResponseDto })
+  @ApiBadRequestResponse({ description: 'WEAK_PASSWORD, VALIDATION_FAILED', type: ErrorResponseDto })
   async register(@Body() body: RegisterDto, @Ip() clientAddress: string): Promise<AccountDto> {
     this.auth.throttle(clientAddress);
     return mapAccount(await this.accounts.register(body));
@@ -31,8 +36,9 @@ export class AuthController {
     description: 'Errors: INVALID_CREDENTIALS (401), ACCOUNT_LOCKED and TOO_MANY_ATTEMPTS (429, with Retry-After), ACCOUNT_DISABLED (403)',
   })
   @ApiOkResponse({ type: TokensDto })
-  async login(@Body() body: LoginDto, @Ip() clientAddress: string): Promise<TokensDto> {
-    return mapTokens(await this.auth.login(body.email, body.password, clientAddress));
+  async login(@Body() body: LoginDto, @Ip() clientAddress: string, @Res({ passthrough: true }) response: Response): Promise<TokensDto> {
+    const tokens = await this.auth.login(body.email, body.password, clientAddress);
+    return this.deliver(tokens, body.refreshTokenIn === 'cookie', response);
   }
 
   @Public()
@@ -40,20 +46,32 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Exchange a refresh token for a new token pair',
-    description: 'Each refresh token works once. Presenting a used one ends the session (REFRESH_TOKEN_REUSED).',
+    description:
+      'Each refresh token works once. Presenting a used one ends the session (REFRESH_TOKEN_REUSED). Without refreshToken in the body, ' +
+      'the cookie of a cookie-mode login is used (with the header X-Requested-With, else COOKIE_HEADER_REQUIRED) and replaced by a new one.',
   })
   @ApiOkResponse({ type: TokensDto })
-  async refresh(@Body() body: RefreshDto): Promise<TokensDto> {
-    return mapTokens(await this.auth.refresh(body.refreshToken));
+  async refresh(@Body() body: RefreshDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<TokensDto> {
+    if (body.refreshToken !== undefined) return this.deliver(await this.auth.refresh(body.refreshToken), false, response);
+    if (request.headers[COOKIE_REQUEST_HEADER] === undefined) throw IdentityException.cookieHeaderRequired();
+    const cookie = readRefreshCookie(request);
+    if (cookie === undefined) throw IdentityException.refreshTokenInvalid();
+    try {
+      return this.deliver(await this.auth.refresh(cookie), true, response);
+    } catch (error) {
+      clearRefreshCookie(response); // a refused cookie is of no further use to the browser
+      throw error;
+    }
   }
 
   @Post('logout')
   @HttpCode(204)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'End this session: its access and refresh tokens stop working at once' })
+  @ApiOperation({ summary: 'End this session: its access and refresh tokens stop working at once (and the refresh cookie is cleared)' })
   @ApiNoContentResponse()
-  async logout(@CurrentPrincipal() principal: Principal): Promise<void> {
+  async logout(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<void> {
     await this.auth.logout(principal);
+    clearRefreshCookie(response);
   }
 
   @Get('me')
@@ -62,5 +80,13 @@ export class AuthController {
   @ApiOkResponse({ type: AccountDto })
   async me(@CurrentPrincipal() principal: Principal): Promise<AccountDto> {
     return mapAccount(await this.accounts.get(principal.accountId));
+  }
+
+  /** Tokens are never cached; in cookie mode the refresh token goes in the cookie instead of the body. */
+  private deliver(tokens: IssuedTokens, inCookie: boolean, response: Response): TokensDto {
+    response.setHeader('Cache-Control', 'no-store');
+    if (!inCookie) return mapTokens(tokens);
+    setRefreshCookie(response, tokens.refreshToken, tokens.refreshExpiresAt, this.clock.now());
+    return mapTokens(tokens, 'cookie');
   }
 }

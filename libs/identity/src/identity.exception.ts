@@ -11,6 +11,7 @@ export const IdentityErrorCode = {
   ACCOUNT_NOT_FOUND: 'ACCOUNT_NOT_FOUND',
   LAST_ADMIN: 'LAST_ADMIN',
   WEAK_PASSWORD: 'WEAK_PASSWORD',
+  COOKIE_HEADER_REQUIRED: 'COOKIE_HEADER_REQUIRED',
 } as const;
 
 export class IdentityException extends DomainException {
@@ -40,6 +41,9 @@ export class IdentityException extends DomainException {
       { retryAfterSeconds },
       retryAfterSeconds,
     );
+  }
+  static cookieHeaderRequired(): IdentityException {
+    return new IdentityException('forbidden', IdentityErrorCode.COOKIE_HEADER_REQUIRED, 'A request using the session cookie must send the header X-Requested-With');
   }
   static refreshTokenInvalid(): IdentityException {
     return new IdentityException('unauthenticated', IdentityErrorCode.REFRESH_TOKEN_INVALID, 'The refresh token is not valid or has expired; log in again');

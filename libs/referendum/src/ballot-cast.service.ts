@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, FixedWindowLimiter, generateHumanCode, hashHumanCode, type Clock } from '@app/shared';
 import type { ReferendumQuestionEntity } from './entities/referendum-question.entity.js';
 import type { ReferendumEntity } from './entities/referendum.entity.js';
+import { ReferendumEvents } from './referendum-events.js';
 import { ReferendumException } from './referendum.exception.js';
 import { ReferendumRepository } from './referendum.repository.js';
 import { latestBirthDate } from './paris-time.js';
@@ -41,6 +42,7 @@ export class BallotCastService {
 
   constructor(
     private readonly repository: ReferendumRepository,
+    private readonly events: ReferendumEvents,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.limiter = new FixedWindowLimiter(FAILURES_PER_10_MINUTES, 600_000, clock, 100_000);
@@ -68,7 +70,10 @@ export class BallotCastService {
     const codeHash = hashVotingCode(code);
     const now = this.clock.now();
     const cast = await this.repository.castOnline({ referendumId, codeHash, birthDate, latestBirthDate: settings.latestBirthDate, receiptHash: hashHumanCode(receipt), ballots, now });
-    if (cast) return { receipt };
+    if (cast) {
+      this.events.publish({ type: 'referendum.voted', referendumId });
+      return { receipt };
+    }
     return this.refusal(referendumId, codeHash, birthDate, settings.latestBirthDate, now);
   }
 
@@ -118,7 +123,8 @@ export class BallotCastService {
     if (why.entry.birthDate !== birthDate) {
       const locked = await this.repository.recordFailure(why.entry.id, MAX_FAILED_ATTEMPTS, now);
       if (locked) throw this.locked();
-      throw ReferendumException.of('forbidden', 'IDENTITY_MISMATCH', `The code and the birth date do not match (${MAX_FAILED_ATTEMPTS - why.entry.failedAttempts - 1} attempt(s) left before the code locks)`);
+      const attemptsLeft = MAX_FAILED_ATTEMPTS - why.entry.failedAttempts - 1;
+      throw ReferendumException.of('forbidden', 'IDENTITY_MISMATCH', `The code and the birth date do not match (${attemptsLeft} attempt(s) left before the code locks)`, { attemptsLeft });
     }
     if (birthDate > latest) throw ReferendumException.of('forbidden', 'NOT_ELIGIBLE_AGE', 'Electors must have reached the minimum age on the voting day');
     // Another submission of the same code won the race.

@@ -8,3 +8,4 @@ export * from './referendum.module.js';
 export * from './referendum.service.js';
 export * from './referendum-scheduler.js';
 export * from './ballot-cast.service.js';
+export * from './referendum-events.js';

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { actorOf, AuditLogService, canonicalJson, CLOCK, type Clock, type Principal } from '@app/shared';
 import { inTransaction } from '@app/persistence';
 import type { StationCounts } from './entities/station-tally.entity.js';
+import { ReferendumEvents } from './referendum-events.js';
 import { ReferendumException } from './referendum.exception.js';
 import { latestBirthDate } from './paris-time.js';
 import { ReferendumRepository } from './referendum.repository.js';
@@ -19,6 +20,7 @@ export class PollingStationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: ReferendumRepository,
     private readonly audit: AuditLogService,
+    private readonly events: ReferendumEvents,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -55,6 +57,7 @@ export class PollingStationService {
       }
       await this.audit.record({ actor: actorOf(principal.accountId), action: 'referendum.paper-vote', subjectType: 'referendum', subjectId: referendumId, data: { externalId, station } }, manager);
     });
+    this.events.publish({ type: 'referendum.voted', referendumId });
   }
 
   /**

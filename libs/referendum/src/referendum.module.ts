@@ -8,6 +8,7 @@ import { REFERENDUM_ENTITIES } from './entities/index.js';
 import { PollingStationService } from './polling-station.service.js';
 import { ReferendumScheduler } from './referendum-scheduler.js';
 import { ReferendumRepository } from './referendum.repository.js';
+import { ReferendumEvents } from './referendum-events.js';
 import { ReferendumService } from './referendum.service.js';
 import { ReferendumsController } from './referendums.controller.js';
 
@@ -23,7 +24,7 @@ import { ReferendumsController } from './referendums.controller.js';
     }),
   ],
   controllers: [ReferendumsController],
-  providers: [ReferendumRepository, ReferendumService, BallotCastService, PollingStationService, ReferendumScheduler],
-  exports: [ReferendumService, ReferendumScheduler],
+  providers: [ReferendumRepository, ReferendumService, BallotCastService, PollingStationService, ReferendumScheduler, ReferendumEvents],
+  exports: [ReferendumService, ReferendumScheduler, ReferendumEvents],
 })
 export class ReferendumModule {}

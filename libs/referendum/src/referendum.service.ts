@@ -6,9 +6,10 @@ import { actorOf, AuditLogService, CLOCK, toCsvText, type Clock, type Principal 
 import { inTransaction } from '@app/persistence';
 import { GRADE_PRESETS, PollService, type GradePreset } from '@app/voting';
 import { ReferendumQuestionEntity, type QuestionKind } from './entities/referendum-question.entity.js';
-import { ReferendumEntity } from './entities/referendum.entity.js';
+import { ReferendumEntity, type ReferendumStatus } from './entities/referendum.entity.js';
 import { ReferendumPollEntity } from './entities/referendum-poll.entity.js';
 import { latestBirthDate, ParisTimeError, parisDate, parisLocalToInstant } from './paris-time.js';
+import { ReferendumEvents } from './referendum-events.js';
 import { ReferendumException } from './referendum.exception.js';
 import { ReferendumRepository } from './referendum.repository.js';
 import { referendumResults, type DistrictInput, type QuestionSpec, type QuestionTally, type ReferendumResults } from './referendum-results.js';
@@ -57,6 +58,7 @@ export class ReferendumService {
     private readonly repository: ReferendumRepository,
     private readonly polls: PollService,
     private readonly audit: AuditLogService,
+    private readonly events: ReferendumEvents,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -262,7 +264,7 @@ export class ReferendumService {
         made.push({ questionId: question.id, district, pollId: poll.id });
       }
     }
-    return inTransaction(this.dataSource, async (manager) => {
+    const opened = await inTransaction(this.dataSource, async (manager) => {
       const locked = await this.repository.lock(id, manager);
       if (locked?.status !== 'draft') throw ReferendumException.transition(locked?.status ?? 'missing', 'open');
       const rows = await this.repository.rollRows(id, manager);
@@ -276,6 +278,8 @@ export class ReferendumService {
       );
       return (await this.repository.find(id, manager))!;
     });
+    this.events.publish({ type: 'referendum.status', referendumId: id, status: 'open' });
+    return opened;
   }
 
   /**
@@ -296,6 +300,8 @@ export class ReferendumService {
       const { poll } = await this.polls.get(link.pollId);
       if (poll.status === 'open') await this.polls.close(undefined, link.pollId);
     }
+    // Published once every ballot box is counted, so a page that reloads on it finds the results.
+    this.events.publish({ type: 'referendum.status', referendumId: id, status: 'closed' });
     return (await this.repository.find(id))!;
   }
 
@@ -318,6 +324,7 @@ export class ReferendumService {
       await manager.getRepository(ReferendumEntity).update({ id }, { status: 'published', publishedAt: this.clock.now() });
       await this.audit.record({ actor: actorOf(principal.accountId), action: 'referendum.published', subjectType: 'referendum', subjectId: id, data: {} }, manager);
     });
+    this.events.publish({ type: 'referendum.status', referendumId: id, status: 'published' });
     return (await this.repository.find(id))!;
   }
 
@@ -331,7 +338,7 @@ export class ReferendumService {
     return this.repository.pendingStations(id);
   }
 
-  async turnout(id: string): Promise<{ status: string; electors: number; voters: number; online: number; paper: number; districts: Array<{ district: string; electors: number; voters: number; online: number; paper: number }> }> {
+  async turnout(id: string): Promise<{ status: ReferendumStatus; electors: number; voters: number; online: number; paper: number; districts: Array<{ district: string; electors: number; voters: number; online: number; paper: number }> }> {
     const referendum = await this.repository.find(id);
     if (referendum === null) throw ReferendumException.notFound();
     const districts = await this.repository.turnout(id, latestBirthDate(referendum.votingDay, referendum.minAge));

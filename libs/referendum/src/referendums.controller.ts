@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { CurrentPrincipal, Public, type Principal } from '@app/shared';
 import { BallotCastService } from './ballot-cast.service.js';
 import {
+  BallotBoxDto,
   CastReferendumBallotDto,
   CreateReferendumDto,
   ElectorParams,
@@ -14,6 +15,9 @@ import {
   PaperVoteDto,
   ReferendumDto,
   ReferendumIdParams,
+  ReferendumReceiptDto,
+  ReferendumResultsDto,
+  ReferendumTurnoutDto,
   RollImportQuery,
   RollUploadFormDto,
   StationCountDto,
@@ -133,28 +137,32 @@ export class ReferendumsController {
     summary:
       'Vote online with the code from the letter and your birth date, no account needed: one answer per question. 201 means stored; the receipt is shown once (public; rate-limited; wrong birth dates lock the code)',
   })
-  cast(@Req() request: Request, @Param() params: ReferendumIdParams, @Body() body: CastReferendumBallotDto): Promise<{ receipt: string }> {
+  @ApiCreatedResponse({ type: ReferendumReceiptDto })
+  cast(@Req() request: Request, @Param() params: ReferendumIdParams, @Body() body: CastReferendumBallotDto): Promise<ReferendumReceiptDto> {
     return this.ballots.cast(request.ip ?? 'unknown', params.id, body);
   }
 
   @Get(':id/turnout')
   @Public()
   @ApiOperation({ summary: 'Live turnout, overall and by district, online and on paper (public)' })
-  turnout(@Param() params: ReferendumIdParams): ReturnType<ReferendumService['turnout']> {
+  @ApiOkResponse({ type: ReferendumTurnoutDto })
+  turnout(@Param() params: ReferendumIdParams): Promise<ReferendumTurnoutDto> {
     return this.referendums.turnout(params.id);
   }
 
   @Get(':id/results')
   @Public()
   @ApiOperation({ summary: 'Results after the close: totals, and districts with enough voters (public)' })
-  results(@Param() params: ReferendumIdParams): ReturnType<ReferendumService['results']> {
+  @ApiOkResponse({ type: ReferendumResultsDto })
+  async results(@Param() params: ReferendumIdParams): Promise<ReferendumResultsDto> {
     return this.referendums.results(params.id);
   }
 
   @Get(':id/ballot-boxes')
   @Public()
   @ApiOperation({ summary: 'The ballot-box polls (question × district) whose bulletin boards recount the result (GET /api/polls/:id/bulletin-board) (public)' })
-  async boxes(@Param() params: ReferendumIdParams): Promise<Array<{ questionId: string; district: string; pollId: string }>> {
+  @ApiOkResponse({ type: BallotBoxDto, isArray: true })
+  async boxes(@Param() params: ReferendumIdParams): Promise<BallotBoxDto[]> {
     return this.referendums.ballotBoxes(params.id);
   }
 

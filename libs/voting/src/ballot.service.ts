@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CLOCK, generateHumanCode, hashHumanCode, type Clock, type Principal } from '@app/shared';
+import { CLOCK, generateHumanCode, hashHumanCode, KeyedThrottle, type Clock, type Principal } from '@app/shared';
 import { inTransaction, isUniqueViolation } from '@app/persistence';
 import { BallotBoxRepository } from './ballot-box.repository.js';
-import type { PollEntity } from './entities/poll.entity.js';
+import type { PollEntity, PollStatus } from './entities/poll.entity.js';
 import { PollEvents } from './poll-events.js';
 import { PollRepository } from './poll.repository.js';
 import { VOTER_ELIGIBILITY, type VoterEligibility } from './voter-eligibility.js';
@@ -24,8 +24,9 @@ export interface CastOutcome {
  * same transaction as the ballot), re-voting with the receipt, receipt checks and turnout.
  */
 @Injectable()
-export class BallotService {
-  private readonly lastTick = new Map<string, number>();
+export class BallotService implements OnModuleDestroy {
+  /** Turnout events: at most one a second per poll, and always one after the last ballot. */
+  private readonly turnoutTicks = new KeyedThrottle(TURNOUT_TICK_MS, (pollId) => this.publishTurnout(pollId));
   /** Options of open polls (they cannot change once open), so a ballot costs no extra query. */
   private readonly optionCache = new Map<string, Array<{ id: string }>>();
   private readonly openPolls = new Map<string, PollEntity>();
@@ -132,19 +133,41 @@ export class BallotService {
     return { receiptHash, included: await this.box.receiptExists(pollId, receiptHash) };
   }
 
-  async turnout(pollId: string): Promise<{ participants: number; eligible: number | null; status: string }> {
+  /** Whether `principal` may vote in the poll and has (never how): pages say so before a ballot is filled in. */
+  async participation(principal: Principal, pollId: string): Promise<{ eligible: boolean; reason?: string; voted: boolean }> {
+    const poll = await this.polls.findById(pollId);
+    if (poll === null) throw VotingException.pollNotFound();
+    let voterKey: string;
+    try {
+      voterKey = await this.eligibility.voterKey(poll, principal, this.dataSource.manager);
+    } catch (error) {
+      if (error instanceof VotingException && error.code === 'NOT_ELIGIBLE') return { eligible: false, reason: error.message, voted: false };
+      throw error;
+    }
+    return { eligible: true, voted: await this.box.hasParticipated(pollId, voterKey) };
+  }
+
+  async turnout(pollId: string): Promise<{ participants: number; eligible: number | null; status: PollStatus }> {
     const poll = await this.polls.findById(pollId);
     if (poll === null) throw VotingException.pollNotFound();
     return { participants: await this.box.participationCount(pollId), eligible: await this.eligibility.eligibleCount(poll), status: poll.status };
   }
 
+  onModuleDestroy(): void {
+    this.turnoutTicks.dispose();
+  }
+
   private tickTurnout(poll: PollEntity): void {
-    const now = Date.now();
-    if (now - (this.lastTick.get(poll.id) ?? 0) < TURNOUT_TICK_MS) return;
-    this.lastTick.set(poll.id, now);
-    void this.turnout(poll.id).then(
-      ({ participants, eligible }) => this.events.publish({ type: 'poll.turnout', pollId: poll.id, assemblyId: poll.assemblyId, participants, eligible }),
-      () => undefined, // turnout ticks are best effort
-    );
+    this.turnoutTicks.hit(poll.id);
+  }
+
+  private publishTurnout(pollId: string): void {
+    const publish = async (): Promise<void> => {
+      const poll = await this.polls.findById(pollId);
+      if (poll === null) return;
+      const participants = await this.box.participationCount(pollId);
+      this.events.publish({ type: 'poll.turnout', pollId, assemblyId: poll.assemblyId, participants, eligible: await this.eligibility.eligibleCount(poll) });
+    };
+    publish().catch(() => undefined); // turnout ticks are best effort
   }
 }

@@ -8,3 +8,4 @@ export * from './poll-scheduler.js';
 export * from './voter-eligibility.js';
 export * from './grade-presets.js';
 export * from './dto/grade-labels.decorator.js';
+export * from './dto/ranking.dto.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PollOptionEntity } from './entities/poll-option.entity.js';
-import { PollEntity } from './entities/poll.entity.js';
+import { PollEntity, type PollAudience, type PollStatus } from './entities/poll.entity.js';
 
 export type NewPoll = Pick<PollEntity, 'title' | 'description' | 'grades' | 'audience' | 'assemblyId' | 'opensAt' | 'closesAt' | 'revote' | 'skipped' | 'tieBreak' | 'createdBy'>;
 
@@ -55,9 +55,13 @@ export class PollRepository {
     return (await this.findById(id, manager))!;
   }
 
-  list(filter: { assemblyId?: string; status?: string }, limit: number): Promise<PollEntity[]> {
+  list(filter: { assemblyId?: string; status?: PollStatus; audience?: PollAudience }, limit: number): Promise<PollEntity[]> {
     return this.polls().find({
-      where: { ...(filter.assemblyId === undefined ? {} : { assemblyId: filter.assemblyId }), ...(filter.status === undefined ? {} : { status: filter.status as PollEntity['status'] }) },
+      where: {
+        ...(filter.assemblyId === undefined ? {} : { assemblyId: filter.assemblyId }),
+        ...(filter.status === undefined ? {} : { status: filter.status }),
+        ...(filter.audience === undefined ? {} : { audience: filter.audience }),
+      },
       order: { createdAt: 'DESC', id: 'DESC' },
       take: limit,
     });

@@ -154,7 +154,7 @@ export class PollService {
     return { poll, options: await this.polls.optionsOf(pollId) };
   }
 
-  list(filter: { assemblyId?: string; status?: PollStatus }, limit: number): Promise<PollEntity[]> {
+  list(filter: { assemblyId?: string; status?: PollStatus; audience?: PollAudience }, limit: number): Promise<PollEntity[]> {
     return this.polls.list(filter, limit);
   }
 

@@ -11,6 +11,7 @@ import {
   mapPoll,
   mapResult,
   PollDto,
+  ParticipationDto,
   PollIdParams,
   PollResultDto,
   ReceiptCheckDto,
@@ -42,7 +43,7 @@ export class PollsController {
   @ApiOperation({ summary: 'Polls, newest first (public)' })
   @ApiOkResponse({ type: PollDto, isArray: true })
   async list(@Query() query: ListPollsQuery): Promise<PollDto[]> {
-    return (await this.polls.list({ assemblyId: query.assemblyId, status: query.status }, query.limit ?? 50)).map((poll) => mapPoll(poll));
+    return (await this.polls.list({ assemblyId: query.assemblyId, status: query.status, audience: query.audience }, query.limit ?? 50)).map((poll) => mapPoll(poll));
   }
 
   @Get(':id')
@@ -99,6 +100,13 @@ export class PollsController {
     response.status(outcome.replaced ? 200 : 201);
     response.setHeader('Cache-Control', 'no-store');
     return outcome;
+  }
+
+  @Get(':id/participation')
+  @ApiOperation({ summary: 'Whether you may vote in this poll and whether you already have (never how)' })
+  @ApiOkResponse({ type: ParticipationDto })
+  participation(@CurrentPrincipal() principal: Principal, @Param() params: PollIdParams): Promise<ParticipationDto> {
+    return this.ballots.participation(principal, params.id);
   }
 
   @Get(':id/turnout')

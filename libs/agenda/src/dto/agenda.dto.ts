@@ -2,11 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { decodeKeysetCursor, encodeKeysetCursor } from '@app/persistence';
 import { ArrayMaxSize, IsArray, IsDate, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
-import type { AmendmentEntity } from '../entities/amendment.entity.js';
+import { AMENDMENT_STATES, type AmendmentEntity, type AmendmentState } from '../entities/amendment.entity.js';
 import type { ProposalVersionEntity } from '../entities/proposal-version.entity.js';
 import type { ProposalEntity } from '../entities/proposal.entity.js';
 import type { SessionEntity } from '../entities/session.entity.js';
-import { SESSION_VISIBILITIES, type SessionVisibility } from '../entities/session.entity.js';
+import { SESSION_STATUSES, SESSION_VISIBILITIES, type SessionStatus, type SessionVisibility } from '../entities/session.entity.js';
 import { renderMarkdown } from '../markdown.js';
 import { PROPOSAL_ACTIONS, PROPOSAL_KINDS, PROPOSAL_STATES, type Actor, type ProposalAction, type ProposalKind, type ProposalState } from '../proposal-lifecycle.js';
 
@@ -308,7 +308,23 @@ export function mapProposal(proposal: ProposalEntity, options: { showHidden?: bo
   return dto;
 }
 
-export function mapAmendment(amendment: AmendmentEntity): Record<string, unknown> {
+export class AmendmentDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() proposalId!: string;
+  @ApiProperty() authorId!: string;
+  @ApiProperty({ description: 'The version it amends' }) baseVersion!: number;
+  @ApiProperty() title!: string;
+  @ApiProperty({ description: 'The whole proposed text (Markdown)' }) body!: string;
+  @ApiProperty({ description: 'The proposed text rendered to safe HTML' }) bodyHtml!: string;
+  @ApiProperty() rationale!: string;
+  @ApiProperty({ enum: AMENDMENT_STATES }) state!: AmendmentState;
+  @ApiPropertyOptional() decidedAt?: string;
+  @ApiPropertyOptional() decidedBy?: string;
+  @ApiPropertyOptional() decisionPollId?: string;
+  @ApiProperty() createdAt!: string;
+}
+
+export function mapAmendment(amendment: AmendmentEntity): AmendmentDto {
   return {
     id: amendment.id,
     proposalId: amendment.proposalId,
@@ -316,20 +332,77 @@ export function mapAmendment(amendment: AmendmentEntity): Record<string, unknown
     baseVersion: amendment.baseVersion,
     title: amendment.title,
     body: amendment.body,
+    bodyHtml: renderMarkdown(amendment.body),
     rationale: amendment.rationale,
     state: amendment.state,
-    ...(amendment.decidedAt === null ? {} : { decidedAt: amendment.decidedAt.toISOString(), decidedBy: amendment.decidedBy }),
+    ...(amendment.decidedAt === null ? {} : { decidedAt: amendment.decidedAt.toISOString(), ...(amendment.decidedBy === null ? {} : { decidedBy: amendment.decidedBy }) }),
     ...(amendment.decisionPollId === null ? {} : { decisionPollId: amendment.decisionPollId }),
     createdAt: amendment.createdAt.toISOString(),
   };
 }
 
-export function mapVersion(version: ProposalVersionEntity): Record<string, unknown> {
-  return { version: version.version, title: version.title, body: version.body, amendmentId: version.amendmentId, createdAt: version.createdAt.toISOString() };
+export class ProposalVersionDto {
+  @ApiProperty() version!: number;
+  @ApiProperty() title!: string;
+  @ApiProperty({ description: 'Markdown' }) body!: string;
+  @ApiProperty({ description: 'The body rendered to safe HTML' }) bodyHtml!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The accepted amendment that made this version' }) amendmentId!: string | null;
+  @ApiProperty() createdAt!: string;
 }
 
-export function mapSession(session: SessionEntity): Record<string, unknown> {
+export function mapVersion(version: ProposalVersionEntity): ProposalVersionDto {
+  return {
+    version: version.version,
+    title: version.title,
+    body: version.body,
+    bodyHtml: renderMarkdown(version.body),
+    amendmentId: version.amendmentId,
+    createdAt: version.createdAt.toISOString(),
+  };
+}
+
+export class DiffLineDto {
+  @ApiProperty({ enum: ['same', 'added', 'removed'] }) op!: 'same' | 'added' | 'removed';
+  @ApiProperty() text!: string;
+}
+
+export class ProposalDiffDto {
+  @ApiProperty({ type: DiffLineDto, isArray: true }) title!: DiffLineDto[];
+  @ApiProperty({ type: DiffLineDto, isArray: true }) body!: DiffLineDto[];
+}
+
+export class SessionDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() assemblyId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() scheduledAt!: string;
+  @ApiProperty({ enum: SESSION_STATUSES }) status!: SessionStatus;
+  @ApiProperty({ enum: SESSION_VISIBILITIES }) visibility!: SessionVisibility;
+}
+
+export function mapSession(session: SessionEntity): SessionDto {
   return { id: session.id, assemblyId: session.assemblyId, title: session.title, scheduledAt: session.scheduledAt.toISOString(), status: session.status, visibility: session.visibility };
+}
+
+export class AgendaItemDto {
+  @ApiProperty({ type: Number, nullable: true }) position!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) allottedMinutes!: number | null;
+  @ApiProperty({ type: ProposalDto }) proposal!: ProposalDto;
+}
+
+export class SessionAgendaDto {
+  @ApiProperty({ type: SessionDto }) session!: SessionDto;
+  @ApiProperty({ type: AgendaItemDto, isArray: true }) items!: AgendaItemDto[];
+}
+
+export class UpcomingSessionsQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 10 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  limit?: number;
 }
 
 export function encodeCursor(item: { proposal: ProposalEntity; cursorAt: string }): string {

@@ -27,6 +27,9 @@ export class RegisterDto {
   locale?: Locale;
 }
 
+export const REFRESH_TOKEN_TRANSPORTS = ['body', 'cookie'] as const;
+export type RefreshTokenTransport = (typeof REFRESH_TOKEN_TRANSPORTS)[number];
+
 export class LoginDto {
   @ApiProperty({ example: 'camille@example.org' })
   @IsString()
@@ -38,13 +41,27 @@ export class LoginDto {
   @MinLength(1)
   @MaxLength(PASSWORD_MAX_LENGTH)
   password!: string;
+
+  @ApiPropertyOptional({
+    enum: REFRESH_TOKEN_TRANSPORTS,
+    default: 'body',
+    description:
+      'cookie (browsers): the refresh token is set as an HttpOnly, Secure, SameSite=Strict cookie scoped to /api/auth instead of being returned; ' +
+      'later refreshes send no body token and the header X-Requested-With',
+  })
+  @IsOptional()
+  @IsIn(REFRESH_TOKEN_TRANSPORTS)
+  refreshTokenIn?: RefreshTokenTransport;
 }
 
 export class RefreshDto {
-  @ApiProperty({ description: 'The refresh token from the last login or refresh; each is accepted once' })
+  @ApiPropertyOptional({
+    description: 'The refresh token from the last login or refresh; each is accepted once. Omit it to use the cookie set by a cookie-mode login',
+  })
+  @IsOptional()
   @IsString()
   @Length(1, 200)
-  refreshToken!: string;
+  refreshToken?: string;
 }
 
 export class AccountDto {
@@ -82,20 +99,20 @@ export class TokensDto {
   tokenType!: 'Bearer';
   @ApiProperty({ description: 'Seconds until the access token expires' })
   expiresIn!: number;
-  @ApiProperty({ description: 'Single-use; exchange at POST /api/auth/refresh for a new pair' })
-  refreshToken!: string;
+  @ApiPropertyOptional({ description: 'Single-use; exchange at POST /api/auth/refresh for a new pair. Absent in cookie mode (it is in the cookie)' })
+  refreshToken?: string;
   @ApiProperty({ description: 'When the session ends and a new login is needed' })
   refreshExpiresAt!: string;
   @ApiProperty({ type: AccountDto })
   account!: AccountDto;
 }
 
-export function mapTokens(tokens: IssuedTokens): TokensDto {
+export function mapTokens(tokens: IssuedTokens, transport: RefreshTokenTransport = 'body'): TokensDto {
   return {
     accessToken: tokens.accessToken,
     tokenType: 'Bearer',
     expiresIn: tokens.expiresIn,
-    refreshToken: tokens.refreshToken,
+    ...(transport === 'body' ? { refreshToken: tokens.refreshToken } : {}),
     refreshExpiresAt: tokens.refreshExpiresAt.toISOString(),
     account: mapAccount(tokens.account),
   };

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { GRADE_PRESET_NAMES, OptionalGradeLabels, type GradePreset } from '@app/voting';
+import { GRADE_PRESET_NAMES, OptionalGradeLabels, RankingDto, type GradePreset } from '@app/voting';
 import { QUESTION_KINDS, type QuestionKind, type ReferendumQuestionEntity } from '../entities/referendum-question.entity.js';
-import type { ReferendumEntity } from '../entities/referendum.entity.js';
+import { REFERENDUM_STATUSES, type ReferendumEntity, type ReferendumStatus } from '../entities/referendum.entity.js';
 import { toParisIso } from '../paris-time.js';
 
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
@@ -212,7 +212,7 @@ export class ReferendumDto {
   @ApiProperty() id!: string;
   @ApiProperty() title!: string;
   @ApiProperty() description!: string;
-  @ApiProperty({ enum: ['draft', 'open', 'closed', 'published'] }) status!: string;
+  @ApiProperty({ enum: REFERENDUM_STATUSES }) status!: ReferendumStatus;
   @ApiProperty({ description: 'Paris time with offset' }) opensAt!: string;
   @ApiProperty({ description: 'Paris time with offset' }) closesAt!: string;
   @ApiProperty({ description: 'Age is counted on this Paris day' }) votingDay!: string;
@@ -238,4 +238,66 @@ export function mapReferendum(referendum: ReferendumEntity, questions: Referendu
     rollSize: referendum.rollSize,
     questions: questions.map(({ id, position, kind, text, options, grades }) => ({ id, position, kind, text, options, grades })),
   };
+}
+
+export class ReferendumReceiptDto {
+  @ApiProperty({ description: 'Shown once: find it in the bulletin board of your ballot box after the close (hashed with SHA-256)' }) receipt!: string;
+}
+
+export class DistrictTurnoutDto {
+  @ApiProperty() district!: string;
+  @ApiProperty({ description: 'Electors of age on the voting day' }) electors!: number;
+  @ApiProperty() voters!: number;
+  @ApiProperty() online!: number;
+  @ApiProperty() paper!: number;
+}
+
+export class ReferendumTurnoutDto {
+  @ApiProperty({ enum: REFERENDUM_STATUSES }) status!: ReferendumStatus;
+  @ApiProperty({ description: 'Electors of age on the voting day' }) electors!: number;
+  @ApiProperty() voters!: number;
+  @ApiProperty() online!: number;
+  @ApiProperty() paper!: number;
+  @ApiProperty({ type: DistrictTurnoutDto, isArray: true }) districts!: DistrictTurnoutDto[];
+}
+
+export class OptionVotesDto {
+  @ApiProperty() label!: string;
+  @ApiProperty() votes!: number;
+  @ApiProperty({ description: 'Share of the votes cast for an option (blank ballots aside), 0 to 1' }) share!: number;
+}
+
+/** Yes/no and single choice: blank and options; majority judgment: ranking. */
+export class QuestionOutcomeDto {
+  @ApiProperty() ballots!: number;
+  @ApiPropertyOptional({ description: 'Yes/no and single choice: ballots marking no option' }) blank?: number;
+  @ApiPropertyOptional({ type: OptionVotesDto, isArray: true, description: 'Yes/no and single choice' }) options?: OptionVotesDto[];
+  @ApiPropertyOptional({ type: RankingDto, description: 'Majority judgment (option = the option label)' }) ranking?: RankingDto;
+}
+
+export class DistrictOutcomeDto {
+  @ApiProperty() district!: string;
+  @ApiProperty() voters!: number;
+  @ApiProperty({ description: 'Too few voters here (or needed to protect a smaller district): no result of its own' }) withheld!: boolean;
+  @ApiPropertyOptional({ type: QuestionOutcomeDto }) outcome?: QuestionOutcomeDto;
+}
+
+export class QuestionResultDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: QUESTION_KINDS }) kind!: QuestionKind;
+  @ApiProperty() text!: string;
+  @ApiProperty({ type: QuestionOutcomeDto }) total!: QuestionOutcomeDto;
+  @ApiProperty({ type: DistrictOutcomeDto, isArray: true }) districts!: DistrictOutcomeDto[];
+}
+
+export class ReferendumResultsDto {
+  @ApiProperty() voters!: number;
+  @ApiProperty({ type: QuestionResultDto, isArray: true }) questions!: QuestionResultDto[];
+  @ApiProperty({ type: String, isArray: true, description: 'Polling stations whose paper count is not accepted yet' }) stationsPending!: string[];
+}
+
+export class BallotBoxDto {
+  @ApiProperty() questionId!: string;
+  @ApiProperty() district!: string;
+  @ApiProperty({ description: 'Its bulletin board: GET /api/polls/{pollId}/bulletin-board' }) pollId!: string;
 }

@@ -44,6 +44,8 @@ export interface AppConfig {
   sortitionTimeBudgetSeconds: number;
   /** HTTP worker processes sharing the port (node:cluster); 1 = this process serves alone. */
   apiWorkers: number;
+  /** The built web app (`npm run build`), served at `/`. */
+  webDir: string;
 }
 
 /** The development secret. Refused when NODE_ENV=production. */
@@ -164,6 +166,7 @@ export function loadConfig(env: Env): AppConfig {
     sortitionConcurrency: integer('SORTITION_CONCURRENCY', 1, 1, 64),
     sortitionTimeBudgetSeconds: integer('SORTITION_TIME_BUDGET_SECONDS', 3600, 1, 7 * 86_400),
     apiWorkers: integer('API_WORKERS', 1, 1, 64),
+    webDir: read('PNYX_WEB_DIR') ?? './dist/web',
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -17,8 +17,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { normaliseRankingJson, type RankingJson } from '@app/majority-judgment';
+import { normaliseRankingJson } from '@app/majority-judgment';
 import { OptionalGradeLabels } from './grade-labels.decorator.js';
+import { RankingDto } from './ranking.dto.js';
 import { GRADE_PRESET_NAMES, type GradePreset } from '../grade-presets.js';
 import type { PollOptionEntity } from '../entities/poll-option.entity.js';
 import {
@@ -153,6 +154,11 @@ export class ListPollsQuery {
   @IsIn(POLL_STATUSES)
   status?: PollStatus;
 
+  @ApiPropertyOptional({ enum: POLL_AUDIENCES, description: 'residents: polls any resident may vote in; roll: the ballot boxes of referendums' })
+  @IsOptional()
+  @IsIn(POLL_AUDIENCES)
+  audience?: PollAudience;
+
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
   @IsOptional()
   @Type(() => Number)
@@ -216,7 +222,13 @@ export class CastReceiptDto {
 export class TurnoutDto {
   @ApiProperty() participants!: number;
   @ApiPropertyOptional({ description: 'People entitled to vote, when known (assembly polls)' }) eligible?: number;
-  @ApiProperty() status!: string;
+  @ApiProperty({ enum: POLL_STATUSES }) status!: PollStatus;
+}
+
+export class ParticipationDto {
+  @ApiProperty({ description: 'Whether the caller may vote in this poll' }) eligible!: boolean;
+  @ApiPropertyOptional({ description: 'Why not, when not eligible' }) reason?: string;
+  @ApiProperty({ description: 'Whether the caller has already voted (never how)' }) voted!: boolean;
 }
 
 export class ReceiptCheckDto {
@@ -231,8 +243,8 @@ export class PollResultDto {
   @ApiProperty() participations!: number;
   @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the canonical bulletin board; null for a few seconds after close, while it is sealed' })
   bulletinBoardDigest!: string | null;
-  @ApiProperty({ description: 'Ranking, best first: option, rank, majorityGrade, majorityGradeLabel, meritProfile, gauge, score' })
-  ranking!: RankingJson;
+  @ApiProperty({ type: RankingDto, description: 'Ranking, best first, with merit profiles (option = option id)' })
+  ranking!: RankingDto;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Option id → label' }) labels!: Record<string, string>;
 }
 
