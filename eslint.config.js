@@ -2,14 +2,15 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'bench/out/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'bench/out/**', 'test-results/**', 'apps/web/src/app/api/schema.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'apps/cli/bin/*.js', 'test/support/*.mjs', 'bench/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'apps/cli/bin/*.js', 'test/support/*.mjs', 'test/browser/*.mjs', 'bench/*.mjs', 'apps/web/scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
       globals: globals.node,
     },
     rules: {
@@ -42,12 +43,26 @@ export default tseslint.config(
     },
   },
   {
+    // The web app runs in browsers; hooks follow React's rules; it reaches the libraries only
+    // through the pure modules aliased in its Vite config (@pure/...), never Nest or TypeORM code.
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: globals.browser },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@app/*', '**/libs/**', '@nestjs/*', 'typeorm'], message: 'The web app uses the generated API types and @pure/* modules only.' }] }],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
   {
     files: ['**/*.spec.ts', 'test/**/*.ts'],
     rules: {
+      // Playwright fixtures take their dependencies as a destructured (often empty) object.
+      'no-empty-pattern': 'off',
       // Jest matchers (expect.any, toMatchObject) are typed loosely.
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

@@ -7,7 +7,8 @@ import { ReferendumException } from './referendum.exception.js';
 import { ReferendumRepository } from './referendum.repository.js';
 import { latestBirthDate } from './paris-time.js';
 import { readDate } from './roll-csv.js';
-import { canonicalVotingCode, hashVotingCode } from './voting-code.js';
+import { hashVotingCode } from './voting-code.js';
+import { canonicalVotingCode } from './voting-code-check.js';
 
 /** Refusals that may be someone guessing codes: they count against the client address. */
 const GUESSING_FAILURES = new Set(['CODE_MALFORMED', 'CODE_UNKNOWN', 'CODE_REVOKED', 'IDENTITY_MISMATCH', 'ENTRY_LOCKED']);

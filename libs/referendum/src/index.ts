@@ -9,3 +9,4 @@ export * from './referendum.service.js';
 export * from './referendum-scheduler.js';
 export * from './ballot-cast.service.js';
 export * from './referendum-events.js';
+export * from './voting-code-check.js';

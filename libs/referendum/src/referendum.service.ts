@@ -14,7 +14,8 @@ import { ReferendumException } from './referendum.exception.js';
 import { ReferendumRepository } from './referendum.repository.js';
 import { referendumResults, type DistrictInput, type QuestionSpec, type QuestionTally, type ReferendumResults } from './referendum-results.js';
 import { diffRoll, parseRoll, rollDigest, RollFileError, type RejectedRow, type RollDiff } from './roll-csv.js';
-import { generateVotingCode, hashVotingCode, canonicalVotingCode } from './voting-code.js';
+import { generateVotingCode, hashVotingCode } from './voting-code.js';
+import { canonicalVotingCode } from './voting-code-check.js';
 
 /** The marks of yes/no and single-choice questions in the ballot box: not chosen, chosen. */
 export const MARK_GRADES = ['—', '✓'];

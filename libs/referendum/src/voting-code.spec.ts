@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { canonicalVotingCode, generateVotingCode, hashVotingCode } from './voting-code.js';
+import { generateVotingCode, hashVotingCode } from './voting-code.js';
+import { canonicalVotingCode, votingCodeProblem } from './voting-code-check.js';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -49,5 +50,16 @@ describe('voting codes', () => {
     expect(canonicalVotingCode('ABCD-EFGH')).toBeNull();
     expect(canonicalVotingCode(`${generateVotingCode()}X`)).toBeNull();
     expect(canonicalVotingCode('UUUU-UUUU-UUUU-UUUU-UUUU-UUUU-U')).toBeNull();
+  });
+});
+
+describe('votingCodeProblem (what the web app tells a person who mistyped)', () => {
+  it('tells a wrong length from a foreign character from a failed check', () => {
+    const code = generateVotingCode();
+    expect(votingCodeProblem(code)).toBeNull();
+    expect(votingCodeProblem(code.slice(0, -2))).toBe('length');
+    expect(votingCodeProblem(`${code.slice(0, -1)}U`)).toBe('character'); // U is not in Crockford's alphabet
+    const last = code.at(-1)!;
+    expect(votingCodeProblem(`${code.slice(0, -1)}${last === 'A' ? 'B' : 'A'}`)).toBe('check');
   });
 });

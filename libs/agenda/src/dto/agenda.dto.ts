@@ -11,6 +11,7 @@ import { renderMarkdown } from '../markdown.js';
 import { PROPOSAL_ACTIONS, PROPOSAL_KINDS, PROPOSAL_STATES, type Actor, type ProposalAction, type ProposalKind, type ProposalState } from '../proposal-lifecycle.js';
 
 export class IdParams {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('4', { message: 'id must be a UUID' })
   id!: string;
 }
@@ -81,9 +82,11 @@ export class EditDraftDto {
 export const PUBLIC_ACTIONS = PROPOSAL_ACTIONS.filter((action) => !['open-supports', 'reach-threshold', 'expire'].includes(action));
 
 export class TransitionParams {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('4', { message: 'id must be a UUID' })
   id!: string;
 
+  @ApiProperty({ enum: PUBLIC_ACTIONS })
   @IsIn(PUBLIC_ACTIONS, { message: `action must be one of ${PUBLIC_ACTIONS.join(', ')}` })
   action!: ProposalAction;
 }
@@ -243,6 +246,11 @@ export class AgendaSettingsDto {
   petitionDays!: number;
 }
 
+export class HiddenDto {
+  @ApiProperty() at!: string;
+  @ApiProperty({ description: 'The public reason' }) reason!: string;
+}
+
 export class ProposalDto {
   @ApiProperty() id!: string;
   @ApiProperty() assemblyId!: string;
@@ -263,7 +271,7 @@ export class ProposalDto {
   @ApiPropertyOptional() sessionId?: string;
   @ApiPropertyOptional() agendaPosition?: number;
   @ApiPropertyOptional() allottedMinutes?: number;
-  @ApiPropertyOptional({ description: 'Set when moderators hid it, with the public reason' }) hidden?: { at: string; reason: string };
+  @ApiPropertyOptional({ type: () => HiddenDto, description: 'Set when moderators hid it, with the public reason' }) hidden?: HiddenDto;
   @ApiPropertyOptional() submittedAt?: string;
   @ApiProperty() createdAt!: string;
   @ApiPropertyOptional({ description: "The caller's capacities towards it (author, organiser, facilitator)" }) yourRoles?: Actor[];

@@ -69,6 +69,7 @@ export class UpdateAssemblyDto {
 }
 
 export class AssemblyIdParams {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('4', { message: 'id must be a UUID' })
   id!: string;
 }

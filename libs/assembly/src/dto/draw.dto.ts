@@ -4,6 +4,7 @@ import { ALGORITHMS, type Algorithm } from '@app/sortition';
 import { DRAW_KINDS, DRAW_STATUSES, type DrawEntity } from '../entities/draw.entity.js';
 
 export class DrawIdParams {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('4', { message: 'id must be a UUID' })
   id!: string;
 }

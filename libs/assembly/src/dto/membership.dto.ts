@@ -5,9 +5,11 @@ import { DRAWN_ROLES, MEMBERSHIP_ROLES, STAFF_ROLES, type MembershipEntity, type
 import type { MembershipView } from '../membership.service.js';
 
 export class MembershipParams {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('4', { message: 'id must be a UUID' })
   id!: string;
 
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('4', { message: 'membershipId must be a UUID' })
   membershipId!: string;
 }

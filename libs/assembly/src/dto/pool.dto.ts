@@ -5,6 +5,7 @@ import type { PoolEntity } from '../entities/pool.entity.js';
 import type { VolunteerSelection, VolunteerView } from '../pool.service.js';
 
 export class PoolIdParams {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('4', { message: 'id must be a UUID' })
   id!: string;
 }

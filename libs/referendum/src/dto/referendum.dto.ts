@@ -9,6 +9,7 @@ import { toParisIso } from '../paris-time.js';
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 
 export class ReferendumIdParams {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('4', { message: 'id must be a UUID' })
   id!: string;
 }
@@ -29,12 +30,14 @@ export class ListReferendumsQuery {
 }
 
 export class ElectorParams extends ReferendumIdParams {
+  @ApiProperty({ maxLength: 64 })
   @IsString()
   @Length(1, 64)
   externalId!: string;
 }
 
 export class StationParams extends ReferendumIdParams {
+  @ApiProperty({ maxLength: 64 })
   @IsString()
   @Length(1, 64)
   station!: string;

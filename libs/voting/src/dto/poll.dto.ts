@@ -38,6 +38,7 @@ import {
 } from '../entities/poll.entity.js';
 
 export class PollIdParams {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('4', { message: 'id must be a UUID' })
   id!: string;
 }

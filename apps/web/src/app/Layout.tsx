@@ -1,0 +1,96 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { signOut } from './auth/session';
+import { useSession } from './auth/useSession';
+import { LanguageSwitch } from './LanguageSwitch';
+
+/**
+ * The frame of every page: skip link, header with the main navigation and the account, the page
+ * in `<main>`, footer. After each navigation focus moves to the new page's `h1`.
+ */
+export function Layout() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const previousPath = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (previousPath.current !== null && previousPath.current !== location.pathname) {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      (heading ?? document.getElementById('main'))?.focus();
+      window.scrollTo(0, 0);
+    }
+    previousPath.current = location.pathname;
+  }, [location.pathname]);
+
+  const leave = async (): Promise<void> => {
+    await signOut();
+    await navigate('/', { state: { signedOut: true } });
+  };
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <Link to="/" className="brand">
+            <img src="/favicon.svg" alt="" width="28" height="28" />
+            <span>Pnyx</span>
+          </Link>
+          <nav aria-label={t('app.nav.label')} className="main-nav">
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  {t('app.nav.home')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/votes">{t('app.nav.votes')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/petitions">{t('app.nav.petitions')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/verify">{t('app.nav.verify')}</NavLink>
+              </li>
+            </ul>
+          </nav>
+          <div className="account">
+            {session.status === 'signed-in' && session.account !== null ? (
+              <>
+                <span className="account-name">{t('app.account.signedInAs', { name: session.account.displayName })}</span>
+                <button type="button" className="link-button" onClick={() => void leave()}>
+                  {t('app.account.signOut')}
+                </button>
+              </>
+            ) : session.status === 'signed-out' ? (
+              <>
+                <Link to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`}>{t('app.account.signIn')}</Link>
+                <Link to="/signup">{t('app.account.signUp')}</Link>
+              </>
+            ) : null}
+            <LanguageSwitch />
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>{t('app.footer.about')}</p>
+        <ul>
+          <li>
+            <a href="/api/docs">{t('app.footer.api')}</a>
+          </li>
+          <li>
+            <Link to="/verify">{t('app.nav.verify')}</Link>
+          </li>
+        </ul>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+/** Every date and time is shown in Paris time, whatever the device's time zone. */
+export const TIME_ZONE = 'Europe/Paris';
+
+const LOCALES: Record<string, string> = { fr: 'fr-FR', en: 'en-GB' };
+
+export interface Formatters {
+  locale: string;
+  number(value: number): string;
+  percent(share: number, digits?: number): string;
+  dateTime(iso: string): string;
+  date(iso: string): string;
+}
+
+export function formattersFor(language: string): Formatters {
+  const locale = LOCALES[language] ?? 'fr-FR';
+  const numbers = new Intl.NumberFormat(locale);
+  const dateTimes = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: 'long', timeStyle: 'short' });
+  const dates = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: 'long' });
+  return {
+    locale,
+    number: (value) => numbers.format(value),
+    percent: (share, digits = 1) => new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: digits }).format(share),
+    dateTime: (iso) => dateTimes.format(new Date(iso)),
+    date: (iso) => dates.format(new Date(iso)),
+  };
+}

@@ -1,0 +1,29 @@
+import { createBrowserRouter } from 'react-router';
+import { Layout } from './Layout';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { RouteError } from './RouteError';
+
+/** Each page is its own chunk: a ballot does not download the petitions' code, and so on. */
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    Component: Layout,
+    ErrorBoundary: RouteError,
+    children: [
+      { index: true, lazy: async () => ({ Component: (await import('./pages/HomePage')).HomePage }) },
+      { path: 'signin', lazy: async () => ({ Component: (await import('./pages/SignInPage')).SignInPage }) },
+      { path: 'signup', lazy: async () => ({ Component: (await import('./pages/SignUpPage')).SignUpPage }) },
+      { path: 'votes', lazy: async () => ({ Component: (await import('../voting/pages/VotesPage')).VotesPage }) },
+      { path: 'polls/:pollId', lazy: async () => ({ Component: (await import('../voting/pages/PollPage')).PollPage }) },
+      { path: 'polls/:pollId/results', lazy: async () => ({ Component: (await import('../voting/pages/PollResultsPage')).PollResultsPage }) },
+      { path: 'verify', lazy: async () => ({ Component: (await import('../voting/pages/ReceiptCheckPage')).ReceiptCheckPage }) },
+      { path: 'referendums/:referendumId', lazy: async () => ({ Component: (await import('../referendum/pages/ReferendumVotePage')).ReferendumVotePage }) },
+      { path: 'referendums/:referendumId/results', lazy: async () => ({ Component: (await import('../referendum/pages/ReferendumResultsPage')).ReferendumResultsPage }) },
+      { path: 'petitions', lazy: async () => ({ Component: (await import('../agenda/pages/PetitionsPage')).PetitionsPage }) },
+      { path: 'petitions/new', lazy: async () => ({ Component: (await import('../agenda/pages/PetitionEditorPage')).PetitionEditorPage }) },
+      { path: 'petitions/:proposalId', lazy: async () => ({ Component: (await import('../agenda/pages/PetitionPage')).PetitionPage }) },
+      { path: 'petitions/:proposalId/edit', lazy: async () => ({ Component: (await import('../agenda/pages/PetitionEditorPage')).PetitionEditorPage }) },
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+]);

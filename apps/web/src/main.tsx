@@ -1,0 +1,29 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router/dom';
+import { isApiError } from './app/api/errors';
+import { restore } from './app/auth/session';
+import { initI18n } from './app/i18n/i18n';
+import { router } from './app/router';
+import './app/styles.css';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      // A refusal (4xx) will not change by asking again; network and server errors may.
+      retry: (failures, error) => failures < 2 && !(isApiError(error) && error.status < 500),
+    },
+  },
+});
+
+await Promise.all([initI18n(), restore()]);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  </StrictMode>,
+);

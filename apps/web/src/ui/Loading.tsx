@@ -1,0 +1,11 @@
+import { useTranslation } from 'react-i18next';
+
+/** A polite "loading" line that screen readers announce once. */
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <p role="status" className="loading">
+      {label ?? t('common.loading')}
+    </p>
+  );
+}

@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+
+/** The account global setup creates with the CLI; the tests make it a city organiser. */
+export const ORGANISER = { email: 'organiser@browser-tests.example', name: 'Organisatrice', password: 'organiser password for browser tests' };
+
+export function baseUrl(): string {
+  const url = process.env.PNYX_BROWSER_BASE_URL;
+  if (url === undefined) throw new Error('PNYX_BROWSER_BASE_URL is not set: run through test/browser/playwright.config.ts');
+  return url;
+}
+
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${randomBytes(4).toString('hex')}@browser-tests.example`;
+}
+
+async function request<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
+  const response = await fetch(`${baseUrl()}${path}`, {
+    method,
+    headers: { ...(token === null ? {} : { Authorization: `Bearer ${token}` }), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
+  return (text === '' ? undefined : JSON.parse(text)) as T;
+}
+
+export async function login(email: string, password: string): Promise<string> {
+  return (await request<{ accessToken: string }>('POST', '/api/auth/login', null, { email, password })).accessToken;
+}
+
+let organiserToken: Promise<string> | null = null;
+
+/** The organiser's access token (admin created by the CLI, granted the organiser role once). */
+export function organiser(): Promise<string> {
+  organiserToken ??= (async () => {
+    const token = await login(ORGANISER.email, ORGANISER.password);
+    const me = await request<{ id: string; roles: string[] }>('GET', '/api/auth/me', token);
+    if (!me.roles.includes('organiser')) await request('PUT', `/api/accounts/${me.id}/roles/organiser`, token);
+    return token;
+  })();
+  return organiserToken;
+}
+
+export interface Poll {
+  id: string;
+  title: string;
+  options: Array<{ id: string; label: string }>;
+  grades: string[];
+}
+
+export async function openResidentPoll(title: string, options: string[], extra: Record<string, unknown> = {}): Promise<Poll> {
+  const token = await organiser();
+  const poll = await request<Poll>('POST', '/api/polls', token, { title, audience: 'residents', options: options.map((label) => ({ label })), ...extra });
+  await request('POST', `/api/polls/${poll.id}/open`, token);
+  return poll;
+}
+
+export async function closePoll(id: string): Promise<void> {
+  await request('POST', `/api/polls/${id}/close`, await organiser());
+}
+
+export async function residentToken(): Promise<string> {
+  const email = uniqueEmail('voter');
+  const password = 'a resident password long enough';
+  await request('POST', '/api/auth/register', null, { email, password, displayName: 'Voter' });
+  return login(email, password);
+}
+
+/** Casts a ballot as a fresh resident (other voters, so results have more than one ballot). */
+export async function castAs(token: string, pollId: string, grades: Record<string, number>): Promise<string> {
+  return (await request<{ receipt: string }>('POST', `/api/polls/${pollId}/ballots`, token, { grades })).receipt;
+}
+
+/** Paris wall-clock time `offsetHours` from now, as referendums take it (YYYY-MM-DDTHH:mm). */
+function parisLocal(offsetHours: number): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+    .format(new Date(Date.now() + offsetHours * 3600_000))
+    .replace(' ', 'T');
+}
+
+export interface Elector {
+  externalId: string;
+  birthDate: string;
+  district: string;
+  code: string;
+}
+
+/** An open referendum on a small roll, with each elector's code (as the mailing CSV gives them). */
+export async function openReferendum(title: string, questions: unknown[], roll: Array<Omit<Elector, 'code'>>): Promise<{ id: string; electors: Elector[] }> {
+  const token = await organiser();
+  const referendum = await request<{ id: string }>('POST', '/api/referendums', token, { title, opensAt: parisLocal(-1), closesAt: parisLocal(48), districtThreshold: 1, questions });
+  const csv = ['external_id,family_name,given_names,birth_date,district,polling_station', ...roll.map((e, i) => `${e.externalId},Nom${i},Prénom${i},${e.birthDate},${e.district},${e.district}-A`)].join('\n');
+  const form = new FormData();
+  form.append('roll', new Blob([csv], { type: 'text/csv' }), 'roll.csv');
+  const imported = await fetch(`${baseUrl()}/api/referendums/${referendum.id}/roll`, { method: 'PUT', headers: { Authorization: `Bearer ${token}` }, body: form });
+  if (!imported.ok) throw new Error(`roll import: ${imported.status} ${await imported.text()}`);
+  const codesCsv = await (await fetch(`${baseUrl()}/api/referendums/${referendum.id}/codes`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } })).text();
+  const codes = new Map(
+    codesCsv
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((line) => {
+        const cells = line.split(',');
+        return [cells[0], cells[cells.length - 1]] as const;
+      }),
+  );
+  await request('POST', `/api/referendums/${referendum.id}/open`, token);
+  return { id: referendum.id, electors: roll.map((elector) => ({ ...elector, code: codes.get(elector.externalId)! })) };
+}
+
+export async function closeReferendum(id: string): Promise<void> {
+  await request('POST', `/api/referendums/${id}/close`, await organiser());
+}
+
+/** An active assembly taking petitions (threshold, days), and a petition collecting supports in it. */
+export async function assemblyWithPetition(title: string, threshold = 3): Promise<{ assemblyId: string; petitionId: string }> {
+  const token = await organiser();
+  const assembly = await request<{ id: string }>('POST', '/api/assemblies', token, { name: `Assemblée citoyenne ${randomBytes(2).toString('hex')}`, seats: 10, termStart: '2027-01-01', termEnd: '2027-12-31' });
+  await request('PUT', `/api/assemblies/${assembly.id}/agenda-settings`, token, { petitionThreshold: threshold, petitionDays: 30 });
+  const author = await residentToken();
+  const petition = await request<{ id: string }>('POST', `/api/assemblies/${assembly.id}/proposals`, author, {
+    kind: 'petition',
+    title,
+    body: 'Nous demandons **des fontaines** dans chaque square.\n\n- eau potable\n- accessible à tous\n\n<script>alert(1)</script>',
+    category: 'espaces verts',
+  });
+  await request('POST', `/api/proposals/${petition.id}/transitions/submit`, author, {});
+  return { assemblyId: assembly.id, petitionId: petition.id };
+}
