@@ -60,7 +60,7 @@ test.describe('a resident votes by majority judgment, keeps the receipt, and fin
     await expect(first.getByRole('radio').first()).toHaveAccessibleName('Excellent');
     await expect(first.getByRole('radio').last()).toHaveAccessibleName('À rejeter');
     await axe(page, 'ballot');
-    await shot(page, 'ballot-fr');
+    await shot(page, 'ballot-fr', { fullPage: false });
 
     // Review too early: the ballot says what is missing, with links to each option.
     await tabTo(page, (element) => element.tag === 'button' && element.text === 'Relire mon vote');

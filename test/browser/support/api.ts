@@ -109,6 +109,11 @@ export async function openReferendum(title: string, questions: unknown[], roll: 
   return { id: referendum.id, electors: roll.map((elector) => ({ ...elector, code: codes.get(elector.externalId)! })) };
 }
 
+/** Votes online as an elector would (yes/no and single choice: an option index, or null for blank). */
+export async function voteInReferendum(id: string, elector: Elector, answers: unknown[]): Promise<void> {
+  await request('POST', `/api/referendums/${id}/ballots`, null, { code: elector.code, birthDate: elector.birthDate, answers });
+}
+
 export async function closeReferendum(id: string): Promise<void> {
   await request('POST', `/api/referendums/${id}/close`, await organiser());
 }

@@ -8,8 +8,25 @@ import { baseUrl } from './api.js';
  * The tests' fixtures: the server's address, an accessibility check, and screenshots. Screenshots
  * go to test-results/screenshots; `npm run screenshots` writes them to docs/screenshots (committed).
  */
-export const test = base.extend<{ axe: (page: Page, what: string) => Promise<void>; shot: (page: Page, name: string) => Promise<void> }>({
+export const test = base.extend<{
+  axe: (page: Page, what: string) => Promise<void>;
+  shot: (page: Page, name: string, options?: { fullPage?: boolean }) => Promise<void>;
+  pageErrors: void;
+}>({
   baseURL: async ({}, use) => use(baseUrl()),
+  // Every test fails on an uncaught error in the page or a Content-Security-Policy violation.
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) errors.push(`CSP: ${message.text()}`);
+      });
+      await use();
+      expect(errors, 'errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
   axe: async ({}, use) => {
     await use(async (page, what) => {
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -23,8 +40,9 @@ export const test = base.extend<{ axe: (page: Page, what: string) => Promise<voi
   shot: async ({}, use) => {
     const dir = process.env.PNYX_SCREENSHOTS_DIR ?? join(process.cwd(), 'test-results', 'screenshots');
     mkdirSync(dir, { recursive: true });
-    await use(async (page, name) => {
-      await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true, animations: 'disabled' });
+    // Full pages by default; ballots by the viewport, since their sticky footer would float mid-page.
+    await use(async (page, name, options = {}) => {
+      await page.screenshot({ path: join(dir, `${name}.png`), fullPage: options.fullPage ?? true, animations: 'disabled' });
     });
   },
 });

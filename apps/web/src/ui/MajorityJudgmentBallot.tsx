@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { gradesBestFirst, type GradeChoice } from '../voting/utils/ballot';
 import { gradeColours, textColourOn } from './utils/grade-colours';
 
+/** Past this many options, off-screen ones skip rendering work (see styles.css). */
+const LONG_BALLOT = 40;
+
 export interface BallotOption {
   id: string;
   label: string;
@@ -31,7 +34,7 @@ export function MajorityJudgmentBallot({ options, grades, chosen, onChoose, miss
   const choices = useMemo(() => gradesBestFirst(grades), [grades]);
   const colours = useMemo(() => gradeColours(grades.length), [grades.length]);
   return (
-    <div className="mj-ballot">
+    <div className={options.length > LONG_BALLOT ? 'mj-ballot mj-ballot-long' : 'mj-ballot'}>
       {options.map((option) => (
         <OptionGrades
           key={option.id}

@@ -18,7 +18,7 @@ export function RankingChart({ ranking, labelOf, caption }: { ranking: Schemas['
     <div className="ranking">
       <GradeLegend grades={grades} />
       <p className="hint">{t('voting.results.howToRead')}</p>
-      <ol className="ranking-list" aria-label={caption}>
+      <ol className={ranking.ranking.length > 40 ? 'ranking-list ranking-list-long' : 'ranking-list'} aria-label={caption}>
         {ranking.ranking.map((entry) => (
           <li key={entry.option} className="ranking-item">
             <p className="ranking-head">

@@ -33,6 +33,12 @@ export function PetitionEditorPage() {
   const [category, setCategory] = useState('');
   const [errors, setErrors] = useState<{ title?: string; body?: string }>({});
   const [loaded, setLoaded] = useState(proposalId === undefined);
+  /** Refused saves so far: each moves focus to the list of what to correct, once it is shown. */
+  const [refusals, setRefusals] = useState(0);
+
+  useEffect(() => {
+    if (refusals > 0) document.getElementById('editor-errors')?.focus();
+  }, [refusals]);
 
   useEffect(() => {
     if (loaded || existing.data === undefined) return;
@@ -95,7 +101,7 @@ export function PetitionEditorPage() {
     else if (body.length > BODY_MAX) found.body = t('agenda.editor.bodyTooLong', { max: BODY_MAX });
     setErrors(found);
     if (found.title !== undefined || found.body !== undefined) {
-      document.getElementById('editor-errors')?.focus();
+      setRefusals((count) => count + 1);
       return;
     }
     const values = { title: title.trim(), body, ...(category.trim() === '' ? {} : { category: category.trim() }) };
