@@ -3,7 +3,7 @@ import { expect, test } from './support/fixtures.js';
 
 test.describe('petitions', () => {
   test('a resident finds a petition, supports it, sees supports arrive live, withdraws; proposes one (draft, then submit)', async ({ page, axe, shot }) => {
-    const { assemblyId, petitionId } = await assemblyWithPetition('Des fontaines dans chaque square', 3);
+    const { assemblyId, petitionId } = await assemblyWithPetition('Des fontaines dans chaque square', 5);
     let dialogs = 0;
     page.on('dialog', (dialog) => {
       dialogs += 1;
@@ -23,7 +23,14 @@ test.describe('petitions', () => {
     await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Pétitions pour « fontaine »' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Des fontaines dans chaque square' })).toBeVisible();
-    await expect(page.getByText('0 soutien sur 3 nécessaires (0 %)')).toBeVisible();
+    await expect(page.getByText('0 soutien sur 5 nécessaires (0 %)')).toBeVisible();
+    // Someone supports it meanwhile: the list shows it without reloading.
+    const supportAs = async (token: string): Promise<void> => {
+      const response = await fetch(`${baseUrl()}/api/proposals/${petitionId}/support`, { method: 'PUT', headers: { Authorization: `Bearer ${token}` } });
+      expect(response.status).toBe(200);
+    };
+    await supportAs(await residentToken());
+    await expect(page.getByText('1 soutien sur 5 nécessaires (20 %)')).toBeVisible();
     await page.getByRole('searchbox', { name: 'Rechercher' }).fill('trottinettes');
     await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
     await expect(page.getByText('Aucune pétition ne correspond.', { exact: false })).toBeVisible();
@@ -43,25 +50,23 @@ test.describe('petitions', () => {
     // Support, then see another resident's support arrive without reloading.
     await page.getByRole('button', { name: 'Soutenir cette pétition' }).click();
     await expect(page.getByText('Votre soutien est enregistré.')).toBeVisible();
-    await expect(page.getByText('1 soutien sur 3 nécessaires (33 %)')).toBeVisible();
-    const other = await residentToken();
-    const response = await fetch(`${baseUrl()}/api/proposals/${petitionId}/support`, { method: 'PUT', headers: { Authorization: `Bearer ${other}` } });
-    expect(response.status).toBe(200);
-    await expect(page.getByText('2 soutiens sur 3 nécessaires (67 %)')).toBeVisible();
+    await expect(page.getByText('2 soutiens sur 5 nécessaires (40 %)')).toBeVisible();
+    await supportAs(await residentToken());
+    await expect(page.getByText('3 soutiens sur 5 nécessaires (60 %)')).toBeVisible();
     await axe(page, 'petition: supported');
     await shot(page, 'petition-fr');
 
     // Withdraw the support.
     await page.getByRole('button', { name: 'Retirer mon soutien' }).click();
     await expect(page.getByText('Votre soutien est retiré.')).toBeVisible();
-    await expect(page.getByText('1 soutien sur 3 nécessaires (33 %)')).toBeVisible();
+    await expect(page.getByText('2 soutiens sur 5 nécessaires (40 %)')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Soutenir cette pétition' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Versions et amendements' })).toBeVisible();
     await expect(page.getByText(/Version 1 —/)).toBeVisible();
 
     // Propose a petition: the form says what is missing; the draft is private until submitted.
     await page.goto(`/petitions/new?assembly=${assemblyId}`);
-    await expect(page.getByText('Une fois déposée, elle devra réunir 3 soutiens en 30 jours.')).toBeVisible();
+    await expect(page.getByText('Une fois déposée, elle devra réunir 5 soutiens en 30 jours.')).toBeVisible();
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Donnez un titre à votre pétition.' })).toBeFocused();
     await axe(page, 'petition editor with errors');
@@ -74,6 +79,6 @@ test.describe('petitions', () => {
     await axe(page, 'petition draft');
     await page.getByRole('button', { name: 'Déposer la pétition' }).click();
     await expect(page.getByText('En quête de soutiens', { exact: true })).toBeVisible();
-    await expect(page.getByText('0 soutien sur 3 nécessaires (0 %)')).toBeVisible();
+    await expect(page.getByText('0 soutien sur 5 nécessaires (0 %)')).toBeVisible();
   });
 });

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, type Schemas } from '../../app/api/client';
-import { useLiveTopic } from '../../app/live/useLive';
+import { useLiveTopic, useLiveTopics } from '../../app/live/useLive';
+import { withSupportUpdate } from '../utils/support-updates';
 
 type Proposal = Schemas['ProposalDto'];
 export type ProposalState = Proposal['state'];
@@ -126,4 +127,18 @@ export function useCollectingPetitions(assemblyIds: readonly string[]) {
       error: results.find((result) => result.error !== null)?.error ?? null,
     }),
   });
+}
+
+/** Keeps the support counts of listed petitions live (every cached list holding them is patched). */
+export function useLiveSupportCounts(petitions: readonly Proposal[]) {
+  const queryClient = useQueryClient();
+  useLiveTopics(
+    petitions.map((petition) => `proposal:${petition.id}` as const),
+    {
+      'proposal.supports': (update) => {
+        queryClient.setQueriesData({ queryKey: ['petitions'] }, (data: unknown) => withSupportUpdate(data, update));
+      },
+    },
+    ['petitions'],
+  );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../app/auth/useSession';
@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
 import { PageTitle } from '../../ui/PageTitle';
 import { PetitionList } from '../components/PetitionList';
-import { useAssemblies, usePetitions, type ProposalState } from '../hooks/petitions';
+import { useAssemblies, useLiveSupportCounts, usePetitions, type ProposalState } from '../hooks/petitions';
 
 const STATE_FILTERS: readonly ProposalState[] = ['collecting', 'threshold-reached', 'under-review', 'admissible', 'scheduled', 'decided', 'expired', 'inadmissible'];
 
@@ -22,7 +22,8 @@ export function PetitionsPage() {
   const state = STATE_FILTERS.find((candidate) => candidate === stateParam);
   const [draftQuery, setDraftQuery] = useState(q);
   const petitions = usePetitions(assemblyId, { ...(q !== '' ? { q } : {}), ...(state === undefined ? {} : { state }) });
-  const items = petitions.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = useMemo(() => petitions.data?.pages.flatMap((page) => page.items) ?? [], [petitions.data]);
+  useLiveSupportCounts(items);
 
   const update = (changes: Record<string, string>): void => {
     const next = new URLSearchParams(params);

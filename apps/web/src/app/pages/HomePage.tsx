@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { PetitionList } from '../../agenda/components/PetitionList';
 import { SessionList } from '../../agenda/components/SessionList';
-import { useAssemblies, useCollectingPetitions, useUpcomingSessions } from '../../agenda/hooks/petitions';
+import { useAssemblies, useCollectingPetitions, useLiveSupportCounts, useUpcomingSessions } from '../../agenda/hooks/petitions';
 import { useReferendums } from '../../referendum/hooks/referendums';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
@@ -23,6 +23,7 @@ export function HomePage() {
   const sessions = useUpcomingSessions();
   // Petitions collecting supports, in each assembly residents can petition (usually one).
   const petitions = useCollectingPetitions((assemblies.data ?? []).slice(0, 5).map((assembly) => assembly.id));
+  useLiveSupportCounts(petitions.items);
   const assemblyNames = new Map((assemblies.data ?? []).map((assembly) => [assembly.id, assembly.name]));
 
   return (
