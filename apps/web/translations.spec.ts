@@ -29,19 +29,19 @@ function sources(dir: string): string[] {
 
 describe('translations', () => {
   it('have the same keys in French and English, none empty', () => {
-    expect(keys(en as Tree).sort()).toEqual(keys(fr as Tree).sort());
+    expect(keys(en).sort()).toEqual(keys(fr).sort());
     for (const [language, tree] of [
       ['fr', fr],
       ['en', en],
     ] as const) {
-      for (const key of keys(tree as Tree)) expect({ language, key, empty: lookup(tree as Tree, key)!.trim() === '' }).toEqual({ language, key, empty: false });
+      for (const key of keys(tree)) expect({ language, key, empty: lookup(tree, key)!.trim() === '' }).toEqual({ language, key, empty: false });
     }
   });
 
   it('keep the same interpolated values in both languages', () => {
-    for (const key of keys(fr as Tree)) {
+    for (const key of keys(fr)) {
       const names = (text: string): string[] => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
-      expect({ key, values: names(lookup(en as Tree, key)!) }).toEqual({ key, values: names(lookup(fr as Tree, key)!) });
+      expect({ key, values: names(lookup(en, key)!) }).toEqual({ key, values: names(lookup(fr, key)!) });
     }
   });
 
@@ -50,12 +50,12 @@ describe('translations', () => {
     const codes = new Set([...describer.matchAll(/'errors\.([A-Z_]+)'/g)].map((match) => match[1]));
     for (const match of describer.matchAll(/^ {2}'([A-Z_]+)',$/gm)) codes.add(match[1]);
     expect(codes.size).toBeGreaterThan(30);
-    const all = keys(fr as Tree);
+    const all = keys(fr);
     for (const code of codes) expect({ code, translated: all.some((key) => key === `errors.${code}` || key.startsWith(`errors.${code}_`)) }).toEqual({ code, translated: true });
   });
 
   it('cover every key the pages ask for', () => {
-    const all = new Set(keys(fr as Tree).map((key) => key.replace(/_(one|other|ordinal_(one|two|few|other))$/, '')));
+    const all = new Set(keys(fr).map((key) => key.replace(/_(one|other|ordinal_(one|two|few|other))$/, '')));
     const used = sources(SRC).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)].map((match) => ({ file, key: match[1] })));
     expect(used.length).toBeGreaterThan(200);
     for (const { file, key } of used) expect({ file, key, known: all.has(key) }).toEqual({ file, key, known: true });

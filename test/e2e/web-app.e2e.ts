@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { io, type Socket } from 'socket.io-client';
@@ -26,6 +27,8 @@ describe('the web app served by the API', () => {
     mkdirSync(join(webDir, 'assets'));
     writeFileSync(join(webDir, 'index.html'), INDEX);
     writeFileSync(join(webDir, 'assets', 'index-3f9a1c.js'), 'console.log("pnyx")');
+    writeFileSync(join(webDir, 'assets', 'index-3f9a1c.js.br'), brotliCompressSync('console.log("pnyx")'));
+    writeFileSync(join(webDir, 'assets', 'index-3f9a1c.js.gz'), gzipSync('console.log("pnyx")'));
     writeFileSync(join(webDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     t = await startTestApp({ env: { PNYX_WEB_DIR: webDir } });
   });
@@ -44,9 +47,21 @@ describe('the web app served by the API', () => {
   });
 
   it('caches hashed assets for a year as immutable, and answers 404 for a missing one instead of the page', async () => {
-    const asset = await t.http.get('/assets/index-3f9a1c.js').expect(200);
+    const asset = await t.http.get('/assets/index-3f9a1c.js').set('Accept-Encoding', 'identity').expect(200);
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(asset.headers['content-type']).toMatch(/javascript/);
+    expect(asset.headers['content-encoding']).toBeUndefined();
+    expect(asset.text).toBe('console.log("pnyx")');
+    // The copies compressed at build time, to browsers that take them.
+    for (const [accept, encoding] of [
+      ['gzip, deflate, br', 'br'],
+      ['gzip', 'gzip'],
+    ]) {
+      const compressed = await t.http.get('/assets/index-3f9a1c.js').set('Accept-Encoding', accept).expect(200);
+      expect(compressed.headers).toMatchObject({ 'content-encoding': encoding, vary: 'Accept-Encoding', 'cache-control': 'public, max-age=31536000, immutable' });
+      expect(compressed.headers['content-type']).toMatch(/javascript/);
+      expect(compressed.text).toBe('console.log("pnyx")'); // supertest decodes
+    }
     const missing = await t.http.get('/assets/index-000000.js').set('Accept', 'text/html').expect(404);
     expect(missing.text).not.toContain('<html');
     const icon = await t.http.get('/favicon.svg').expect(200);

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n/i18n';
 import { changeLanguage } from './i18n/i18n';
 
 /** Switches between French and English; the choice is remembered in this browser. */

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../app/i18n/i18n';
 import { gradeColours } from './utils/grade-colours';
 
 /** The key to merit-profile colours, worst grade first as the bars read. */

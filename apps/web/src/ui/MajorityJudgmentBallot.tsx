@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../app/i18n/i18n';
 import { gradesBestFirst, type GradeChoice } from '../voting/utils/ballot';
 import { gradeColours, textColourOn } from './utils/grade-colours';
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../app/i18n/i18n';
 import { useFormat } from '../app/i18n/useFormat';
 import { meritProfileView, type Count } from '../voting/utils/merit-profile';
 import { gradeColours } from './utils/grade-colours';
@@ -13,7 +13,7 @@ export function MeritProfileBar({ profile, grades, optionLabel }: { profile: rea
   const format = useFormat();
   const view = meritProfileView(profile, grades);
   const colours = gradeColours(grades.length);
-  const parts = view.segments.map((segment) => t('voting.results.segment', { grade: segment.label, share: format.percent(segment.share), count: format.number(segment.count) }));
+  const parts = view.segments.map((segment) => t('voting.results.segment', { grade: segment.label, share: format.percent(segment.share), votes: format.number(segment.count) }));
   const summary = t('voting.results.profileOf', { option: optionLabel, parts: parts.join(' ; ') });
   return (
     <div className="merit-bar-wrap">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../app/i18n/i18n';
 
 /**
  * The receipt, shown once after a vote: what it proves, why to keep it, and two ways to keep it

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n/i18n';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useSession } from '../../app/auth/useSession';
 import { ErrorMessage } from '../../ui/ErrorMessage';

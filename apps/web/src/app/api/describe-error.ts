@@ -1,3 +1,4 @@
+import type { MessageKey } from '../i18n/translate';
 import { ApiError, NetworkError } from './errors';
 
 /**
@@ -5,7 +6,7 @@ import { ApiError, NetworkError } from './errors';
  * sentence saying what happened and what to do next. Pure, so each mapping is tested.
  */
 export interface ErrorDescription {
-  key: string;
+  key: Extract<MessageKey, `errors.${string}`>;
   values?: Record<string, string | number>;
 }
 
@@ -68,7 +69,8 @@ export function describeError(error: unknown): ErrorDescription {
       return { key: 'errors.POLL_NOT_OPEN' };
     default:
   }
-  if (BY_CODE.has(error.code)) return { key: `errors.${error.code}` };
+  // The set lists codes that have a message of their own (checked by apps/web/translations.spec.ts).
+  if (BY_CODE.has(error.code)) return { key: `errors.${error.code}` as ErrorDescription['key'] };
   if (SIGN_IN_AGAIN.has(error.code)) return { key: 'errors.SIGN_IN_AGAIN' };
   if (error.status === 404) return { key: 'errors.NOT_FOUND' };
   if (error.status === 403) return { key: 'errors.FORBIDDEN' };

@@ -1,44 +1,39 @@
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { useSyncExternalStore } from 'react';
 import fr from './fr.json';
+import { createTranslator, type Translate } from './translate';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'pnyx.language';
+const LOCALES: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
+
+interface I18nState {
+  language: Language;
+  t: Translate;
+}
+
+let state: I18nState = { language: 'fr', t: createTranslator(LOCALES.fr, fr) };
+const listeners = new Set<() => void>();
 
 function storedLanguage(): Language {
   try {
-    const stored = localStorage.getItem(STORAGE_KEY);
-    return stored === 'en' ? 'en' : 'fr';
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'fr';
   } catch {
     return 'fr'; // storage disabled: French, the default
-  }
-}
-
-/** English is a separate chunk: French pages (the default) do not download it. */
-async function loadLanguage(language: Language): Promise<void> {
-  if (language === 'en' && !i18next.hasResourceBundle('en', 'translation')) {
-    i18next.addResourceBundle('en', 'translation', (await import('./en.json')).default);
   }
 }
 
 /** French by default; English when chosen before (remembered in this browser). */
 export async function initI18n(): Promise<void> {
   const language = storedLanguage();
-  await i18next.use(initReactI18next).init({
-    lng: 'fr',
-    fallbackLng: 'fr',
-    resources: { fr: { translation: fr } },
-    interpolation: { escapeValue: false }, // React escapes
-    returnNull: false,
-  });
   if (language !== 'fr') await changeLanguage(language, false);
-  document.documentElement.lang = i18next.language;
+  document.documentElement.lang = state.language;
 }
 
+/** Switches the language; English is a separate chunk, which French pages (the default) never download. */
 export async function changeLanguage(language: Language, remember = true): Promise<void> {
-  await loadLanguage(language);
-  await i18next.changeLanguage(language);
+  const messages = language === 'en' ? (await import('./en.json')).default : fr;
+  state = { language, t: createTranslator(LOCALES[language], messages, fr) };
   document.documentElement.lang = language;
   if (remember) {
     try {
@@ -47,4 +42,16 @@ export async function changeLanguage(language: Language, remember = true): Promi
       // not remembered, still switched
     }
   }
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The translator and language on screen; components re-render when the language changes. */
+export function useTranslation(): { t: Translate; i18n: { language: Language } } {
+  const current = useSyncExternalStore(subscribe, () => state);
+  return { t: current.t, i18n: { language: current.language } };
 }

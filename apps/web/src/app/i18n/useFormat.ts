@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n';
 import { formattersFor, type Formatters } from './format';
 
 /** Formatters for the language on screen. */

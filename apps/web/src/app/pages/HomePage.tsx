@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/i18n';
 import { Link, useLocation } from 'react-router';
 import { PetitionList } from '../../agenda/components/PetitionList';
 import { SessionList } from '../../agenda/components/SessionList';

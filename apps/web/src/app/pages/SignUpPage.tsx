@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/i18n';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/errors';
 import { ErrorMessage } from '../../ui/ErrorMessage';

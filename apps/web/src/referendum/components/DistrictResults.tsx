@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n/i18n';
 import type { Schemas } from '../../app/api/client';
 import { useFormat } from '../../app/i18n/useFormat';
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n/i18n';
 import { TextField } from '../../ui/TextField';
 import { groupVotingCode, votingCodeLength } from '../utils/voting-code';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n/i18n';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../app/api/errors';
 import { ErrorMessage } from '../../ui/ErrorMessage';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n/i18n';
 import { TextField } from '../../ui/TextField';
 
 /** Where the poll allows it: change a ballot, proving it is yours with its receipt. */

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n/i18n';
 import type { Schemas } from '../../app/api/client';
 
 /** The poll's rule for options left ungraded, said in words. */

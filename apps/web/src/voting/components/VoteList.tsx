@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n/i18n';
 import { Link } from 'react-router';
 import { TimeText } from '../../ui/TimeText';
 import type { VoteListItem } from '../utils/vote-items';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n/i18n';
 import { Link, useLocation, useParams } from 'react-router';
 import { isApiError, NetworkError } from '../../app/api/errors';
 import { useSession } from '../../app/auth/useSession';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n/i18n';
 import { Link, useParams } from 'react-router';
 import { useFormat } from '../../app/i18n/useFormat';
 import { ErrorMessage } from '../../ui/ErrorMessage';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n/i18n';
 import { useSearchParams } from 'react-router';
 import { useBallotBoxes, useReferendums } from '../../referendum/hooks/referendums';
 import { ErrorMessage } from '../../ui/ErrorMessage';
