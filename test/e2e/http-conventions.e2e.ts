@@ -69,6 +69,7 @@ describe('HTTP conventions', () => {
       'GET /api/proposals/{id}/versions',
       'GET /api/proposals/{id}/diff',
       'GET /api/assemblies/{id}/sessions',
+      'GET /api/sessions',
       'GET /api/sessions/{id}/agenda',
       'GET /api/assemblies/{id}/agenda-settings',
       'GET /api/sessions/{id}/room',

@@ -5,6 +5,7 @@ import { useSession } from '../../app/auth/useSession';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
+import { PageFallback } from '../../ui/PageFallback';
 import { PageTitle } from '../../ui/PageTitle';
 import { TimeText } from '../../ui/TimeText';
 import { SupportMeter } from '../components/SupportMeter';
@@ -27,22 +28,7 @@ export function PetitionPage() {
   const amendments = useAmendments(proposalId, published);
   const [confirmingWithdrawal, setConfirmingWithdrawal] = useState(false);
 
-  if (proposal.error) {
-    return (
-      <>
-        <PageTitle title={t('agenda.petition.unavailable')} />
-        <ErrorMessage error={proposal.error} />
-      </>
-    );
-  }
-  if (proposal.data === undefined) {
-    return (
-      <>
-        <PageTitle title={t('agenda.petition.loading')} />
-        <Loading />
-      </>
-    );
-  }
+  if (proposal.data === undefined) return <PageFallback title={proposal.error ? t('agenda.petition.unavailable') : t('agenda.petition.loading')} error={proposal.error} />;
   const petition = proposal.data;
   const isAuthor = petition.yourRoles?.includes('author') === true;
   const collecting = petition.state === 'collecting';

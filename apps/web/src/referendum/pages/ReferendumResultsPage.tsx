@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
+import { PageFallback } from '../../ui/PageFallback';
 import { PageTitle } from '../../ui/PageTitle';
 import { RankingChart } from '../../ui/RankingChart';
 import { TimeText } from '../../ui/TimeText';
@@ -21,22 +22,7 @@ export function ReferendumResultsPage() {
   const results = useReferendumResults(referendumId, counted);
   const boxes = useBallotBoxes(referendumId, referendum.data?.status === 'published');
 
-  if (referendum.error) {
-    return (
-      <>
-        <PageTitle title={t('referendum.unavailable')} />
-        <ErrorMessage error={referendum.error} />
-      </>
-    );
-  }
-  if (referendum.data === undefined) {
-    return (
-      <>
-        <PageTitle title={t('referendum.loading')} />
-        <Loading />
-      </>
-    );
-  }
+  if (referendum.data === undefined) return <PageFallback title={referendum.error ? t('referendum.unavailable') : t('referendum.loading')} error={referendum.error} />;
   const data = referendum.data;
   const questionText = new Map(data.questions.map((question) => [question.id, question.text]));
 

@@ -3,8 +3,8 @@ import { useTranslation } from '../../app/i18n/i18n';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../app/api/errors';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
+import { PageFallback } from '../../ui/PageFallback';
 import { PageTitle } from '../../ui/PageTitle';
 import { ReceiptPanel } from '../../ui/ReceiptPanel';
 import { TimeText } from '../../ui/TimeText';
@@ -54,22 +54,7 @@ export function ReferendumVotePage() {
     target?.focus();
   }, [step, attempt]);
 
-  if (referendum.error) {
-    return (
-      <>
-        <PageTitle title={t('referendum.unavailable')} />
-        <ErrorMessage error={referendum.error} />
-      </>
-    );
-  }
-  if (referendum.data === undefined) {
-    return (
-      <>
-        <PageTitle title={t('referendum.loading')} />
-        <Loading />
-      </>
-    );
-  }
+  if (referendum.data === undefined) return <PageFallback title={referendum.error ? t('referendum.unavailable') : t('referendum.loading')} error={referendum.error} />;
   const data = referendum.data;
   const go = (next: Step): void => {
     setStep(next);

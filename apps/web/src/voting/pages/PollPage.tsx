@@ -6,6 +6,7 @@ import { useSession } from '../../app/auth/useSession';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
+import { PageFallback } from '../../ui/PageFallback';
 import { PageTitle } from '../../ui/PageTitle';
 import { ReceiptPanel } from '../../ui/ReceiptPanel';
 import { TimeText } from '../../ui/TimeText';
@@ -67,22 +68,7 @@ export function PollPage() {
     if (refusals > 0) summary.current?.focus();
   }, [refusals]);
 
-  if (poll.error) {
-    return (
-      <>
-        <PageTitle title={t('voting.poll.unavailable')} />
-        <ErrorMessage error={poll.error} />
-      </>
-    );
-  }
-  if (poll.data === undefined) {
-    return (
-      <>
-        <PageTitle title={t('voting.poll.loading')} />
-        <Loading />
-      </>
-    );
-  }
+  if (poll.data === undefined) return <PageFallback title={poll.error ? t('voting.poll.unavailable') : t('voting.poll.loading')} error={poll.error} />;
   const data = poll.data;
 
   const review = (): void => {

@@ -4,6 +4,7 @@ import { useFormat } from '../../app/i18n/useFormat';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
+import { PageFallback } from '../../ui/PageFallback';
 import { PageTitle } from '../../ui/PageTitle';
 import { RankingChart } from '../../ui/RankingChart';
 import { TimeText } from '../../ui/TimeText';
@@ -21,22 +22,7 @@ export function PollResultsPage() {
   const counted = poll.data?.status === 'closed' || poll.data?.status === 'published';
   const results = usePollResults(pollId, counted);
 
-  if (poll.error) {
-    return (
-      <>
-        <PageTitle title={t('voting.poll.unavailable')} />
-        <ErrorMessage error={poll.error} />
-      </>
-    );
-  }
-  if (poll.data === undefined) {
-    return (
-      <>
-        <PageTitle title={t('voting.results.loading')} />
-        <Loading />
-      </>
-    );
-  }
+  if (poll.data === undefined) return <PageFallback title={poll.error ? t('voting.poll.unavailable') : t('voting.results.loading')} error={poll.error} />;
   const data = poll.data;
   const labels = new Map((data.options ?? []).map((option) => [option.id, option.label]));
 
