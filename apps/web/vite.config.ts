@@ -45,8 +45,6 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
-    // One report per build: bench:web reads the sizes of what each route loads.
-    manifest: true,
   },
   server: {
     host: '127.0.0.1',
