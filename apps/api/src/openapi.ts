@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, getSchemaPath, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { DELIBERATION_SOCKET_MODELS } from '@app/deliberation';
 import { ErrorResponseDto } from '@app/shared';
 
 /** Every REST route is under /api. */
@@ -21,7 +22,8 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       .setVersion('0.1.0')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
-    { extraModels: [ErrorResponseDto] },
+    // The error shape, and the socket protocol's payloads (typed for the web client too).
+    { extraModels: [ErrorResponseDto, ...DELIBERATION_SOCKET_MODELS] },
   );
   // Every operation can fail with the one error shape: say so once, as each operation's default response.
   const error = { description: 'Error: { statusCode, code, message, details?, correlationId? }', content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorResponseDto) } } } };

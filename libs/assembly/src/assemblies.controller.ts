@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { decodeKeysetCursor, encodeKeysetCursor } from '@app/persistence';
 import { CommonErrorCode, CurrentPrincipal, DomainException, OptionalPrincipal, Public, RequireRoles, type Principal } from '@app/shared';
@@ -22,6 +22,7 @@ import {
   mapMembershipView,
   MembershipDto,
   MembershipParams,
+  NameShownDto,
   RedeemInvitationDto,
 } from './dto/membership.dto.js';
 import { MembershipService } from './membership.service.js';
@@ -76,6 +77,13 @@ export class AssembliesController {
   @ApiOkResponse({ type: MembershipDto, isArray: true })
   async listMemberships(@OptionalPrincipal() principal: Principal | undefined, @Param() params: AssemblyIdParams, @Query() query: ListMembershipsQuery): Promise<MembershipDto[]> {
     return (await this.memberships.list(principal, params.id, query.includeEnded ?? false)).map(mapMembershipView);
+  }
+
+  @Put(':id/memberships/:membershipId/name-shown')
+  @ApiOperation({ summary: 'Show or hide your name on the assembly page (drawn members are pseudonymous unless they choose otherwise)' })
+  @ApiOkResponse({ type: MembershipDto })
+  async setNameShown(@CurrentPrincipal() principal: Principal, @Param() params: MembershipParams, @Body() body: NameShownDto): Promise<MembershipDto> {
+    return mapMembershipView(await this.memberships.setNameShown(principal, params.id, params.membershipId, body.shown));
   }
 
   @Post(':id/memberships')

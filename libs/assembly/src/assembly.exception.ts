@@ -30,6 +30,7 @@ export const AssemblyErrorCode = {
   TERM_INVALID: 'TERM_INVALID',
   LAST_ORGANISER: 'LAST_ORGANISER',
   ACCOUNT_LACKS_ROLE: 'ACCOUNT_LACKS_ROLE',
+  NOT_YOUR_MEMBERSHIP: 'NOT_YOUR_MEMBERSHIP',
   // Stored on failed draws (not thrown):
   DRAW_INTERRUPTED: 'DRAW_INTERRUPTED',
   DRAW_TIME_BUDGET_EXCEEDED: 'DRAW_TIME_BUDGET_EXCEEDED',
@@ -37,6 +38,9 @@ export const AssemblyErrorCode = {
 } as const;
 
 export class AssemblyException extends DomainException {
+  static notYourMembership(): AssemblyException {
+    return new AssemblyException('forbidden', AssemblyErrorCode.NOT_YOUR_MEMBERSHIP, 'Only the member themself may choose this');
+  }
   static assemblyNotFound(): AssemblyException {
     return new AssemblyException('not-found', AssemblyErrorCode.ASSEMBLY_NOT_FOUND, 'No such assembly');
   }

@@ -88,6 +88,17 @@ export class AssemblyRepository {
     });
   }
 
+  /** Display names of these accounts. */
+  async displayNames(accountIds: readonly string[]): Promise<Map<string, string>> {
+    if (accountIds.length === 0) return new Map();
+    const rows = await this.dataSource.query<Array<{ id: string; display_name: string }>>(`SELECT id, display_name FROM accounts WHERE id = ANY($1::uuid[])`, [accountIds]);
+    return new Map(rows.map((row) => [row.id, row.display_name]));
+  }
+
+  async setNameShown(membershipId: string, shown: boolean): Promise<void> {
+    await this.memberships().update({ id: membershipId }, { nameShown: shown });
+  }
+
   findMembership(assemblyId: string, id: string, manager?: EntityManager, lock = false): Promise<MembershipEntity | null> {
     return this.memberships(manager).findOne({ where: { assemblyId, id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   }

@@ -13,6 +13,10 @@ export interface MembershipView {
   membership: MembershipEntity;
   /** Whether the caller may see accounts and invitations (the assembly's organisers). */
   organiserView: boolean;
+  /** The person's name, where it may be shown: staff always, drawn members who chose to, everyone to organisers. */
+  displayName?: string;
+  /** The membership is the caller's own. */
+  yours: boolean;
 }
 
 /** Seats and duties in an assembly: staff added by organisers, drawn members' invitations, departures. */
@@ -30,7 +34,24 @@ export class MembershipService {
   async list(principal: Principal | undefined, assemblyId: string, includeEnded: boolean): Promise<MembershipView[]> {
     if ((await this.assemblies.findById(assemblyId)) === null) throw AssemblyException.assemblyNotFound();
     const organiserView = await this.access.isOrganiser(principal, assemblyId);
-    return (await this.assemblies.listMemberships(assemblyId, includeEnded)).map((membership) => ({ membership, organiserView }));
+    const memberships = await this.assemblies.listMemberships(assemblyId, includeEnded);
+    const staff = (m: MembershipEntity): boolean => m.role === 'facilitator' || m.role === 'organiser';
+    const named = memberships.filter((m) => m.accountId !== null && (organiserView || staff(m) || m.nameShown || m.accountId === principal?.accountId));
+    const names = await this.assemblies.displayNames(named.map((m) => m.accountId!));
+    return memberships.map((membership) => {
+      const name = named.includes(membership) ? names.get(membership.accountId!) : undefined;
+      return { membership, organiserView, yours: principal !== undefined && membership.accountId === principal.accountId, ...(name === undefined ? {} : { displayName: name }) };
+    });
+  }
+
+  /** A drawn member shows or hides their name on the assembly's public page; their choice alone. */
+  async setNameShown(principal: Principal, assemblyId: string, membershipId: string, shown: boolean): Promise<MembershipView> {
+    const membership = await this.assemblies.findMembership(assemblyId, membershipId);
+    if (membership === null) throw AssemblyException.membershipNotFound();
+    if (membership.accountId !== principal.accountId) throw AssemblyException.notYourMembership();
+    if (membership.endedAt !== null) throw AssemblyException.membershipEnded();
+    await this.assemblies.setNameShown(membership.id, shown);
+    return (await this.list(principal, assemblyId, false)).find((view) => view.membership.id === membershipId)!;
   }
 
   /**

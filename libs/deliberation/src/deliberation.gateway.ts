@@ -4,7 +4,9 @@ import type { Namespace, Socket } from 'socket.io';
 import { APP_CONFIG, authenticateSockets, Authenticator, CLOCK, DomainException, FixedWindowLimiter, socketPrincipal, validatePayload, type AppConfig, type Clock } from '@app/shared';
 import { DeliberationException } from './deliberation.exception.js';
 import {
+  AwayDto,
   CloseVoteDto,
+  ExtendFloorDto,
   ExtendItemDto,
   HideMessageDto,
   JoinSessionDto,
@@ -66,6 +68,8 @@ const ROOM_COMMANDS: Record<string, CommandSpec> = {
   'hand.lower': command(OptionalAccountDto, false, (p) => ({ type: 'hand.lower', accountId: p.accountId })),
   'floor.grant': command(OptionalAccountDto, true, (p) => ({ type: 'floor.grant', accountId: p.accountId })),
   'floor.end': command(SessionRefDto, false, () => ({ type: 'floor.end' })),
+  'floor.extend': command(ExtendFloorDto, true, (p) => ({ type: 'floor.extend', seconds: p.seconds })),
+  'presence.away': command(AwayDto, false, (p) => ({ type: 'presence.away', away: p.away })),
   'member.mute': command(MuteDto, true, (p) => ({ type: 'member.mute', accountId: p.accountId, minutes: p.minutes, reason: p.reason.trim() })),
   'member.unmute': command(UnmuteDto, true, (p) => ({ type: 'member.unmute', accountId: p.accountId })),
   'settings.change': command(RoomSettingsDto, true, (p) => ({

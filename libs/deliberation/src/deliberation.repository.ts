@@ -27,6 +27,17 @@ interface EventRow {
   hidden_reason: string | null;
 }
 
+export interface MessageRow {
+  id: string;
+  seq: number;
+  item_index: number | null;
+  author_id: string;
+  reply_to: string | null;
+  body: string;
+  hidden_reason: string | null;
+  posted_at: Date;
+}
+
 /** Every query of live deliberation: rooms, their events, messages, facilitators, connections. */
 @Injectable()
 export class DeliberationRepository {
@@ -195,6 +206,45 @@ export class DeliberationRepository {
     return affected === 1;
   }
 
+  /**
+   * A page of an item's messages (`itemIndex` null: those posted outside any item), newest first
+   * before `beforeSeq`, as of one snapshot: the room's last seq and every message, reaction and
+   * hiding at that seq (REPEATABLE READ), so a client applies exactly the live events after it.
+   */
+  async messagePage(
+    sessionId: string,
+    itemIndex: number | null,
+    beforeSeq: number | null,
+    limit: number,
+    readerId: string | null,
+  ): Promise<{ asOfSeq: number; messages: MessageRow[]; reactions: Map<string, Record<string, number>>; mine: Map<string, string[]>; names: Map<string, string> }> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const [room] = await manager.query<Array<{ last_seq: string }>>(`SELECT last_seq FROM deliberation_rooms WHERE session_id = $1`, [sessionId]);
+      const asOfSeq = room === undefined ? 0 : Number(room.last_seq);
+      const messages = await manager.query<MessageRow[]>(
+        `SELECT id, seq::int AS seq, item_index, author_id, reply_to, body, hidden_reason, posted_at FROM session_messages
+          WHERE session_id = $1 AND item_index IS NOT DISTINCT FROM $2 AND ($3::bigint IS NULL OR seq < $3) ORDER BY seq DESC LIMIT $4`,
+        [sessionId, itemIndex, beforeSeq, limit],
+      );
+      const ids = messages.map((message) => message.id);
+      const reactions = new Map<string, Record<string, number>>();
+      const mine = new Map<string, string[]>();
+      if (ids.length > 0) {
+        const rows = await manager.query<Array<{ message_id: string; reaction: string; n: string; mine: boolean }>>(
+          `SELECT message_id, reaction, count(*) AS n, bool_or(account_id = $2) AS mine FROM message_reactions WHERE message_id = ANY($1::uuid[]) GROUP BY message_id, reaction`,
+          [ids, readerId ?? '00000000-0000-0000-0000-000000000000'],
+        );
+        for (const row of rows) {
+          reactions.set(row.message_id, { ...(reactions.get(row.message_id) ?? {}), [row.reaction]: Number(row.n) });
+          if (row.mine) mine.set(row.message_id, [...(mine.get(row.message_id) ?? []), row.reaction]);
+        }
+      }
+      const authors = [...new Set(messages.map((message) => message.author_id))];
+      const nameRows = authors.length === 0 ? [] : await manager.query<Array<{ id: string; display_name: string }>>(`SELECT id, display_name FROM accounts WHERE id = ANY($1::uuid[])`, [authors]);
+      return { asOfSeq, messages, reactions, mine, names: new Map(nameRows.map((row) => [row.id, row.display_name])) };
+    });
+  }
+
   async reactionCounts(sessionId: string): Promise<Map<string, Record<string, number>>> {
     const rows: Array<{ message_id: string; reaction: string; n: string }> = await this.dataSource.query(
       `SELECT r.message_id, r.reaction, count(*) AS n FROM message_reactions r JOIN session_messages m ON m.id = r.message_id
@@ -275,6 +325,11 @@ export class DeliberationRepository {
 
   async sessionOfPoll(pollId: string): Promise<SessionPollEntity | null> {
     return this.dataSource.getRepository(SessionPollEntity).findOneBy({ pollId });
+  }
+
+  /** The votes held in a session, in the order they were opened. */
+  pollsOfSession(sessionId: string): Promise<SessionPollEntity[]> {
+    return this.dataSource.getRepository(SessionPollEntity).find({ where: { sessionId }, order: { createdAt: 'ASC', pollId: 'ASC' } });
   }
 }
 

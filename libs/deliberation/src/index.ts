@@ -10,3 +10,4 @@ export * from './room-timers.js';
 export * from './presence.service.js';
 export * from './deliberation.repository.js';
 export * from './minutes.service.js';
+export * from './dto/deliberation.dto.js';

@@ -57,6 +57,70 @@ describe('room state machine', () => {
     expect(refusal(state, { type: 'hand.raise' }, member('m'))).toBe('SESSION_ENDED');
   });
 
+  it('adds up each member’s speaking time over the session, pauses excluded, and shows it beside the queue', () => {
+    const { state } = run(
+      [
+        [{ type: 'hand.raise' }, member('a'), 0],
+        [{ type: 'floor.grant' }, chair, 1_000], // a speaks from 1 s…
+        [{ type: 'session.pause' }, chair, 11_000], // …10 s, then a pause of 30 s
+        [{ type: 'session.resume' }, chair, 41_000],
+        [{ type: 'floor.end' }, member('a'), 46_000], // …5 s more: 15 s
+        [{ type: 'hand.raise' }, member('a'), 47_000],
+        [{ type: 'hand.raise' }, member('b'), 48_000],
+      ],
+      live(),
+    );
+    expect(state.talkMs).toEqual({ a: 15_000 });
+    const view = roomView(state, 50_000);
+    // b has not spoken on the item yet: first-speaker priority puts b first.
+    expect(view.queue.map(({ accountId, spokenMs, firstTime }) => ({ accountId, spokenMs, firstTime }))).toEqual([
+      { accountId: 'b', spokenMs: 0, firstTime: true },
+      { accountId: 'a', spokenMs: 15_000, firstTime: false },
+    ]);
+  });
+
+  it('reads rooms stored before speaking time and away were kept', () => {
+    const old = live();
+    delete old.talkMs;
+    delete old.away;
+    const { state } = run([[{ type: 'floor.grant', accountId: 'chair' }, chair, 0]], { ...old, present: ['chair'] });
+    expect(roomView(run([[{ type: 'floor.end' }, chair, 2_000]], state).state, 2_000).present).toEqual([{ accountId: 'chair', name: null, away: false }]);
+  });
+
+  it('lets the chair extend a turn, which moves its deadline and its warning', () => {
+    const start = run(
+      [
+        [{ type: 'hand.raise' }, member('a'), 0],
+        [{ type: 'floor.grant' }, chair, 0],
+      ],
+      live(),
+    ).state;
+    expect(refusal(start, { type: 'floor.extend', seconds: 30 }, member('a'))).toBe('NOT_CHAIR');
+    expect(refusal(live(), { type: 'floor.extend', seconds: 30 }, chair)).toBe('NOBODY_HAS_FLOOR');
+    const warned = run([[{ type: 'tick' }, SYSTEM, 50_000]], start);
+    expect(warned.types).toEqual(['floor.warning']);
+    const extended = decide(warned.state, { type: 'floor.extend', seconds: 30 }, chair, 55_000);
+    expect(extended.events).toEqual([{ type: 'floor.extended', data: { accountId: 'a', seconds: 30, endsAt: 90_000 } }]);
+    expect(roomView(extended.state, 55_000).floor).toMatchObject({ endsAt: new Date(90_000).toISOString(), remainingMs: 35_000, totalMs: 90_000 });
+    // The old deadline passes without ending the turn; the new one warns again, then ends it.
+    expect(run([[{ type: 'tick' }, SYSTEM, 60_000]], extended.state).types).toEqual([]);
+    expect(run([[{ type: 'tick' }, SYSTEM, 80_000]], extended.state).types).toEqual(['floor.warning']);
+    expect(run([[{ type: 'tick' }, SYSTEM, 90_000]], extended.state).types).toEqual(['floor.ended']);
+  });
+
+  it('says who is away from the screen, once per change', () => {
+    const here = run([[{ type: 'presence.join', accountId: 'a', name: 'Aïcha' }, SYSTEM, 0]], live()).state;
+    expect(refusal(live(), { type: 'presence.away', away: true }, member('a'))).toBe('NOT_PRESENT');
+    const away = run([[{ type: 'presence.away', away: true }, member('a'), 1]], here);
+    expect(away.types).toEqual(['presence.away']);
+    expect(roomView(away.state, 1).present).toEqual([{ accountId: 'a', name: 'Aïcha', away: true }]);
+    expect(run([[{ type: 'presence.away', away: true }, member('a'), 2]], away.state).types).toEqual([]);
+    const back = run([[{ type: 'presence.away', away: false }, member('a'), 3]], away.state);
+    expect(roomView(back.state, 3).present[0].away).toBe(false);
+    const gone = run([[{ type: 'presence.leave', accountId: 'a' }, SYSTEM, 4]], away.state);
+    expect(gone.state.away).toEqual([]);
+  });
+
   it('never changes the state it is given', () => {
     const state = live();
     const copy = structuredClone(state);

@@ -80,6 +80,13 @@ export interface RoomState {
   /** Display names of everyone who has been present, for views and minutes. */
   names: Record<string, string>;
   settings: RoomSettings;
+  /**
+   * Ms each account has spoken in this session so far, turns ended (pauses excluded): shown beside
+   * the queue so the chair can balance speaking time. Absent from rooms stored before it existed.
+   */
+  talkMs?: Record<string, number>;
+  /** Present members whose page is in the background (tab hidden): here, but away from the screen. */
+  away?: string[];
 }
 
 export interface Actor {
@@ -105,11 +112,13 @@ export type RoomCommand =
   | { type: 'hand.lower'; accountId?: string }
   | { type: 'floor.grant'; accountId?: string }
   | { type: 'floor.end' }
+  | { type: 'floor.extend'; seconds: number }
   | { type: 'member.mute'; accountId: string; minutes: number; reason: string }
   | { type: 'member.unmute'; accountId: string }
   | { type: 'settings.change'; settings: Partial<RoomSettings> }
   | { type: 'presence.join'; accountId: string; name: string }
   | { type: 'presence.leave'; accountId: string }
+  | { type: 'presence.away'; away: boolean }
   | { type: 'tick' };
 
 export interface RoomEvent {
@@ -152,7 +161,7 @@ export class RoomRefusal extends Error {
 }
 
 export function initialRoomState(items: RoomItem[], settings: RoomSettings = DEFAULT_ROOM_SETTINGS): RoomState {
-  return { status: 'scheduled', items, item: null, done: [], queue: [], floor: null, spoken: [], mutes: {}, present: [], names: {}, settings };
+  return { status: 'scheduled', items, item: null, done: [], queue: [], floor: null, spoken: [], mutes: {}, present: [], names: {}, settings, talkMs: {}, away: [] };
 }
 
 const refuse = (code: RoomRefusalCode, message: string): never => {
@@ -344,6 +353,17 @@ function apply(draft: Draft, command: RoomCommand, actor: Actor, now: number): v
       grantFloor(draft, target, now, false);
       return;
     }
+    case 'floor.extend': {
+      requireChair(actor, 'extend a turn');
+      requireLive(state, 'extend a turn');
+      const floor = state.floor;
+      if (floor === null) return refuse('NOBODY_HAS_FLOOR', 'Nobody has the floor');
+      const extra = command.seconds * 1000;
+      const timer = floor.timer;
+      floor.timer = { ...timer, endsAt: (timer.endsAt ?? now) + extra, remainingMs: remainingMs(timer, now) + extra, totalMs: timer.totalMs + extra, warned: false };
+      draft.emit('floor.extended', { accountId: floor.accountId, seconds: command.seconds, endsAt: floor.timer.endsAt });
+      return;
+    }
     case 'floor.end':
       requireLive(state, 'end a turn');
       if (state.floor === null) return refuse('NOBODY_HAS_FLOOR', 'Nobody has the floor');
@@ -382,8 +402,17 @@ function apply(draft: Draft, command: RoomCommand, actor: Actor, now: number): v
     case 'presence.leave':
       if (!state.present.includes(command.accountId)) return;
       state.present = state.present.filter((id) => id !== command.accountId);
+      state.away = (state.away ?? []).filter((id) => id !== command.accountId);
       draft.emit('presence.left', { accountId: command.accountId });
       return;
+    case 'presence.away': {
+      if (!state.present.includes(actor.accountId)) refuse('NOT_PRESENT', 'Join the session first');
+      const away = state.away ?? [];
+      if (away.includes(actor.accountId) === command.away) return; // nothing changes, nothing said
+      state.away = command.away ? [...away, actor.accountId] : away.filter((id) => id !== actor.accountId);
+      draft.emit('presence.away', { accountId: actor.accountId, away: command.away });
+      return;
+    }
     case 'tick':
       tick(draft, now);
       return;
@@ -407,7 +436,10 @@ function endFloor(draft: Draft, now: number, reason: 'yielded' | 'chair' | 'time
   const floor = draft.state.floor;
   if (floor === null) return;
   draft.state.floor = null;
-  draft.emit('floor.ended', { accountId: floor.accountId, reason, spokeMs: spokenSoFar(floor, now), itemIndex: draft.state.item?.index ?? null });
+  const spokeMs = spokenSoFar(floor, now);
+  const talk = draft.state.talkMs ?? {};
+  draft.state.talkMs = { ...talk, [floor.accountId]: (talk[floor.accountId] ?? 0) + spokeMs };
+  draft.emit('floor.ended', { accountId: floor.accountId, reason, spokeMs, itemIndex: draft.state.item?.index ?? null });
 }
 
 function autoNext(draft: Draft, now: number): void {
@@ -476,9 +508,11 @@ export interface RoomView {
   status: RoomStatus;
   items: Array<RoomItem & { index: number; done: boolean }>;
   currentItem: { index: number; proposalId: string; title: string; endsAt: string | null; remainingMs: number | null } | null;
-  floor: { accountId: string; name: string | null; endsAt: string | null; remainingMs: number } | null;
-  queue: Array<{ accountId: string; name: string | null; raisedAt: string; firstTime: boolean }>;
-  present: Array<{ accountId: string; name: string | null }>;
+  floor: { accountId: string; name: string | null; endsAt: string | null; remainingMs: number; totalMs: number } | null;
+  /** In speaking order; `spokenMs`: time already spoken in this session (turns ended). */
+  queue: Array<{ accountId: string; name: string | null; raisedAt: string; firstTime: boolean; spokenMs: number }>;
+  /** `away`: here, with the page in the background. */
+  present: Array<{ accountId: string; name: string | null; away: boolean }>;
   mutes: Array<{ accountId: string; until: string }>;
   settings: RoomSettings;
   serverTime: string;
@@ -505,9 +539,21 @@ export function roomView(state: RoomState, now: number): RoomView {
     floor:
       state.floor === null
         ? null
-        : { accountId: state.floor.accountId, name: name(state.floor.accountId), endsAt: iso(state.floor.timer.endsAt), remainingMs: remainingMs(state.floor.timer, now) },
-    queue: orderedQueue(state).map((hand) => ({ accountId: hand.accountId, name: name(hand.accountId), raisedAt: new Date(hand.raisedAt).toISOString(), firstTime: !state.spoken.includes(hand.accountId) })),
-    present: state.present.map((accountId) => ({ accountId, name: name(accountId) })),
+        : {
+            accountId: state.floor.accountId,
+            name: name(state.floor.accountId),
+            endsAt: iso(state.floor.timer.endsAt),
+            remainingMs: remainingMs(state.floor.timer, now),
+            totalMs: state.floor.timer.totalMs,
+          },
+    queue: orderedQueue(state).map((hand) => ({
+      accountId: hand.accountId,
+      name: name(hand.accountId),
+      raisedAt: new Date(hand.raisedAt).toISOString(),
+      firstTime: !state.spoken.includes(hand.accountId),
+      spokenMs: state.talkMs?.[hand.accountId] ?? 0,
+    })),
+    present: state.present.map((accountId) => ({ accountId, name: name(accountId), away: state.away?.includes(accountId) ?? false })),
     mutes: Object.entries(state.mutes)
       .filter(([, until]) => until > now)
       .map(([accountId, until]) => ({ accountId, until: new Date(until).toISOString() })),

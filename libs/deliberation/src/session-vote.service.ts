@@ -2,12 +2,14 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '@app/persistence';
+import type { Principal } from '@app/shared';
 import { PollEvents, PollService, type GradePreset, type PollEvent } from '@app/voting';
 import { DeliberationException } from './deliberation.exception.js';
 import { DeliberationRepository } from './deliberation.repository.js';
 import { RoomBroadcaster, type WireEvent } from './room-broadcaster.js';
 import { RoomService } from './room.service.js';
-import { requireChair, type Participant } from './session-access.js';
+import { requireChair, SessionAccess, type Participant } from './session-access.js';
+import type { SessionVoteDto } from './dto/deliberation.dto.js';
 
 export interface SessionVoteDraft {
   title: string;
@@ -33,6 +35,7 @@ export class SessionVoteService implements OnModuleInit, OnModuleDestroy {
     private readonly broadcaster: RoomBroadcaster,
     private readonly polls: PollService,
     private readonly pollEvents: PollEvents,
+    private readonly access: SessionAccess,
   ) {}
 
   onModuleInit(): void {
@@ -68,6 +71,18 @@ export class SessionVoteService implements OnModuleInit, OnModuleDestroy {
     );
     this.broadcaster.publish(published);
     return published;
+  }
+
+  /** The votes of a session, for its readers, in the order they were opened. */
+  async list(principal: Principal | undefined, sessionId: string): Promise<SessionVoteDto[]> {
+    await this.access.requireReader(principal, sessionId);
+    const links = await this.repository.pollsOfSession(sessionId);
+    return Promise.all(
+      links.map(async (link) => {
+        const { poll, options } = await this.polls.get(link.pollId);
+        return { pollId: poll.id, title: poll.title, itemIndex: link.itemIndex, status: poll.status, grades: poll.grades, options: options.map((option) => ({ id: option.id, label: option.label })) };
+      }),
+    );
   }
 
   async close(participant: Participant, pollId: string): Promise<void> {

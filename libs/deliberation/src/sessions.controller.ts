@@ -2,7 +2,9 @@ import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, OptionalPrincipal, Public, type Principal } from '@app/shared';
-import { EventPageDto, EventsQuery, FacilitatorListDto, FacilitatorsDto, MinutesQuery, RoomDto, SessionIdParams } from './dto/deliberation.dto.js';
+import { EventPageDto, EventsQuery, FacilitatorListDto, FacilitatorsDto, MessagePageDto, MessagesQuery, MinutesQuery, RoomDto, SessionIdParams, SessionVoteDto } from './dto/deliberation.dto.js';
+import { MessageService } from './message.service.js';
+import { SessionVoteService } from './session-vote.service.js';
 import { FacilitatorService } from './facilitator.service.js';
 import { MinutesService } from './minutes.service.js';
 import { minutesToMarkdown } from './minutes.js';
@@ -18,6 +20,8 @@ export class SessionsController {
     private readonly rooms: RoomService,
     private readonly minutesService: MinutesService,
     private readonly facilitators: FacilitatorService,
+    private readonly messages: MessageService,
+    private readonly votes: SessionVoteService,
   ) {}
 
   @Get('room')
@@ -27,7 +31,7 @@ export class SessionsController {
   async room(@OptionalPrincipal() principal: Principal | undefined, @Param() params: SessionIdParams): Promise<RoomDto> {
     await this.access.requireReader(principal, params.id);
     const { seq, room } = await this.rooms.view(params.id);
-    return { seq, room: { ...room } };
+    return { seq, room };
   }
 
   @Get('events')
@@ -41,6 +45,22 @@ export class SessionsController {
     const events = await this.rooms.events(params.id, query.after ?? 0, limit);
     const last = events[events.length - 1];
     return { events, lastSeq: seq, nextAfter: events.length === limit && last !== undefined ? last.seq : null };
+  }
+
+  @Get('messages')
+  @Public()
+  @ApiOperation({ summary: "An agenda item's messages, newest page first (hidden ones by their reason only), as of one seq: apply the live events after `asOfSeq`" })
+  @ApiOkResponse({ type: MessagePageDto })
+  messagesPage(@OptionalPrincipal() principal: Principal | undefined, @Param() params: SessionIdParams, @Query() query: MessagesQuery): Promise<MessagePageDto> {
+    return this.messages.page(principal, params.id, { itemIndex: query.itemIndex, before: query.before, limit: query.limit ?? 50 });
+  }
+
+  @Get('votes')
+  @Public()
+  @ApiOperation({ summary: 'The votes held in the session, in the order they were opened (results at GET /api/polls/{pollId}/results once closed)' })
+  @ApiOkResponse({ type: SessionVoteDto, isArray: true })
+  votesOf(@OptionalPrincipal() principal: Principal | undefined, @Param() params: SessionIdParams): Promise<SessionVoteDto[]> {
+    return this.votes.list(principal, params.id);
   }
 
   @Get('minutes')

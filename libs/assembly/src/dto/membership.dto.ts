@@ -65,6 +65,10 @@ export class MembershipDto {
   @ApiPropertyOptional({ description: "Organisers only (and staff's own accounts)" }) accountId?: string;
   @ApiPropertyOptional({ description: 'Organisers only: whether the seat is linked to an account' }) linked?: boolean;
   @ApiPropertyOptional({ description: 'Organisers only' }) invitationIssuedAt?: string;
+  @ApiPropertyOptional({ description: "The person's name: staff always; drawn members only if they chose to show it (organisers and the member themself see it anyway)" })
+  displayName?: string;
+  @ApiProperty({ description: 'Whether the member chose to show their name publicly' }) nameShown!: boolean;
+  @ApiPropertyOptional({ description: "Present (true) on the caller's own membership" }) yours?: boolean;
 }
 
 export class InvitationDto {
@@ -79,6 +83,7 @@ export function mapMembership(membership: MembershipEntity, organiserView: boole
     assemblyId: membership.assemblyId,
     role: membership.role,
     startedAt: membership.startedAt.toISOString(),
+    nameShown: membership.nameShown,
   };
   if (membership.personId !== null) dto.personId = membership.personId;
   if (membership.drawId !== null) dto.drawId = membership.drawId;
@@ -98,5 +103,15 @@ export function mapMembership(membership: MembershipEntity, organiserView: boole
 }
 
 export function mapMembershipView(view: MembershipView): MembershipDto {
-  return mapMembership(view.membership, view.organiserView);
+  return {
+    ...mapMembership(view.membership, view.organiserView),
+    ...(view.displayName === undefined ? {} : { displayName: view.displayName }),
+    ...(view.yours ? { yours: true } : {}),
+  };
+}
+
+export class NameShownDto {
+  @ApiProperty({ description: 'Show my name on the assembly page' })
+  @IsBoolean()
+  shown!: boolean;
 }

@@ -92,4 +92,8 @@ export class MembershipEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   invitationIssuedAt!: Date | null;
+
+  /** The member chose to show their name on the assembly's public page (drawn members are pseudonymous otherwise). */
+  @Column({ type: 'boolean', default: false })
+  nameShown!: boolean;
 }

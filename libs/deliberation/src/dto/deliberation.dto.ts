@@ -1,4 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { POLL_STATUSES, RankingDto, type PollStatus } from '@app/voting';
+import { REACTIONS, type Reaction } from '../entities/message-reaction.entity.js';
+import { ROOM_STATUSES, type RoomStatus } from '../room.js';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
@@ -60,11 +63,208 @@ export class EventPageDto {
   @ApiProperty({ type: Number, nullable: true, description: 'Pass as `after` for the next page; null when none' }) nextAfter!: number | null;
 }
 
+// The room as participants see it (room.ts `RoomView`): in GET …/room, the join acknowledgement,
+// and every `session.event` that changes it (`room`).
+
+export class RoomItemViewDto {
+  @ApiProperty() index!: number;
+  @ApiProperty() proposalId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'Minutes allotted; null = untimed' }) allottedMinutes!: number | null;
+  @ApiProperty({ description: 'Already taken up' }) done!: boolean;
+}
+
+export class CurrentItemViewDto {
+  @ApiProperty() index!: number;
+  @ApiProperty() proposalId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'When it ends (server time); null when untimed or paused' }) endsAt!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) remainingMs!: number | null;
+}
+
+export class FloorViewDto {
+  @ApiProperty() accountId!: string;
+  @ApiProperty({ type: String, nullable: true }) name!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'When the turn ends (server time); null while paused' }) endsAt!: string | null;
+  @ApiProperty() remainingMs!: number;
+  @ApiProperty({ description: 'The whole turn, extensions included' }) totalMs!: number;
+}
+
+export class QueueEntryViewDto {
+  @ApiProperty() accountId!: string;
+  @ApiProperty({ type: String, nullable: true }) name!: string | null;
+  @ApiProperty() raisedAt!: string;
+  @ApiProperty({ description: 'Has not spoken on this item yet' }) firstTime!: boolean;
+  @ApiProperty({ description: 'Time already spoken in this session (turns ended)' }) spokenMs!: number;
+}
+
+export class PresentViewDto {
+  @ApiProperty() accountId!: string;
+  @ApiProperty({ type: String, nullable: true }) name!: string | null;
+  @ApiProperty({ description: 'Connected, with the page in the background' }) away!: boolean;
+}
+
+export class MuteViewDto {
+  @ApiProperty() accountId!: string;
+  @ApiProperty() until!: string;
+}
+
+export class RoomSettingsViewDto {
+  @ApiProperty() turnSeconds!: number;
+  @ApiProperty() warningSeconds!: number;
+  @ApiProperty() firstSpeakerPriority!: boolean;
+  @ApiProperty() autoNext!: boolean;
+}
+
+export class RoomViewDto {
+  @ApiProperty({ enum: ROOM_STATUSES }) status!: RoomStatus;
+  @ApiProperty({ type: RoomItemViewDto, isArray: true }) items!: RoomItemViewDto[];
+  @ApiProperty({ type: CurrentItemViewDto, nullable: true }) currentItem!: CurrentItemViewDto | null;
+  @ApiProperty({ type: FloorViewDto, nullable: true }) floor!: FloorViewDto | null;
+  @ApiProperty({ type: QueueEntryViewDto, isArray: true, description: 'In speaking order' }) queue!: QueueEntryViewDto[];
+  @ApiProperty({ type: PresentViewDto, isArray: true }) present!: PresentViewDto[];
+  @ApiProperty({ type: MuteViewDto, isArray: true }) mutes!: MuteViewDto[];
+  @ApiProperty({ type: RoomSettingsViewDto }) settings!: RoomSettingsViewDto;
+  @ApiProperty({ description: "The server's clock when this view was made: clients correct their countdowns with it" }) serverTime!: string;
+}
+
 export class RoomDto {
   @ApiProperty({ description: 'The seq this view reflects' }) seq!: number;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'status, items, currentItem, floor, queue, present, mutes, settings, serverTime' })
-  room!: Record<string, unknown>;
+  @ApiProperty({ type: RoomViewDto }) room!: RoomViewDto;
 }
+
+/** The acknowledgement of `session.join` over the socket. */
+export class SessionJoinAckDto {
+  @ApiProperty({ enum: ['chair', 'member', 'observer'] }) role!: 'chair' | 'member' | 'observer';
+  @ApiProperty({ description: 'The seq the room view reflects; later events follow' }) seq!: number;
+  @ApiProperty({ type: RoomViewDto }) room!: RoomViewDto;
+}
+
+// Messages and votes of a session, for the room's page.
+
+export class MessagesQuery {
+  @ApiPropertyOptional({ description: "The agenda item's index; without it, the messages posted outside any item" })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(999)
+  itemIndex?: number;
+
+  @ApiPropertyOptional({ description: 'Messages before this seq (the `nextBefore` of the previous page)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  before?: number;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+export class ReactionCountsDto {
+  @ApiProperty() agree!: number;
+  @ApiProperty() disagree!: number;
+  @ApiProperty() unclear!: number;
+  @ApiProperty() applause!: number;
+}
+
+export class SessionMessageDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ description: 'The seq of the event that posted it' }) seq!: number;
+  @ApiProperty({ type: Number, nullable: true }) itemIndex!: number | null;
+  @ApiProperty() authorId!: string;
+  @ApiProperty({ type: String, nullable: true }) authorName!: string | null;
+  @ApiProperty({ type: String, nullable: true }) replyTo!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Null when hidden' }) body!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The chair's public reason, when hidden" }) hiddenReason!: string | null;
+  @ApiProperty() postedAt!: string;
+  @ApiProperty({ type: ReactionCountsDto }) reactions!: ReactionCountsDto;
+  @ApiProperty({ enum: REACTIONS, isArray: true, description: "The caller's own reactions" }) mine!: Reaction[];
+}
+
+export class MessagePageDto {
+  @ApiProperty({ type: SessionMessageDto, isArray: true, description: 'Oldest first' }) messages!: SessionMessageDto[];
+  @ApiProperty({ description: 'The page reflects every event up to this seq: apply the live ones after it' }) asOfSeq!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Pass as `before` for older messages; null when none' }) nextBefore!: number | null;
+}
+
+export class VoteOptionViewDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() label!: string;
+}
+
+export class SessionVoteDto {
+  @ApiProperty() pollId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: Number, nullable: true }) itemIndex!: number | null;
+  @ApiProperty({ enum: POLL_STATUSES }) status!: PollStatus;
+  @ApiProperty({ type: String, isArray: true, description: 'Worst first' }) grades!: string[];
+  @ApiProperty({ type: VoteOptionViewDto, isArray: true }) options!: VoteOptionViewDto[];
+}
+
+// Payloads of the `session.event`s a page reads beyond the room view (documented for the web client).
+
+export class MessagePostedDataDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ type: Number, nullable: true }) itemIndex!: number | null;
+  @ApiProperty() authorId!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) authorName?: string | null;
+  @ApiProperty({ type: String, nullable: true }) replyTo!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Null when hidden since (replays)' }) body!: string | null;
+  @ApiPropertyOptional() hidden?: boolean;
+  @ApiPropertyOptional() hiddenReason?: string;
+}
+
+export class MessageReactedDataDto {
+  @ApiProperty() messageId!: string;
+  @ApiProperty() accountId!: string;
+  @ApiProperty({ enum: REACTIONS }) reaction!: Reaction;
+  @ApiProperty() on!: boolean;
+}
+
+export class MessageHiddenDataDto {
+  @ApiProperty() messageId!: string;
+  @ApiProperty() authorId!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty() by!: string;
+}
+
+export class VoteOpenedDataDto {
+  @ApiProperty() pollId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: Number, nullable: true }) itemIndex!: number | null;
+  @ApiProperty({ type: String, isArray: true }) grades!: string[];
+  @ApiProperty({ type: VoteOptionViewDto, isArray: true }) options!: VoteOptionViewDto[];
+}
+
+export class VoteTurnoutDataDto {
+  @ApiProperty() pollId!: string;
+  @ApiProperty() participants!: number;
+  @ApiProperty({ type: Number, nullable: true }) eligible!: number | null;
+}
+
+export class VoteClosedDataDto {
+  @ApiProperty() pollId!: string;
+  @ApiProperty() ballots!: number;
+  @ApiProperty() participations!: number;
+  @ApiProperty({ type: RankingDto }) ranking!: RankingDto;
+}
+
+export class FloorGrantedDataDto {
+  @ApiProperty() accountId!: string;
+  @ApiProperty() endsAt!: number;
+  @ApiProperty() auto!: boolean;
+  @ApiProperty({ type: Number, nullable: true }) itemIndex!: number | null;
+}
+
+/** Every model the socket protocol uses, for the OpenAPI document's components. */
+export const DELIBERATION_SOCKET_MODELS = [SessionJoinAckDto, MessagePostedDataDto, MessageReactedDataDto, MessageHiddenDataDto, VoteOpenedDataDto, VoteTurnoutDataDto, VoteClosedDataDto, FloorGrantedDataDto];
 
 export class FacilitatorListDto {
   @ApiProperty({ type: String, isArray: true }) accountIds!: string[];

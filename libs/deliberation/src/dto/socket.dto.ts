@@ -34,6 +34,19 @@ export class ExtendItemDto extends SessionRefDto {
   minutes!: number;
 }
 
+export class ExtendFloorDto extends SessionRefDto {
+  @IsInt()
+  @Min(10)
+  @Max(600)
+  seconds!: number;
+}
+
+export class AwayDto extends SessionRefDto {
+  /** The member's page went to the background (true) or came back (false). */
+  @IsBoolean()
+  away!: boolean;
+}
+
 export class OptionalAccountDto extends SessionRefDto {
   @IsOptional()
   @IsUUID('4', { message: 'accountId must be a UUID' })

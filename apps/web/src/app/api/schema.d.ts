@@ -211,6 +211,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/assemblies/{id}/memberships/{membershipId}/name-shown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Show or hide your name on the assembly page (drawn members are pseudonymous unless they choose otherwise) */
+        put: operations["AssembliesController_setNameShown"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assemblies/{id}/pools": {
         parameters: {
             query?: never;
@@ -1232,6 +1249,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agenda item's messages, newest page first (hidden ones by their reason only), as of one seq: apply the live events after `asOfSeq` */
+        get: operations["SessionsController_messagesPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{id}/minutes": {
         parameters: {
             query?: never;
@@ -1258,6 +1292,23 @@ export type paths = {
         };
         /** The room as it stands: status, current item and time left, floor, queue, presence (public sessions: anyone; members-only: participants) */
         get: operations["SessionsController_room"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The votes held in the session, in the order they were opened (results at GET /api/polls/{pollId}/results once closed) */
+        get: operations["SessionsController_votesOf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1497,6 +1548,14 @@ export type components = {
              */
             visibility?: "public" | "members";
         };
+        CurrentItemViewDto: {
+            /** @description When it ends (server time); null when untimed or paused */
+            endsAt: string | null;
+            index: number;
+            proposalId: string;
+            remainingMs: number | null;
+            title: string;
+        };
         DecideAmendmentDto: {
             /** @enum {string} */
             decision: "accept" | "reject";
@@ -1622,6 +1681,21 @@ export type components = {
             /** @description Accounts with an active membership of the session's assembly */
             accountIds: string[];
         };
+        FloorGrantedDataDto: {
+            accountId: string;
+            auto: boolean;
+            endsAt: number;
+            itemIndex: number | null;
+        };
+        FloorViewDto: {
+            accountId: string;
+            /** @description When the turn ends (server time); null while paused */
+            endsAt: string | null;
+            name: string | null;
+            remainingMs: number;
+            /** @description The whole turn, extensions included */
+            totalMs: number;
+        };
         GaugeDto: {
             above: number | string;
             /** @description The majority grade (index, 0 = worst) */
@@ -1662,6 +1736,8 @@ export type components = {
             /** @description Organisers only (and staff's own accounts) */
             accountId?: string;
             assemblyId: string;
+            /** @description The person's name: staff always; drawn members only if they chose to show it (organisers and the member themself see it anyway) */
+            displayName?: string;
             drawId?: string;
             endedAt?: string;
             /** @enum {string} */
@@ -1673,11 +1749,55 @@ export type components = {
             invitationIssuedAt?: string;
             /** @description Organisers only: whether the seat is linked to an account */
             linked?: boolean;
+            /** @description Whether the member chose to show their name publicly */
+            nameShown: boolean;
             /** @description Pseudonymous volunteer id, for drawn members */
             personId?: string;
             /** @enum {string} */
             role: "member" | "alternate" | "facilitator" | "organiser";
             startedAt: string;
+            /** @description Present (true) on the caller's own membership */
+            yours?: boolean;
+        };
+        MessageHiddenDataDto: {
+            authorId: string;
+            by: string;
+            messageId: string;
+            reason: string;
+        };
+        MessagePageDto: {
+            /** @description The page reflects every event up to this seq: apply the live ones after it */
+            asOfSeq: number;
+            /** @description Oldest first */
+            messages: components["schemas"]["SessionMessageDto"][];
+            /** @description Pass as `before` for older messages; null when none */
+            nextBefore: number | null;
+        };
+        MessagePostedDataDto: {
+            authorId: string;
+            authorName?: string | null;
+            /** @description Null when hidden since (replays) */
+            body: string | null;
+            hidden?: boolean;
+            hiddenReason?: string;
+            id: string;
+            itemIndex: number | null;
+            replyTo: string | null;
+        };
+        MessageReactedDataDto: {
+            accountId: string;
+            messageId: string;
+            on: boolean;
+            /** @enum {string} */
+            reaction: "agree" | "disagree" | "unclear" | "applause";
+        };
+        MuteViewDto: {
+            accountId: string;
+            until: string;
+        };
+        NameShownDto: {
+            /** @description Show my name on the assembly page */
+            shown: boolean;
         };
         OfficerInputDto: Record<string, never>;
         OfficersDto: {
@@ -1766,6 +1886,12 @@ export type components = {
             /** @description SHA-256 of the uploaded quota file: compare with `sha256sum` */
             quotasSha256: string;
             volunteerCount: number;
+        };
+        PresentViewDto: {
+            accountId: string;
+            /** @description Connected, with the page in the background */
+            away: boolean;
+            name: string | null;
         };
         ProposalDiffDto: {
             body: components["schemas"]["DiffLineDto"][];
@@ -1864,6 +1990,15 @@ export type components = {
             text: string;
             total: components["schemas"]["QuestionOutcomeDto"];
         };
+        QueueEntryViewDto: {
+            accountId: string;
+            /** @description Has not spoken on this item yet */
+            firstTime: boolean;
+            name: string | null;
+            raisedAt: string;
+            /** @description Time already spoken in this session (turns ended) */
+            spokenMs: number;
+        };
         RankedOptionDto: {
             gauge: components["schemas"]["GaugeDto"];
             /** @description Grade index, 0 = worst */
@@ -1888,6 +2023,12 @@ export type components = {
             ranking: components["schemas"]["RankedOptionDto"][];
             tieBreak: string;
             voters: number | string;
+        };
+        ReactionCountsDto: {
+            agree: number;
+            applause: number;
+            disagree: number;
+            unclear: number;
         };
         ReasonDto: {
             reason: string;
@@ -1997,12 +2138,38 @@ export type components = {
             roll: string;
         };
         RoomDto: {
-            /** @description status, items, currentItem, floor, queue, present, mutes, settings, serverTime */
-            room: {
-                [key: string]: unknown;
-            };
+            room: components["schemas"]["RoomViewDto"];
             /** @description The seq this view reflects */
             seq: number;
+        };
+        RoomItemViewDto: {
+            /** @description Minutes allotted; null = untimed */
+            allottedMinutes: number | null;
+            /** @description Already taken up */
+            done: boolean;
+            index: number;
+            proposalId: string;
+            title: string;
+        };
+        RoomSettingsViewDto: {
+            autoNext: boolean;
+            firstSpeakerPriority: boolean;
+            turnSeconds: number;
+            warningSeconds: number;
+        };
+        RoomViewDto: {
+            currentItem: components["schemas"]["CurrentItemViewDto"] | null;
+            floor: components["schemas"]["FloorViewDto"] | null;
+            items: components["schemas"]["RoomItemViewDto"][];
+            mutes: components["schemas"]["MuteViewDto"][];
+            present: components["schemas"]["PresentViewDto"][];
+            /** @description In speaking order */
+            queue: components["schemas"]["QueueEntryViewDto"][];
+            /** @description The server's clock when this view was made: clients correct their countdowns with it */
+            serverTime: string;
+            settings: components["schemas"]["RoomSettingsViewDto"];
+            /** @enum {string} */
+            status: "scheduled" | "live" | "paused" | "ended";
         };
         SeedDto: {
             /**
@@ -2037,6 +2204,40 @@ export type components = {
             sessionId: string;
             /** @example floor.granted */
             type: string;
+        };
+        SessionJoinAckDto: {
+            /** @enum {string} */
+            role: "chair" | "member" | "observer";
+            room: components["schemas"]["RoomViewDto"];
+            /** @description The seq the room view reflects; later events follow */
+            seq: number;
+        };
+        SessionMessageDto: {
+            authorId: string;
+            authorName: string | null;
+            /** @description Null when hidden */
+            body: string | null;
+            /** @description The chair's public reason, when hidden */
+            hiddenReason: string | null;
+            id: string;
+            itemIndex: number | null;
+            /** @description The caller's own reactions */
+            mine: ("agree" | "disagree" | "unclear" | "applause")[];
+            postedAt: string;
+            reactions: components["schemas"]["ReactionCountsDto"];
+            replyTo: string | null;
+            /** @description The seq of the event that posted it */
+            seq: number;
+        };
+        SessionVoteDto: {
+            /** @description Worst first */
+            grades: string[];
+            itemIndex: number | null;
+            options: components["schemas"]["VoteOptionViewDto"][];
+            pollId: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed" | "published";
+            title: string;
         };
         StationCountDto: {
             /** @description Per question id: { options: [votes per option] | [[count per grade] per option], blank } */
@@ -2159,6 +2360,28 @@ export type components = {
             /** @description Pseudonymous id */
             personId: string;
             rowNumber: number;
+        };
+        VoteClosedDataDto: {
+            ballots: number;
+            participations: number;
+            pollId: string;
+            ranking: components["schemas"]["RankingDto"];
+        };
+        VoteOpenedDataDto: {
+            grades: string[];
+            itemIndex: number | null;
+            options: components["schemas"]["VoteOptionViewDto"][];
+            pollId: string;
+            title: string;
+        };
+        VoteOptionViewDto: {
+            id: string;
+            label: string;
+        };
+        VoteTurnoutDataDto: {
+            eligible: number | null;
+            participants: number;
+            pollId: string;
         };
     };
     responses: never;
@@ -2739,6 +2962,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AssembliesController_setNameShown: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                membershipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NameShownDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipDto"];
                 };
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */
@@ -5003,6 +5261,42 @@ export interface operations {
             };
         };
     };
+    SessionsController_messagesPage: {
+        parameters: {
+            query?: {
+                /** @description Messages before this seq (the `nextBefore` of the previous page) */
+                before?: number;
+                /** @description The agenda item's index; without it, the messages posted outside any item */
+                itemIndex?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePageDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     SessionsController_minutes: {
         parameters: {
             query?: {
@@ -5052,6 +5346,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RoomDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SessionsController_votesOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionVoteDto"][];
                 };
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */
