@@ -74,6 +74,8 @@ describe('HTTP conventions', () => {
       'GET /api/assemblies/{id}/agenda-settings',
       'GET /api/sessions/{id}/room',
       'GET /api/sessions/{id}/events',
+      'GET /api/sessions/{id}/messages',
+      'GET /api/sessions/{id}/votes',
       'GET /api/sessions/{id}/minutes',
       'GET /api/sessions/{id}/facilitators',
       'GET /api/referendums',

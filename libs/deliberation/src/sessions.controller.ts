@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, OptionalPrincipal, Public, type Principal } from '@app/shared';
-import { EventPageDto, EventsQuery, FacilitatorListDto, FacilitatorsDto, MessagePageDto, MessagesQuery, MinutesQuery, RoomDto, SessionIdParams, SessionVoteDto } from './dto/deliberation.dto.js';
+import { EventPageDto, EventsQuery, FacilitatorListDto, FacilitatorsDto, MessagePageDto, MessagesQuery, MinutesDto, MinutesQuery, RoomDto, SessionIdParams, SessionVoteDto } from './dto/deliberation.dto.js';
 import { MessageService } from './message.service.js';
 import { SessionVoteService } from './session-vote.service.js';
 import { FacilitatorService } from './facilitator.service.js';
@@ -64,6 +64,7 @@ export class SessionsController {
   }
 
   @Get('minutes')
+  @ApiOkResponse({ type: MinutesDto, description: 'JSON (format=json), or text/markdown (format=markdown)' })
   @Public()
   @ApiOperation({ summary: 'Minutes built from the record: agenda, speakers and durations, messages, decisions, moderation (JSON or Markdown, fr/en); a draft until the session ends' })
   @ApiProduces('application/json', 'text/markdown')

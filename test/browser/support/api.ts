@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** The account global setup creates with the CLI; the tests make it a city organiser. */
 export const ORGANISER = { email: 'organiser@browser-tests.example', name: 'Organisatrice', password: 'organiser password for browser tests' };
@@ -132,4 +134,59 @@ export async function assemblyWithPetition(title: string, threshold = 3): Promis
   });
   await request('POST', `/api/proposals/${petition.id}/transitions/submit`, author, {});
   return { assemblyId: assembly.id, petitionId: petition.id };
+}
+
+export interface Member {
+  name: string;
+  email: string;
+  password: string;
+  accountId: string;
+}
+
+/**
+ * An active assembly as a city makes one: a pool drawn by lot (example_small_20, 20 seats), two
+ * seats linked to residents' accounts by their invitation codes, and a public session with two
+ * agenda items (motions of the members, admitted and scheduled with their minutes).
+ */
+export async function assemblyInSession(names: [string, string]): Promise<{ assemblyId: string; sessionId: string; members: Member[] }> {
+  const token = await organiser();
+  const authed = { Authorization: `Bearer ${token}` };
+  const assembly = await request<{ id: string }>('POST', '/api/assemblies', token, { name: `Assemblée citoyenne ${randomBytes(2).toString('hex')}`, seats: 20, termStart: '2027-01-01', termEnd: '2027-12-31' });
+  const dir = join(process.cwd(), 'test', 'fixtures', 'sortition', 'example_small_20');
+  const form = new FormData();
+  form.append('quotas', new Blob([readFileSync(join(dir, 'categories.csv'))], { type: 'text/csv' }), 'categories.csv');
+  form.append('pool', new Blob([readFileSync(join(dir, 'respondents.csv'))], { type: 'text/csv' }), 'respondents.csv');
+  const pool = await fetch(`${baseUrl()}/api/assemblies/${assembly.id}/pools`, { method: 'POST', headers: authed, body: form });
+  if (pool.status !== 201) throw new Error(`pool upload: ${pool.status} ${await pool.text()}`);
+  const draw = await request<{ id: string }>('POST', `/api/assemblies/${assembly.id}/draws`, token, { algorithm: 'maximin', lotterySize: 50 });
+  for (let attempt = 0; ; attempt += 1) {
+    const state = await request<{ status: string }>('GET', `/api/draws/${draw.id}`, token);
+    if (state.status === 'computed') break;
+    if (attempt > 300 || state.status === 'failed') throw new Error(`draw ${draw.id}: ${state.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await request('POST', `/api/draws/${draw.id}/seed`, token, { seed: '4 2 6 1 5 3' });
+  const seats = (await request<Array<{ id: string; role: string }>>('GET', `/api/assemblies/${assembly.id}/memberships`, token)).filter((membership) => membership.role === 'member');
+  const members: Member[] = [];
+  for (const [index, name] of names.entries()) {
+    const email = uniqueEmail(name.toLowerCase().replace(/[^a-z]/g, ''));
+    const password = `${name} a une phrase de passe`;
+    await request('POST', '/api/auth/register', null, { email, password, displayName: name });
+    const memberToken = await login(email, password);
+    const { code } = await request<{ code: string }>('POST', `/api/assemblies/${assembly.id}/memberships/${seats[index].id}/invitation`, token);
+    await request('POST', '/api/invitations/redeem', memberToken, { code });
+    const me = await request<{ id: string }>('GET', '/api/auth/me', memberToken);
+    members.push({ name, email, password, accountId: me.id });
+  }
+  await request('PATCH', `/api/assemblies/${assembly.id}`, token, { status: 'active' });
+  const session = await request<{ id: string }>('POST', `/api/assemblies/${assembly.id}/sessions`, token, { title: 'Séance plénière du 12 mars', scheduledAt: new Date(Date.now() + 3600_000).toISOString(), visibility: 'public' });
+  const author = await login(members[0].email, members[0].password);
+  for (const [position, title] of ['Végétaliser les cours d’école', 'Tarification solidaire de l’eau'].entries()) {
+    const motion = await request<{ id: string }>('POST', `/api/assemblies/${assembly.id}/proposals`, author, { kind: 'motion', title, body: 'Exposé des motifs.' });
+    await request('POST', `/api/proposals/${motion.id}/transitions/submit`, author, {});
+    await request('POST', `/api/proposals/${motion.id}/transitions/start-review`, token, {});
+    await request('POST', `/api/proposals/${motion.id}/transitions/admit`, token, { reason: 'Recevable' });
+    await request('POST', `/api/proposals/${motion.id}/transitions/schedule`, token, { sessionId: session.id, position: position + 1, allottedMinutes: 30 });
+  }
+  return { assemblyId: assembly.id, sessionId: session.id, members };
 }

@@ -55,6 +55,9 @@ export function Layout() {
                 <NavLink to="/petitions">{t('app.nav.petitions')}</NavLink>
               </li>
               <li>
+                <NavLink to="/assemblies">{t('app.nav.assemblies')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/verify">{t('app.nav.verify')}</NavLink>
               </li>
             </ul>

@@ -263,6 +263,95 @@ export class FloorGrantedDataDto {
   @ApiProperty({ type: Number, nullable: true }) itemIndex!: number | null;
 }
 
+// Minutes (minutes.ts `Minutes`), as GET …/minutes?format=json returns them.
+
+export class MinutesSessionDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() scheduledAt!: string;
+  @ApiProperty() status!: string;
+  @ApiProperty() visibility!: string;
+  @ApiProperty({ type: String, nullable: true }) startedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) endedAt!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Pauses excluded' }) durationMs!: number | null;
+}
+
+export class MinutesAttendeeDto {
+  @ApiProperty() accountId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() firstJoinedAt!: string;
+}
+
+export class MinutesSpeakerDto {
+  @ApiProperty() accountId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() turns!: number;
+  @ApiProperty() spokeMs!: number;
+}
+
+export class MinutesMessageDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() seq!: number;
+  @ApiProperty() at!: string;
+  @ApiProperty() authorId!: string;
+  @ApiProperty() author!: string;
+  @ApiProperty({ type: String, nullable: true }) replyTo!: string | null;
+  @ApiProperty({ type: String, nullable: true }) body!: string | null;
+  @ApiProperty({ type: String, nullable: true }) hiddenReason!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } }) reactions!: Record<string, number>;
+}
+
+export class MinutesItemDto {
+  @ApiProperty() index!: number;
+  @ApiProperty() proposalId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: Number, nullable: true }) allottedMinutes!: number | null;
+  @ApiProperty({ type: String, nullable: true }) startedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) endedAt!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) durationMs!: number | null;
+  @ApiProperty({ type: String, nullable: true }) endReason!: string | null;
+  @ApiProperty({ type: MinutesSpeakerDto, isArray: true }) speakers!: MinutesSpeakerDto[];
+  @ApiProperty({ type: MinutesMessageDto, isArray: true }) messages!: MinutesMessageDto[];
+}
+
+export class MinutesRankedDto {
+  @ApiProperty() rank!: number;
+  @ApiProperty() optionId!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty() majorityGrade!: string;
+}
+
+export class MinutesVoteDto {
+  @ApiProperty() pollId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: Number, nullable: true }) itemIndex!: number | null;
+  @ApiProperty() openedAt!: string;
+  @ApiProperty({ type: String, nullable: true }) closedAt!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) ballots!: number | null;
+  @ApiProperty({ type: MinutesRankedDto, isArray: true, nullable: true }) ranking!: MinutesRankedDto[] | null;
+}
+
+export class MinutesModerationDto {
+  @ApiProperty() at!: string;
+  @ApiProperty({ enum: ['muted', 'unmuted', 'message-hidden'] }) action!: 'muted' | 'unmuted' | 'message-hidden';
+  @ApiProperty({ type: String, nullable: true }) accountId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) messageId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
+  @ApiProperty({ type: String, nullable: true }) by!: string | null;
+}
+
+export class MinutesDto {
+  @ApiProperty({ enum: ['pnyx-minutes-v1'] }) format!: 'pnyx-minutes-v1';
+  @ApiProperty({ description: 'False until the session ends (a draft)' }) final!: boolean;
+  @ApiProperty() lastSeq!: number;
+  @ApiProperty({ type: MinutesSessionDto }) session!: MinutesSessionDto;
+  @ApiProperty({ type: MinutesAttendeeDto, isArray: true }) attendance!: MinutesAttendeeDto[];
+  @ApiProperty({ type: MinutesItemDto, isArray: true }) items!: MinutesItemDto[];
+  @ApiProperty({ type: MinutesMessageDto, isArray: true, description: 'Posted while no item was under way' }) otherMessages!: MinutesMessageDto[];
+  @ApiProperty({ type: MinutesVoteDto, isArray: true }) decisions!: MinutesVoteDto[];
+  @ApiProperty({ type: MinutesModerationDto, isArray: true }) moderation!: MinutesModerationDto[];
+}
+
 /** Every model the socket protocol uses, for the OpenAPI document's components. */
 export const DELIBERATION_SOCKET_MODELS = [SessionJoinAckDto, MessagePostedDataDto, MessageReactedDataDto, MessageHiddenDataDto, VoteOpenedDataDto, VoteTurnoutDataDto, VoteClosedDataDto, FloorGrantedDataDto];
 

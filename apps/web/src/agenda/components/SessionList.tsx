@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useTranslation } from '../../app/i18n/i18n';
 import type { Schemas } from '../../app/api/client';
 import { TimeText } from '../../ui/TimeText';
@@ -11,7 +12,9 @@ export function SessionList({ sessions, assemblyNames }: { sessions: readonly Sc
       {sessions.map((session) => (
         <li key={session.id} className="card">
           <p className="card-kind">{session.status === 'live' || session.status === 'paused' ? t('home.sessionLive') : t('home.sessionScheduled')}</p>
-          <h3 className="card-title">{session.title}</h3>
+          <h3 className="card-title">
+            <Link to={`/sessions/${session.id}`}>{session.title}</Link>
+          </h3>
           <p className="card-meta">
             <TimeText iso={session.scheduledAt} />
             {assemblyNames.has(session.assemblyId) ? ` — ${assemblyNames.get(session.assemblyId)}` : null}

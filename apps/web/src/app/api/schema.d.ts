@@ -1791,6 +1791,91 @@ export type components = {
             /** @enum {string} */
             reaction: "agree" | "disagree" | "unclear" | "applause";
         };
+        MinutesAttendeeDto: {
+            accountId: string;
+            firstJoinedAt: string;
+            name: string;
+        };
+        MinutesDto: {
+            attendance: components["schemas"]["MinutesAttendeeDto"][];
+            decisions: components["schemas"]["MinutesVoteDto"][];
+            /** @description False until the session ends (a draft) */
+            final: boolean;
+            /** @enum {string} */
+            format: "pnyx-minutes-v1";
+            items: components["schemas"]["MinutesItemDto"][];
+            lastSeq: number;
+            moderation: components["schemas"]["MinutesModerationDto"][];
+            /** @description Posted while no item was under way */
+            otherMessages: components["schemas"]["MinutesMessageDto"][];
+            session: components["schemas"]["MinutesSessionDto"];
+        };
+        MinutesItemDto: {
+            allottedMinutes: number | null;
+            durationMs: number | null;
+            endedAt: string | null;
+            endReason: string | null;
+            index: number;
+            messages: components["schemas"]["MinutesMessageDto"][];
+            proposalId: string;
+            speakers: components["schemas"]["MinutesSpeakerDto"][];
+            startedAt: string | null;
+            title: string;
+        };
+        MinutesMessageDto: {
+            at: string;
+            author: string;
+            authorId: string;
+            body: string | null;
+            hiddenReason: string | null;
+            id: string;
+            reactions: {
+                [key: string]: number;
+            };
+            replyTo: string | null;
+            seq: number;
+        };
+        MinutesModerationDto: {
+            accountId: string | null;
+            /** @enum {string} */
+            action: "muted" | "unmuted" | "message-hidden";
+            at: string;
+            by: string | null;
+            messageId: string | null;
+            reason: string | null;
+        };
+        MinutesRankedDto: {
+            label: string;
+            majorityGrade: string;
+            optionId: string;
+            rank: number;
+        };
+        MinutesSessionDto: {
+            /** @description Pauses excluded */
+            durationMs: number | null;
+            endedAt: string | null;
+            id: string;
+            scheduledAt: string;
+            startedAt: string | null;
+            status: string;
+            title: string;
+            visibility: string;
+        };
+        MinutesSpeakerDto: {
+            accountId: string;
+            name: string;
+            spokeMs: number;
+            turns: number;
+        };
+        MinutesVoteDto: {
+            ballots: number | null;
+            closedAt: string | null;
+            itemIndex: number | null;
+            openedAt: string;
+            pollId: string;
+            ranking: components["schemas"]["MinutesRankedDto"][] | null;
+            title: string;
+        };
         MuteViewDto: {
             accountId: string;
             until: string;
@@ -5312,11 +5397,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description JSON (format=json), or text/markdown (format=markdown) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MinutesDto"];
+                    "text/markdown": components["schemas"]["MinutesDto"];
+                };
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */
             default: {
