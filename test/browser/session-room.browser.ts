@@ -3,8 +3,18 @@ import type { Browser, Page } from '@playwright/test';
 import { assemblyInSession, baseUrl, ORGANISER, uniqueEmail } from './support/api.js';
 import { expect, test } from './support/fixtures.js';
 
-async function signedIn(browser: Browser, email: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl(), locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+/** Uncaught errors in the pages these tests open themselves (the `page` fixture has its own check). */
+const pageErrors: string[] = [];
+test.beforeEach(() => {
+  pageErrors.length = 0;
+});
+test.afterEach(() => {
+  expect(pageErrors, 'errors in the pages').toEqual([]);
+});
+
+async function signedIn(browser: Browser, email: string, password: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl(), locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport });
+  context.on('page', (opened) => opened.on('pageerror', (error) => pageErrors.push(`${email}: ${error.message}`)));
   const page = await context.newPage();
   await page.goto('/signin');
   await page.getByLabel('Adresse e-mail').fill(email);
@@ -42,7 +52,6 @@ test.describe('the live session room', () => {
     await expect(observer.getByRole('button', { name: 'Lever la main' })).toHaveCount(0);
     await expect(observer.getByLabel('Votre message')).toHaveCount(0);
 
-    // A refusal is said in words, never a silent no-op: ending a turn before the session starts.
     await chair.getByText('Règles de la salle').click();
     await chair.getByLabel('Durée d’un tour de parole (secondes)').fill('10');
     await chair.getByLabel('Avertissement avant la fin (secondes)').fill('4');
@@ -50,7 +59,8 @@ test.describe('the live session room', () => {
     await chair.getByRole('button', { name: 'Ouvrir la séance' }).click();
     await chair.getByRole('button', { name: /Point suivant : Végétaliser/ }).click();
     for (const page of everyone) await expect(page.getByText('Point en cours : Végétaliser les cours d’école')).toBeVisible();
-    await chair.getByRole('button', { name: 'Donner la parole au suivant' }).isDisabled();
+    // Nobody has asked for the floor: there is no one to give it to.
+    await expect(chair.getByRole('button', { name: 'Donner la parole au suivant' })).toBeDisabled();
 
     // Aïcha raises her hand by the keyboard shortcut; the chair sees her first-time badge.
     await a.locator('body').press('Alt+Shift+H');
@@ -143,5 +153,89 @@ test.describe('the live session room', () => {
     expect(markdown).toContain('Quelle priorité pour les cours d’école ?');
 
     for (const page of everyone) await page.context().close();
+  });
+
+  test('two tabs of one member agree; the chair hides a message with its reason and mutes until a time; the room in English at 320 px; names on the assembly page only by choice', async ({ browser, axe, shot }) => {
+    const { assemblyId, sessionId, members } = await assemblyInSession(['Chloé', 'Damien']);
+    const [chloe, damien] = members;
+    const chair = await signedIn(browser, ORGANISER.email, ORGANISER.password);
+    const c1 = await signedIn(browser, chloe.email, chloe.password);
+    const c2 = await c1.context().newPage();
+    const d = await signedIn(browser, damien.email, damien.password, { width: 320, height: 800 });
+    for (const page of [chair, c1, c2, d]) await page.goto(`/sessions/${sessionId}`);
+
+    // The chair's rules are checked against the server's limits before anything is sent.
+    await chair.getByText('Règles de la salle').click();
+    await chair.getByLabel('Durée d’un tour de parole (secondes)').fill('5');
+    await chair.getByRole('button', { name: 'Enregistrer les règles' }).click();
+    await expect(chair.getByText('Indiquez un nombre entier de secondes, de 10 à 3 600.')).toBeVisible();
+    await expect(chair.getByLabel('Durée d’un tour de parole (secondes)')).toHaveAttribute('aria-invalid', 'true');
+    await chair.getByLabel('Durée d’un tour de parole (secondes)').fill('120');
+    await chair.getByRole('button', { name: 'Enregistrer les règles' }).click();
+    await expect(chair.getByText('Indiquez un nombre entier de secondes')).toHaveCount(0);
+    await chair.getByRole('button', { name: 'Ouvrir la séance' }).click();
+    await chair.getByRole('button', { name: /Point suivant : Végétaliser/ }).click();
+
+    // Two tabs of Chloé: a hand raised in one shows in the other; lowered there, it goes in both.
+    await expect(chair.getByRole('heading', { name: 'Présences (3)' })).toBeVisible();
+    await c1.getByRole('button', { name: 'Lever la main' }).click();
+    for (const page of [c1, c2]) await expect(page.getByText('Vous êtes 1ʳᵉ dans la file.')).toBeVisible();
+    await c2.getByRole('button', { name: 'Baisser la main' }).click();
+    for (const page of [c1, c2]) await expect(page.getByRole('button', { name: 'Lever la main' })).toBeVisible();
+    await expect(chair.locator('.queue-list')).toHaveCount(0);
+    // One person in two tabs is one presence; closing one tab keeps her in the room.
+    await c2.close();
+    await c1.waitForTimeout(500);
+    await expect(chair.getByRole('heading', { name: 'Présences (3)' })).toBeVisible();
+    await expect(chair.locator('.presence-panel')).toContainText('Chloé');
+
+    // A message, hidden by the chair with a public reason: everyone reads the reason instead.
+    await c1.getByLabel('Votre message').fill('Un message que la présidence va masquer.');
+    await c1.getByRole('button', { name: 'Envoyer' }).click();
+    await chair.getByRole('button', { name: 'Masquer le message de Chloé' }).click();
+    await chair.getByRole('button', { name: 'Masquer le message', exact: true }).click();
+    await expect(chair.getByText('Indiquez le motif')).toBeVisible();
+    await chair.getByLabel('Motif (public)').fill('Hors sujet');
+    await chair.getByRole('button', { name: 'Masquer le message', exact: true }).click();
+    for (const page of [chair, c1]) await expect(page.locator('.message-hidden')).toHaveText('Message masqué par la présidence. Motif : Hors sujet');
+    await expect(c1.locator('.message-body')).toHaveCount(0);
+
+    // Muted for 15 minutes: the chair sees until when before confirming; Chloé sees it and cannot post.
+    await chair.getByRole('button', { name: 'Retirer la parole écrite à Chloé' }).click();
+    await chair.getByLabel('Durée (minutes)').fill('15');
+    await expect(chair.getByText(/^Jusqu’au /)).toBeVisible();
+    await chair.getByLabel('Motif', { exact: true }).fill('Apaisement');
+    await chair.getByRole('button', { name: 'Confirmer' }).click();
+    await expect(c1.getByText('La présidence vous a retiré la parole écrite jusqu’au')).toBeVisible();
+    await expect(c1.getByLabel('Votre message')).toBeDisabled();
+    await expect(chair.locator('.moderation-list')).toContainText('privé·e de parole écrite jusqu’au');
+    await chair.getByRole('button', { name: 'Rendre la parole écrite à Chloé' }).click();
+    await expect(c1.getByLabel('Votre message')).toBeEnabled();
+
+    // Damien follows in English on a 320 px screen: nothing wider than the screen, nothing inaccessible.
+    await d.getByRole('button', { name: 'Switch to English' }).click();
+    await expect(d.getByRole('heading', { name: 'Messages: Végétaliser les cours d’école' })).toBeVisible();
+    await expect(d.getByRole('button', { name: 'Raise my hand' })).toBeVisible();
+    await expect(d.locator('.message-hidden')).toHaveText('Message hidden by the chair. Reason: Hors sujet');
+    expect(await d.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await axe(d, 'room in English at 320 px');
+    await shot(d, 'room-member-en-320');
+
+    // The assembly page: members are numbered until they choose to show their name.
+    await c1.goto(`/assemblies/${assemblyId}`);
+    await expect(c1.getByText('Chloé — vous ; les autres voient « Membre n° … » à la place de votre nom')).toBeVisible();
+    const visitor = await (await browser.newContext({ baseURL: baseUrl(), locale: 'fr-FR' })).newPage();
+    await visitor.goto(`/assemblies/${assemblyId}`);
+    await expect(visitor.locator('.member-list')).toContainText('Membre n° 1');
+    await expect(visitor.locator('.member-list')).not.toContainText('Chloé');
+    await c1.getByLabel('Afficher mon nom sur cette page').check();
+    await expect(c1.getByText('Chloé — vous ; votre nom est visible de toutes et tous')).toBeVisible();
+    await visitor.reload();
+    await expect(visitor.locator('.member-list')).toContainText('Chloé');
+    await expect(visitor.locator('.member-list')).not.toContainText('Damien');
+    await axe(c1, 'assembly page');
+    await shot(c1, 'assembly-fr');
+
+    for (const page of [chair, c1, d, visitor]) await page.context().close();
   });
 });

@@ -139,6 +139,27 @@ describe('session room API for the web app', () => {
     expect(await b.ok('presence.away', { sessionId, away: true })).toMatchObject({ seq: null });
   });
 
+  it('counts a member away only when every one of their tabs is in the background', async () => {
+    const { sessionId, chair, b } = await liveSession();
+    const awayOfBob = async (): Promise<boolean | undefined> =>
+      ((await t.http.get(`/api/sessions/${sessionId}/room`).expect(200)).body as { room: { present: Array<{ accountId: string; away: boolean }> } }).room.present.find((p) => p.accountId === bob.account.id)?.away;
+    const second = await connect(bob);
+    await second.ok('session.join', { sessionId });
+    await b.ok('presence.away', { sessionId, away: true });
+    expect(await awayOfBob()).toBe(false); // the second tab is in front
+    await second.ok('presence.away', { sessionId, away: true });
+    expect((await chair.waitFor((event) => event.type === 'presence.away')).data).toEqual({ accountId: bob.account.id, away: true });
+    expect(await awayOfBob()).toBe(true);
+    await b.ok('presence.away', { sessionId, away: false });
+    expect(await awayOfBob()).toBe(false);
+    // The tab in front closes; the one left is in the background: away. A new tab brings him back.
+    await b.ok('session.leave', { sessionId });
+    expect(await awayOfBob()).toBe(true);
+    const third = await connect(bob);
+    await third.ok('session.join', { sessionId });
+    expect(await awayOfBob()).toBe(false);
+  });
+
   it('shows drawn members’ names on the assembly page only if they choose to', async () => {
     const list = async (auth?: Auth) =>
       (await (auth === undefined ? t.http.get(`/api/assemblies/${assemblyId}/memberships`) : t.http.get(`/api/assemblies/${assemblyId}/memberships`).set(auth)).expect(200)).body as Array<{

@@ -69,7 +69,6 @@ const ROOM_COMMANDS: Record<string, CommandSpec> = {
   'floor.grant': command(OptionalAccountDto, true, (p) => ({ type: 'floor.grant', accountId: p.accountId })),
   'floor.end': command(SessionRefDto, false, () => ({ type: 'floor.end' })),
   'floor.extend': command(ExtendFloorDto, true, (p) => ({ type: 'floor.extend', seconds: p.seconds })),
-  'presence.away': command(AwayDto, false, (p) => ({ type: 'presence.away', away: p.away })),
   'member.mute': command(MuteDto, true, (p) => ({ type: 'member.mute', accountId: p.accountId, minutes: p.minutes, reason: p.reason.trim() })),
   'member.unmute': command(UnmuteDto, true, (p) => ({ type: 'member.unmute', accountId: p.accountId })),
   'settings.change': command(RoomSettingsDto, true, (p) => ({
@@ -121,6 +120,8 @@ export class DeliberationGateway implements OnGatewayInit, OnGatewayConnection, 
       'message.post': handler(PostMessageDto, async (socket, p) => lastSeq(await this.messageService.post(this.actor(socket, p.sessionId), p)), true),
       'message.react': handler(ReactDto, async (socket, p) => lastSeq(await this.messageService.react(this.actor(socket, p.sessionId), p)), true),
       'message.hide': handler(HideMessageDto, async (socket, p) => lastSeq(await this.messageService.hide(await this.fresh(socket, p.sessionId), p))),
+      // Away is per connection (one tab in the background, another in front): the presence service decides.
+      'presence.away': handler(AwayDto, async (socket, p) => lastSeq(await this.presence.away(socket.id, p.sessionId, this.actor(socket, p.sessionId).principal.accountId, p.away))),
       'vote.open': handler(OpenVoteDto, async (socket, { sessionId, ...draft }) => {
         const events = await this.votes.open(await this.fresh(socket, sessionId), draft);
         return { ...lastSeq(events), pollId: String(events[0]?.data.pollId) };

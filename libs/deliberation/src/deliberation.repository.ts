@@ -38,6 +38,12 @@ export interface MessageRow {
   posted_at: Date;
 }
 
+/** An account's connections in one session: how many, and whether every one is in the background. */
+export interface ConnectionsOfAccount {
+  count: number;
+  allAway: boolean;
+}
+
 /** Every query of live deliberation: rooms, their events, messages, facilitators, connections. */
 @Injectable()
 export class DeliberationRepository {
@@ -258,23 +264,34 @@ export class DeliberationRepository {
 
   // Presence ---------------------------------------------------------------------------------
 
-  async addConnection(socketId: string, sessionId: string, accountId: string, instanceId: string, manager: EntityManager): Promise<number> {
+  async addConnection(socketId: string, sessionId: string, accountId: string, instanceId: string, manager: EntityManager): Promise<ConnectionsOfAccount> {
     await manager.query(`INSERT INTO session_connections (socket_id, session_id, account_id, instance_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [socketId, sessionId, accountId, instanceId]);
     return this.connectionsOf(sessionId, accountId, manager);
   }
 
-  /** Removes a connection; returns how many the account still has in the session, or null if it was not there. */
-  async removeConnection(socketId: string, sessionId: string, manager: EntityManager): Promise<{ accountId: string; remaining: number } | null> {
+  /** Removes a connection; returns the account's remaining ones in the session, or null if it was not there. */
+  async removeConnection(socketId: string, sessionId: string, manager: EntityManager): Promise<({ accountId: string } & ConnectionsOfAccount) | null> {
     // TypeORM answers DELETE ... RETURNING with [rows, affected].
     const [rows]: [Array<{ account_id: string }>, number] = await manager.query(`DELETE FROM session_connections WHERE socket_id = $1 AND session_id = $2 RETURNING account_id`, [socketId, sessionId]);
     if (rows.length === 0) return null;
     const accountId = rows[0].account_id;
-    return { accountId, remaining: await this.connectionsOf(sessionId, accountId, manager) };
+    return { accountId, ...(await this.connectionsOf(sessionId, accountId, manager)) };
   }
 
-  private async connectionsOf(sessionId: string, accountId: string, manager: EntityManager): Promise<number> {
-    const rows: Array<{ n: string }> = await manager.query(`SELECT count(*) AS n FROM session_connections WHERE session_id = $1 AND account_id = $2`, [sessionId, accountId]);
-    return Number(rows[0].n);
+  /** Marks one connection in the background or in front; null if it is not in the session. */
+  async setConnectionAway(socketId: string, sessionId: string, away: boolean, manager: EntityManager): Promise<({ accountId: string } & ConnectionsOfAccount) | null> {
+    const [rows]: [Array<{ account_id: string }>, number] = await manager.query(`UPDATE session_connections SET away = $3 WHERE socket_id = $1 AND session_id = $2 RETURNING account_id`, [socketId, sessionId, away]);
+    if (rows.length === 0) return null;
+    const accountId = rows[0].account_id;
+    return { accountId, ...(await this.connectionsOf(sessionId, accountId, manager)) };
+  }
+
+  private async connectionsOf(sessionId: string, accountId: string, manager: EntityManager): Promise<ConnectionsOfAccount> {
+    const rows: Array<{ n: string; all_away: boolean | null }> = await manager.query(
+      `SELECT count(*) AS n, bool_and(away) AS all_away FROM session_connections WHERE session_id = $1 AND account_id = $2`,
+      [sessionId, accountId],
+    );
+    return { count: Number(rows[0].n), allAway: rows[0].all_away === true };
   }
 
   async heartbeat(instanceId: string): Promise<void> {

@@ -2,8 +2,8 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 import { randomUUID } from 'node:crypto';
 import { DeliberationRepository } from './deliberation.repository.js';
 import type { WireEvent } from './room-broadcaster.js';
-import { decideOrThrow, RoomService } from './room.service.js';
-import { SYSTEM } from './room.js';
+import { decideOrThrow, RoomService, type RoomChange } from './room.service.js';
+import { SYSTEM, type RoomState } from './room.js';
 
 const HEARTBEAT_MS = 10_000;
 /** An instance silent this long is taken for dead: its sockets leave the rooms. */
@@ -45,7 +45,8 @@ export class PresenceService implements OnModuleInit, OnApplicationShutdown {
   join(socketId: string, sessionId: string, accountId: string, name: string): Promise<WireEvent[]> {
     return this.rooms.change(sessionId, accountId, async ({ manager, state, now }) => {
       const connections = await this.repository.addConnection(socketId, sessionId, accountId, this.instanceId, manager);
-      if (connections > 1 && state.present.includes(accountId)) return { events: [] };
+      // A new tab is in front: an account marked away is back.
+      if (connections.count > 1 && state.present.includes(accountId)) return awayIfChanged(state, accountId, connections.allAway, now);
       return decideOrThrow(state, { type: 'presence.join', accountId, name }, SYSTEM, now.getTime());
     });
   }
@@ -53,8 +54,19 @@ export class PresenceService implements OnModuleInit, OnApplicationShutdown {
   leave(socketId: string, sessionId: string): Promise<WireEvent[]> {
     return this.rooms.change(sessionId, null, async ({ manager, state, now }) => {
       const removed = await this.repository.removeConnection(socketId, sessionId, manager);
-      if (removed === null || removed.remaining > 0) return { events: [] };
+      if (removed === null) return { events: [] };
+      // The tab in front closed and the others are in the background: the account is away now.
+      if (removed.count > 0) return awayIfChanged(state, removed.accountId, removed.allAway, now);
       return decideOrThrow(state, { type: 'presence.leave', accountId: removed.accountId }, SYSTEM, now.getTime());
+    });
+  }
+
+  /** One connection goes to the background or comes back; the account is away when all of its are. */
+  away(socketId: string, sessionId: string, accountId: string, away: boolean): Promise<WireEvent[]> {
+    return this.rooms.change(sessionId, accountId, async ({ manager, state, now }) => {
+      const connections = await this.repository.setConnectionAway(socketId, sessionId, away, manager);
+      if (connections === null) return decideOrThrow(state, { type: 'presence.away', accountId, away }, SYSTEM, now.getTime()); // not present: refused
+      return awayIfChanged(state, connections.accountId, connections.allAway, now);
     });
   }
 
@@ -70,4 +82,9 @@ export class PresenceService implements OnModuleInit, OnApplicationShutdown {
       this.logger.warn({ msg: 'presence heartbeat failed', err: error });
     }
   }
+}
+
+function awayIfChanged(state: RoomState, accountId: string, away: boolean, now: Date): RoomChange {
+  if ((state.away ?? []).includes(accountId) === away) return { events: [] };
+  return decideOrThrow(state, { type: 'presence.away', accountId, away }, SYSTEM, now.getTime());
 }

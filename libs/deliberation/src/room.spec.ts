@@ -110,12 +110,12 @@ describe('room state machine', () => {
 
   it('says who is away from the screen, once per change', () => {
     const here = run([[{ type: 'presence.join', accountId: 'a', name: 'Aïcha' }, SYSTEM, 0]], live()).state;
-    expect(refusal(live(), { type: 'presence.away', away: true }, member('a'))).toBe('NOT_PRESENT');
-    const away = run([[{ type: 'presence.away', away: true }, member('a'), 1]], here);
+    expect(refusal(live(), { type: 'presence.away', accountId: 'a', away: true }, SYSTEM)).toBe('NOT_PRESENT');
+    const away = run([[{ type: 'presence.away', accountId: 'a', away: true }, SYSTEM, 1]], here);
     expect(away.types).toEqual(['presence.away']);
     expect(roomView(away.state, 1).present).toEqual([{ accountId: 'a', name: 'Aïcha', away: true }]);
-    expect(run([[{ type: 'presence.away', away: true }, member('a'), 2]], away.state).types).toEqual([]);
-    const back = run([[{ type: 'presence.away', away: false }, member('a'), 3]], away.state);
+    expect(run([[{ type: 'presence.away', accountId: 'a', away: true }, SYSTEM, 2]], away.state).types).toEqual([]);
+    const back = run([[{ type: 'presence.away', accountId: 'a', away: false }, SYSTEM, 3]], away.state);
     expect(roomView(back.state, 3).present[0].away).toBe(false);
     const gone = run([[{ type: 'presence.leave', accountId: 'a' }, SYSTEM, 4]], away.state);
     expect(gone.state.away).toEqual([]);

@@ -118,7 +118,8 @@ export type RoomCommand =
   | { type: 'settings.change'; settings: Partial<RoomSettings> }
   | { type: 'presence.join'; accountId: string; name: string }
   | { type: 'presence.leave'; accountId: string }
-  | { type: 'presence.away'; away: boolean }
+  /** From the presence service: away when every one of the account's connections is in the background. */
+  | { type: 'presence.away'; accountId: string; away: boolean }
   | { type: 'tick' };
 
 export interface RoomEvent {
@@ -406,11 +407,11 @@ function apply(draft: Draft, command: RoomCommand, actor: Actor, now: number): v
       draft.emit('presence.left', { accountId: command.accountId });
       return;
     case 'presence.away': {
-      if (!state.present.includes(actor.accountId)) refuse('NOT_PRESENT', 'Join the session first');
+      if (!state.present.includes(command.accountId)) refuse('NOT_PRESENT', 'Join the session first');
       const away = state.away ?? [];
-      if (away.includes(actor.accountId) === command.away) return; // nothing changes, nothing said
-      state.away = command.away ? [...away, actor.accountId] : away.filter((id) => id !== actor.accountId);
-      draft.emit('presence.away', { accountId: actor.accountId, away: command.away });
+      if (away.includes(command.accountId) === command.away) return; // nothing changes, nothing said
+      state.away = command.away ? [...away, command.accountId] : away.filter((id) => id !== command.accountId);
+      draft.emit('presence.away', { accountId: command.accountId, away: command.away });
       return;
     }
     case 'tick':

@@ -1,7 +1,7 @@
 import { useFormat } from '../app/i18n/useFormat';
 
 /** A moment in Paris time, in the language on screen, machine-readable too. */
-export function TimeText({ iso, dateOnly = false }: { iso: string; dateOnly?: boolean }) {
+export function TimeText({ iso, dateOnly = false, timeOnly = false }: { iso: string; dateOnly?: boolean; timeOnly?: boolean }) {
   const format = useFormat();
-  return <time dateTime={iso}>{dateOnly ? format.date(iso) : format.dateTime(iso)}</time>;
+  return <time dateTime={iso}>{dateOnly ? format.date(iso) : timeOnly ? format.time(iso) : format.dateTime(iso)}</time>;
 }

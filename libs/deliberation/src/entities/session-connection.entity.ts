@@ -31,6 +31,10 @@ export class SessionConnectionEntity {
   @Column({ type: 'uuid' })
   instanceId!: string;
 
+  /** This tab is in the background; the account is away when all its connections are. */
+  @Column({ type: 'boolean', default: false })
+  away!: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   connectedAt!: Date;
 }

@@ -9,6 +9,8 @@ export interface Formatters {
   percent(share: number, digits?: number): string;
   dateTime(iso: string): string;
   date(iso: string): string;
+  /** Hours and minutes only: for what happens during a session. */
+  time(iso: string): string;
 }
 
 export function formattersFor(language: string): Formatters {
@@ -16,11 +18,13 @@ export function formattersFor(language: string): Formatters {
   const numbers = new Intl.NumberFormat(locale);
   const dateTimes = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: 'long', timeStyle: 'short' });
   const dates = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: 'long' });
+  const times = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, timeStyle: 'short' });
   return {
     locale,
     number: (value) => numbers.format(value),
     percent: (share, digits = 1) => new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: digits }).format(share),
     dateTime: (iso) => dateTimes.format(new Date(iso)),
     date: (iso) => dates.format(new Date(iso)),
+    time: (iso) => times.format(new Date(iso)),
   };
 }

@@ -260,16 +260,25 @@ function RoomSettingsForm({ room, disabled, save }: { room: RoomView; disabled: 
   const [warning, setWarning] = useState(String(room.settings.warningSeconds));
   const [priority, setPriority] = useState(room.settings.firstSpeakerPriority);
   const [autoNext, setAutoNext] = useState(room.settings.autoNext);
+  const [checked, setChecked] = useState(false);
+  // The server's limits (RoomSettingsDto), said beside each field before anything is sent.
+  const turnSeconds = wholeNumberIn(turn, 10, 3600);
+  const warningSeconds = wholeNumberIn(warning, 0, 600);
+  const turnError = checked && turnSeconds === null ? t('room.chair.turnSecondsInvalid') : null;
+  const warningError = checked && warningSeconds === null ? t('room.chair.warningSecondsInvalid') : null;
   return (
     <form
       className="inline-form"
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        save({ turnSeconds: Number(turn), warningSeconds: Number(warning), firstSpeakerPriority: priority, autoNext });
+        setChecked(true);
+        if (turnSeconds === null || warningSeconds === null) return;
+        save({ turnSeconds, warningSeconds, firstSpeakerPriority: priority, autoNext });
       }}
     >
-      <TextField label={t('room.chair.turnSeconds')} inputMode="numeric" value={turn} onChange={(event) => setTurn(event.target.value)} />
-      <TextField label={t('room.chair.warningSeconds')} inputMode="numeric" value={warning} onChange={(event) => setWarning(event.target.value)} />
+      <TextField label={t('room.chair.turnSeconds')} hint={t('room.chair.turnSecondsHint')} error={turnError} inputMode="numeric" value={turn} onChange={(event) => setTurn(event.target.value)} />
+      <TextField label={t('room.chair.warningSeconds')} hint={t('room.chair.warningSecondsHint')} error={warningError} inputMode="numeric" value={warning} onChange={(event) => setWarning(event.target.value)} />
       <p className="checkbox">
         <input id="first-speaker" type="checkbox" checked={priority} onChange={(event) => setPriority(event.target.checked)} />
         <label htmlFor="first-speaker">{t('room.chair.firstSpeakerPriority')}</label>
@@ -283,4 +292,9 @@ function RoomSettingsForm({ room, disabled, save }: { room: RoomView; disabled: 
       </button>
     </form>
   );
+}
+
+function wholeNumberIn(text: string, min: number, max: number): number | null {
+  const value = Number(text.trim());
+  return text.trim() !== '' && Number.isInteger(value) && value >= min && value <= max ? value : null;
 }

@@ -79,7 +79,7 @@ export function MessagesPanel({ room, window, me, role, live, send, loadOlder }:
             return (
               <li key={message.id} className={`message${message.authorId === me ? ' message-mine' : ''}`} id={`message-${message.id}`}>
                 <p className="message-head">
-                  <strong>{authorOf(message)}</strong> <span className="meta">{<TimeText iso={message.postedAt} />}</span>
+                  <strong>{authorOf(message)}</strong> <span className="meta">{<TimeText iso={message.postedAt} timeOnly />}</span>
                 </p>
                 {message.replyTo !== null ? (
                   <p className="message-reply meta">

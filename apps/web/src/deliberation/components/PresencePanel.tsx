@@ -8,7 +8,7 @@ export function PresencePanel({ room, me }: { room: RoomView; me: string | null 
   const away = room.present.filter((person) => person.away);
   const name = (person: RoomView['present'][number]): string => (person.accountId === me ? t('room.queue.you') : (person.name ?? t('room.member')));
   return (
-    <section aria-labelledby="presence-heading" className="panel">
+    <section aria-labelledby="presence-heading" className="panel presence-panel">
       <h2 id="presence-heading">{t('room.presence.heading', { count: room.present.length })}</h2>
       <h3 className="small-heading">{t('room.presence.here', { count: here.length })}</h3>
       <ul className="presence-list">

@@ -21,6 +21,7 @@ export function AssemblyPage() {
   const polls = useAssemblyPolls(assemblyId);
   const decisions = useDecisions(assemblyId);
   const showName = useShowMyName(assemblyId);
+  // While the choice is being saved (and the list reloaded), the box shows what was asked for.
 
   if (assembly.data === undefined) return <PageFallback title={t('assembly.loading')} error={assembly.error} />;
   const now = Date.now();
@@ -54,7 +55,7 @@ export function AssemblyPage() {
         {mine !== undefined && session.status === 'signed-in' ? (
           <div className="notice">
             <p className="checkbox">
-              <input id="show-my-name" type="checkbox" checked={mine.nameShown} disabled={showName.isPending} onChange={(event) => showName.mutate({ membershipId: mine.id, shown: event.target.checked })} />
+              <input id="show-my-name" type="checkbox" checked={showName.isPending ? showName.variables.shown : mine.nameShown} disabled={showName.isPending} onChange={(event) => showName.mutate({ membershipId: mine.id, shown: event.target.checked })} />
               <label htmlFor="show-my-name">{t('assembly.showMyName')}</label>
             </p>
             {showName.error ? <ErrorMessage error={showName.error} /> : null}
@@ -68,6 +69,7 @@ export function AssemblyPage() {
               <li key={member.id}>
                 {member.displayName ?? t('assembly.anonymousMember', { number: String(index + 1) })}
                 {member.role === 'alternate' ? <span className="meta"> — {t('assembly.alternate')}</span> : null}
+                {member.yours ? <span className="meta"> — {member.nameShown ? t('assembly.youShown') : t('assembly.youHidden')}</span> : null}
               </li>
             ))}
           </ul>

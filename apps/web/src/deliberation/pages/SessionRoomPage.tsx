@@ -86,14 +86,15 @@ function LiveRoom({ sessionId, title, scheduledAt, me }: { sessionId: string; ti
       ) : (
         <div className="room-layout" aria-busy={!live}>
           <div className="room-main">
+            {/* Who speaks and who is next come first, on a phone too: raising a hand is the first thing a member does. */}
             <FloorPanel room={view} offsetMs={room.offsetMs} me={me} disabled={!live} send={room.send} />
-            {room.role === 'chair' ? <ChairPanel room={view} votes={votes.data ?? []} me={me} live={live} send={room.send} /> : null}
+            <QueuePanel room={view} me={me} role={room.role} live={live} send={room.send} />
             {vote !== undefined ? <SessionVotePanel key={vote.pollId} vote={vote} role={room.role} /> : null}
             <MessagesPanel room={view} window={messages.data} me={me} role={room.role} live={live} send={room.send} loadOlder={room.loadOlderMessages} />
           </div>
           <div className="room-side">
+            {room.role === 'chair' ? <ChairPanel room={view} votes={votes.data ?? []} me={me} live={live} send={room.send} /> : null}
             <AgendaPanel room={view} offsetMs={room.offsetMs} />
-            <QueuePanel room={view} me={me} role={room.role} live={live} send={room.send} />
             <PresencePanel room={view} me={me} />
           </div>
         </div>
