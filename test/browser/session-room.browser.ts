@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
-import { assemblyInSession, baseUrl, ORGANISER, uniqueEmail } from './support/api.js';
+import { assemblyInSession, baseUrl, inRoom, login, organiser, ORGANISER, uniqueEmail } from './support/api.js';
 import { expect, test } from './support/fixtures.js';
 
 /** Uncaught errors in the pages these tests open themselves (the `page` fixture has its own check). */
@@ -237,5 +237,55 @@ test.describe('the live session room', () => {
     await shot(c1, 'assembly-fr');
 
     for (const page of [chair, c1, d, visitor]) await page.context().close();
+  });
+
+  test('a long thread scrolls in its box: it follows new messages at the end, fetches older ones at the top and keeps the reader in place', async ({ browser }) => {
+    const { sessionId, members } = await assemblyInSession(['Élise', 'Farid']);
+    const chairToken = await organiser();
+    await inRoom(chairToken, sessionId, [
+      ['session.start', {}],
+      ['item.start', { index: 0 }],
+    ]);
+    const eliseToken = await login(members[0].email, members[0].password);
+    const post = (from: number, count: number) => inRoom(eliseToken, sessionId, Array.from({ length: count }, (_, i) => ['message.post', { body: `Message n° ${from + i}` }] as [string, Record<string, unknown>]));
+    for (let batch = 0; batch < 8; batch += 1) await post(batch * 10 + 1, 10); // 80 messages; the page loads the latest 50
+
+    const farid = await signedIn(browser, members[1].email, members[1].password);
+    await farid.goto(`/sessions/${sessionId}`);
+    const items = farid.locator('.message-list > li');
+    await expect(items).toHaveCount(50);
+    const scroller = farid.getByRole('region', { name: 'Fil des messages' });
+    // Whether a message shows inside the thread's box (the box itself may be below the fold).
+    const inBox = (item: ReturnType<typeof items.last>) =>
+      item.evaluate((element) => {
+        const box = element.closest('.message-scroller')?.getBoundingClientRect();
+        const own = element.getBoundingClientRect();
+        return box !== undefined && own.bottom > box.top && own.top < box.bottom;
+      });
+    const box = async () => scroller.evaluate((element) => ({ top: element.scrollTop, height: element.scrollHeight, client: element.clientHeight }));
+    // At the end of the thread, with the latest message in view.
+    await expect(items.last()).toContainText('Message n° 80');
+    expect((await box()).height - (await box()).top - (await box()).client).toBeLessThan(48);
+    await post(81, 1);
+    await expect(items.last()).toContainText('Message n° 81');
+    await expect.poll(() => inBox(items.last())).toBe(true);
+
+    // Scrolled to the top: the 30 older ones come, and the message read before stays where it was.
+    const firstShown = items.filter({ hasText: 'Message n° 32' });
+    await scroller.evaluate((element) => element.scrollTo({ top: 0 }));
+    const before = (await firstShown.boundingBox())?.y ?? 0;
+    await expect(items).toHaveCount(81);
+    await expect(farid.getByRole('button', { name: 'Afficher les messages précédents' })).toHaveCount(0);
+    expect(Math.abs(((await firstShown.boundingBox())?.y ?? 0) - before)).toBeLessThan(60);
+    // New messages while reading do not move the reader; a button goes to the latest.
+    await post(82, 1);
+    await expect(items).toHaveCount(82);
+    await expect(items.first()).toContainText('Message n° 1');
+    expect(await inBox(items.last())).toBe(false);
+    await farid.getByRole('button', { name: 'Aller aux derniers messages' }).click();
+    await expect(items.last()).toContainText('Message n° 82');
+    await expect.poll(() => inBox(items.last())).toBe(true);
+    await expect(farid.getByRole('button', { name: 'Aller aux derniers messages' })).toHaveCount(0);
+    await farid.context().close();
   });
 });

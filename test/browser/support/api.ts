@@ -190,3 +190,24 @@ export async function assemblyInSession(names: [string, string]): Promise<{ asse
   }
   return { assemblyId: assembly.id, sessionId: session.id, members };
 }
+
+/**
+ * Sends room commands from Node as `token`'s account: one socket.io connection per command batch,
+ * since the gateway limits each connection to 10 messages per 10 s.
+ */
+export async function inRoom(token: string, sessionId: string, commands: Array<[string, Record<string, unknown>]>): Promise<void> {
+  const { io } = await import('socket.io-client');
+  const socket = io(`${baseUrl()}/deliberation`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('connect_error', reject);
+    });
+    for (const [event, payload] of [['session.join', {}] as [string, Record<string, unknown>], ...commands]) {
+      const ack = (await socket.timeout(10_000).emitWithAck(event, { sessionId, ...payload })) as { ok: boolean; code?: string; message?: string };
+      if (!ack.ok) throw new Error(`${event}: ${ack.code} ${ack.message}`);
+    }
+  } finally {
+    socket.close();
+  }
+}

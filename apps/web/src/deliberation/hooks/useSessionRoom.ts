@@ -5,7 +5,7 @@ import { api, call } from '../../app/api/client';
 import { currentAccessToken, refresh } from '../../app/auth/session';
 import { announcementFor, type Announcement } from '../utils/announcements';
 import { clockOffset } from '../utils/countdown';
-import { applyToMessages, applyToRoom, applyToVotes, windowFromPage, withJoinAck, withOlder, type MessageWindow, type RoomSnapshot, type RoomView, type SessionEvent, type SessionVote } from '../utils/room-events';
+import { applyToMessages, applyToRoom, applyToVotes, followLatest, windowFromPage, withJoinAck, withOlder, type MessageWindow, type RoomSnapshot, type RoomView, type SessionEvent, type SessionVote } from '../utils/room-events';
 
 export type Role = 'chair' | 'member' | 'observer';
 export type Ack = { ok: true; seq?: number | null; pollId?: string } | { ok: false; code: string; message: string; retryAfterSeconds?: number };
@@ -29,6 +29,8 @@ export interface SessionRoom {
   /** Sends a command; refused while the connection is down. */
   send: (event: string, payload?: Record<string, unknown>) => Promise<Ack>;
   loadOlderMessages: () => Promise<void>;
+  /** Back to the latest messages: older ones fetched for reading are let go. */
+  followLatestMessages: () => void;
 }
 
 const NOT_CONNECTED: Ack = { ok: false, code: 'NOT_CONNECTED', message: 'The connection to the room is down' };
@@ -243,5 +245,10 @@ export function useSessionRoom(sessionId: string, me: string | null): SessionRoo
     queryClient.setQueryData<MessageWindow>(key, (current) => (current === undefined ? current : withOlder(current, page)));
   }, [queryClient, sessionId]);
 
-  return { status, refusal, role, offsetMs, announcement, send, loadOlderMessages };
+  const followLatestMessages = useCallback((): void => {
+    const itemIndex = queryClient.getQueryData<RoomSnapshot>(roomKeys.snapshot(sessionId))?.room.currentItem?.index ?? null;
+    queryClient.setQueryData<MessageWindow>(roomKeys.messages(sessionId, itemIndex), (current) => (current === undefined ? current : followLatest(current)));
+  }, [queryClient, sessionId]);
+
+  return { status, refusal, role, offsetMs, announcement, send, loadOlderMessages, followLatestMessages };
 }

@@ -90,7 +90,7 @@ function LiveRoom({ sessionId, title, scheduledAt, me }: { sessionId: string; ti
             <FloorPanel room={view} offsetMs={room.offsetMs} me={me} disabled={!live} send={room.send} />
             <QueuePanel room={view} me={me} role={room.role} live={live} send={room.send} />
             {vote !== undefined ? <SessionVotePanel key={vote.pollId} vote={vote} role={room.role} /> : null}
-            <MessagesPanel room={view} window={messages.data} me={me} role={room.role} live={live} send={room.send} loadOlder={room.loadOlderMessages} />
+            <MessagesPanel room={view} window={messages.data} me={me} role={room.role} live={live} send={room.send} loadOlder={room.loadOlderMessages} followLatest={room.followLatestMessages} />
           </div>
           <div className="room-side">
             {room.role === 'chair' ? <ChairPanel room={view} votes={votes.data ?? []} me={me} live={live} send={room.send} /> : null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { applyToMessages, applyToRoom, applyToVotes, currentVote, MESSAGE_WINDOW, windowFromPage, withJoinAck, withOlder, type RoomView, type SessionEvent } from './room-events';
+import { applyToMessages, applyToRoom, applyToVotes, currentVote, followLatest, MESSAGE_WINDOW, windowFromPage, withJoinAck, withOlder, type RoomView, type SessionEvent } from './room-events';
 
 const room = (status: RoomView['status']): RoomView =>
   ({ status, items: [], currentItem: null, floor: null, queue: [], present: [], mutes: [], settings: { turnSeconds: 120, warningSeconds: 30, firstSpeakerPriority: true, autoNext: true }, serverTime: '2027-03-01T10:00:00Z' });
@@ -66,6 +66,23 @@ describe('room events on the page', () => {
     expect(older.messages).toHaveLength(MESSAGE_WINDOW + 1);
     expect(older.olderBefore).toBe(5);
     expect(older.asOfSeq).toBe(window.asOfSeq);
+  });
+
+  it('keeps the older messages someone is reading as new ones arrive, until they return to the latest', () => {
+    let window = windowFromPage(0, { messages: [], asOfSeq: 0, nextBefore: null });
+    for (let seq = 11; seq <= MESSAGE_WINDOW + 10; seq += 1) window = applyToMessages(window, posted(seq, `m${seq}`), null);
+    const olderPage = Array.from({ length: 10 }, (_, i) => ({ ...window.messages[0], id: `m${i + 1}`, seq: i + 1 }));
+    let reading = withOlder(window, { messages: olderPage, asOfSeq: 999, nextBefore: null });
+    expect(reading.keep).toBe(MESSAGE_WINDOW + 10);
+    reading = applyToMessages(reading, posted(MESSAGE_WINDOW + 11, 'new'), null);
+    expect(reading.messages[0].id).toBe('m1'); // nothing taken from under the reader's eyes
+    expect(reading.messages).toHaveLength(MESSAGE_WINDOW + 11);
+    const latest = followLatest(reading);
+    expect(latest.messages).toHaveLength(MESSAGE_WINDOW);
+    expect(latest.messages.at(-1)?.id).toBe('new');
+    expect(latest.olderBefore).toBe(latest.messages[0].seq);
+    expect(latest.keep).toBe(MESSAGE_WINDOW);
+    expect(followLatest(latest)).toBe(latest);
   });
 
   it('follows votes from opening to ranking, and shows the open one first', () => {

@@ -29,6 +29,8 @@ export function withJoinAck(snapshot: RoomSnapshot | undefined, ack: { seq: numb
 
 /** Messages kept on the page: long sessions keep the latest ones and fetch older ones on demand. */
 export const MESSAGE_WINDOW = 200;
+/** The bound on the page's messages while someone reads older ones (about 1,000 × 1 KB of DOM). */
+export const MESSAGES_KEPT_AT_MOST = 1000;
 
 export interface MessageWindow {
   itemIndex: number | null;
@@ -38,16 +40,35 @@ export interface MessageWindow {
   messages: Message[];
   /** `before` for the previous page; null when the oldest message is here. */
   olderBefore: number | null;
+  /**
+   * How many messages are kept as new ones arrive: MESSAGE_WINDOW, or more while the person reads
+   * older ones they fetched (new messages must not take those away); back to MESSAGE_WINDOW when
+   * they return to the latest (`followLatest`).
+   */
+  keep: number;
 }
 
 export function windowFromPage(itemIndex: number | null, page: Schemas['MessagePageDto']): MessageWindow {
-  return { itemIndex, asOfSeq: page.asOfSeq, messages: page.messages, olderBefore: page.nextBefore };
+  return { itemIndex, asOfSeq: page.asOfSeq, messages: page.messages, olderBefore: page.nextBefore, keep: MESSAGE_WINDOW };
 }
 
-/** Older messages fetched on demand, put before the ones shown. */
+/** Older messages fetched on demand, put before the ones shown, and kept while they are read. */
 export function withOlder(window: MessageWindow, page: Schemas['MessagePageDto']): MessageWindow {
   const known = new Set(window.messages.map((message) => message.id));
-  return { ...window, messages: [...page.messages.filter((message) => !known.has(message.id)), ...window.messages], olderBefore: page.nextBefore };
+  const messages = [...page.messages.filter((message) => !known.has(message.id)), ...window.messages];
+  return { ...window, messages, olderBefore: page.nextBefore, keep: Math.min(MESSAGES_KEPT_AT_MOST, Math.max(window.keep, messages.length)) };
+}
+
+/** Back to the latest messages: the window shrinks to MESSAGE_WINDOW again. */
+export function followLatest(window: MessageWindow): MessageWindow {
+  if (window.keep === MESSAGE_WINDOW && window.messages.length <= MESSAGE_WINDOW) return window;
+  return { ...trimmed(window, MESSAGE_WINDOW), keep: MESSAGE_WINDOW };
+}
+
+function trimmed(window: MessageWindow, keep: number): MessageWindow {
+  if (window.messages.length <= keep) return window;
+  const kept = window.messages.slice(window.messages.length - keep);
+  return { ...window, messages: kept, olderBefore: kept[0].seq };
 }
 
 const NO_REACTIONS: Message['reactions'] = { agree: 0, disagree: 0, unclear: 0, applause: 0 };
@@ -72,10 +93,9 @@ export function applyToMessages(window: MessageWindow, event: SessionEvent, me: 
         reactions: { ...NO_REACTIONS },
         mine: [],
       };
-      const messages = [...window.messages, message];
-      if (messages.length <= MESSAGE_WINDOW) return { ...next, messages };
-      const kept = messages.slice(messages.length - MESSAGE_WINDOW);
-      return { ...next, messages: kept, olderBefore: kept[0].seq };
+      // While someone reads older messages the window grows with new ones too, up to a bound.
+      const keep = window.keep > MESSAGE_WINDOW ? Math.min(window.keep + 1, MESSAGES_KEPT_AT_MOST) : MESSAGE_WINDOW;
+      return trimmed({ ...next, messages: [...window.messages, message], keep }, keep);
     }
     case 'message.reacted': {
       const data = event.data as Schemas['MessageReactedDataDto'];
