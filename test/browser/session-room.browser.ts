@@ -80,7 +80,6 @@ test.describe('the live session room', () => {
     await expect(a.getByText('Personne n’a la parole.')).toBeVisible({ timeout: 15_000 });
     await expect(chair.getByText('Personne n’a la parole.')).toBeVisible();
     await axe(a, 'room, member');
-    await shot(a, 'room-member-fr');
 
     // Messages with a reaction, seen by all.
     await a.getByLabel('Votre message').fill('Bonjour à toutes et tous : je propose de commencer par les écoles du 11ᵉ.');
@@ -88,6 +87,7 @@ test.describe('the live session room', () => {
     await expect(b.locator('.message-list')).toContainText('je propose de commencer');
     await b.getByRole('group', { name: /Réactions au message de Aïcha/ }).getByRole('button', { name: /D’accord/ }).click();
     for (const page of everyone) await expect(page.getByRole('group', { name: /Réactions au message de/ }).getByRole('button', { name: /D’accord/ })).toContainText('1');
+    await shot(a, 'room-member-fr');
 
     // Bastien goes offline for 10 s while the chair moves on: posts, takes a hand, opens a vote.
     await b.context().setOffline(true);
