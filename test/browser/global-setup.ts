@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { ORGANISER } from './support/api.js';
+import { ACCESS_TOKEN_TTL_SECONDS, ORGANISER } from './support/api.js';
 
 const ROOT = process.cwd();
 const API = join(ROOT, 'dist', 'apps', 'api', 'apps', 'api', 'src', 'main.js');
@@ -63,6 +63,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     PORT: String(port),
     LOG_LEVEL: 'warn',
     LOGIN_RATE_PER_MINUTE: '100000',
+    // Short-lived access tokens, so every test outlives a few: pages must refresh them silently (the
+    // session's timer, the API client's retry, the live room's auth.renew) while people act.
+    ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS),
   };
   const adminUrl = process.env.DATABASE_URL;
   let database: string | null = null;

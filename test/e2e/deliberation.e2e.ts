@@ -476,6 +476,31 @@ describe('Live deliberation (/deliberation)', () => {
     await expect(RoomClient.connect(url, shortLived.accessToken)).rejects.toMatchObject({ data: { code: 'TOKEN_EXPIRED' } });
   });
 
+  it('lets a socket carry on with a fresh token of the same account (auth.renew), with no reconnection', async () => {
+    const sessionId = await sessionWith([10]);
+    const ttl = 86_400_000;
+    clock.advance(-(ttl - 2500)); // a token that expires 1.5 to 2.5 s from now
+    const shortLived = await loginAs(t.http, alice.account);
+    clock.advance(ttl - 2500);
+    const client = await connect(shortLived);
+    await client.ok('session.join', { sessionId });
+    let expired = false;
+    client.socket.once('auth.expired', () => (expired = true));
+    // Refused renewals leave the old token in force: not a string, another account's token, a bad token.
+    expect(await client.emit('auth.renew', {})).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+    expect(await client.emit('auth.renew', { token: (await loginAs(t.http, bob.account)).accessToken })).toMatchObject({ ok: false, code: 'ACCOUNT_MISMATCH' });
+    expect(await client.emit('auth.renew', { token: 'not-a-token' })).toMatchObject({ ok: false, code: expect.stringMatching(/^(TOKEN_INVALID|UNAUTHENTICATED)$/) });
+    const fresh = await loginAs(t.http, alice.account);
+    const renewed = await client.emit('auth.renew', { token: fresh.accessToken });
+    expect(renewed).toEqual({ ok: true, expiresAt: expect.any(String) });
+    expect(Date.parse((renewed as unknown as { expiresAt: string }).expiresAt)).toBeGreaterThan(clock.now().getTime() + ttl - 5_000);
+    await new Promise((resolve) => setTimeout(resolve, 3_000)); // past the first token's expiry
+    expect(expired).toBe(false);
+    expect(client.socket.connected).toBe(true);
+    await client.ok('session.leave', { sessionId });
+    await client.ok('session.join', { sessionId, lastSeq: 0 });
+  });
+
   it('limits the rate of actions per socket', async () => {
     const sessionId = await sessionWith([10]);
     const chair = await connect(facilitator);

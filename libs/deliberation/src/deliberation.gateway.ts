@@ -1,7 +1,7 @@
 import { Inject, Logger } from '@nestjs/common';
 import { WebSocketGateway, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { APP_CONFIG, authenticateSockets, Authenticator, CLOCK, DomainException, FixedWindowLimiter, socketPrincipal, validatePayload, type AppConfig, type Clock } from '@app/shared';
+import { APP_CONFIG, authenticateSockets, Authenticator, CLOCK, DomainException, FixedWindowLimiter, socketPrincipal, SOCKET_AUTH_RENEW, validatePayload, type AppConfig, type Clock } from '@app/shared';
 import { DeliberationException } from './deliberation.exception.js';
 import {
   AwayDto,
@@ -159,6 +159,7 @@ export class DeliberationGateway implements OnGatewayInit, OnGatewayConnection, 
 
   /** Validation, rate limits and errors for every event: whatever happens, the client gets an acknowledgement and the process lives on. */
   private async dispatch(socket: Socket, event: unknown, args: unknown[]): Promise<void> {
+    if (event === SOCKET_AUTH_RENEW) return; // answered by the socket's authentication (authenticateSockets)
     const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (reply: Ack) => void) : undefined;
     const reply = await this.handle(socket, event, args[0]);
     ack?.(reply);

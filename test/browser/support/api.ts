@@ -30,17 +30,25 @@ export async function login(email: string, password: string): Promise<string> {
   return (await request<{ accessToken: string }>('POST', '/api/auth/login', null, { email, password })).accessToken;
 }
 
-let organiserToken: Promise<string> | null = null;
+/** The browser tests' API issues access tokens this short-lived (global-setup.ts), so pages must refresh them. */
+export const ACCESS_TOKEN_TTL_SECONDS = 30;
 
-/** The organiser's access token (admin created by the CLI, granted the organiser role once). */
+let organiserToken: { token: Promise<string>; at: number } | null = null;
+
+/** The organiser's access token (admin created by the CLI, granted the organiser role once), fresh enough for a test's setup. */
 export function organiser(): Promise<string> {
-  organiserToken ??= (async () => {
-    const token = await login(ORGANISER.email, ORGANISER.password);
-    const me = await request<{ id: string; roles: string[] }>('GET', '/api/auth/me', token);
-    if (!me.roles.includes('organiser')) await request('PUT', `/api/accounts/${me.id}/roles/organiser`, token);
-    return token;
-  })();
-  return organiserToken;
+  if (organiserToken === null || Date.now() - organiserToken.at > (ACCESS_TOKEN_TTL_SECONDS / 3) * 1000) {
+    organiserToken = {
+      at: Date.now(),
+      token: (async () => {
+        const token = await login(ORGANISER.email, ORGANISER.password);
+        const me = await request<{ id: string; roles: string[] }>('GET', '/api/auth/me', token);
+        if (!me.roles.includes('organiser')) await request('PUT', `/api/accounts/${me.id}/roles/organiser`, token);
+        return token;
+      })(),
+    };
+  }
+  return organiserToken.token;
 }
 
 export interface Poll {

@@ -41,8 +41,33 @@ export function subscribeSession(listener: () => void): () => void {
 export function adopt(tokens: Tokens): void {
   accessToken = tokens.accessToken;
   clearTimeout(refreshTimer);
-  refreshTimer = setTimeout(() => void refresh(), Math.max(5, tokens.expiresIn * 0.8) * 1000);
+  refreshTimer = setTimeout(plannedRefresh, Math.max(5, tokens.expiresIn * 0.8) * 1000);
   setState({ status: 'signed-in', account: tokens.account });
+}
+
+/** How soon a planned refresh that could not reach the server tries again. */
+const RETRY_REFRESH_MS = 10_000;
+
+/**
+ * The refresh planned before the token expires. Offline or with the server away it tries again
+ * shortly (meanwhile the API client refreshes on demand, and the live room when it reconnects).
+ */
+function plannedRefresh(): void {
+  refresh().then(
+    () => (refreshOverdue = false),
+    () => {
+      refreshOverdue = true;
+      clearTimeout(refreshTimer);
+      refreshTimer = setTimeout(plannedRefresh, RETRY_REFRESH_MS);
+    },
+  );
+}
+let refreshOverdue = false;
+// Back online with a refresh overdue: do it now, before the old token runs out.
+if (typeof window !== 'undefined') {
+  window.addEventListener('online', () => {
+    if (refreshOverdue) plannedRefresh();
+  });
 }
 
 function forget(): void {

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Socket } from 'socket.io-client';
 import { api, call } from '../../app/api/client';
-import { currentAccessToken, refresh } from '../../app/auth/session';
+import { currentAccessToken, refresh, subscribeSession } from '../../app/auth/session';
 import { announcementFor, type Announcement } from '../utils/announcements';
 import { clockOffset } from '../utils/countdown';
 import { applyToMessages, applyToRoom, applyToVotes, followLatest, windowFromPage, withJoinAck, withOlder, type MessageWindow, type RoomSnapshot, type RoomView, type SessionEvent, type SessionVote } from '../utils/room-events';
@@ -56,6 +56,8 @@ export function useSessionRoom(sessionId: string, me: string | null): SessionRoo
   useEffect(() => {
     let disposed = false;
     let socket: Socket | null = null;
+    /** The access token the socket was authenticated (or renewed) with. */
+    let socketToken: string | null = null;
     const snapshotKey = roomKeys.snapshot(sessionId);
     const votesKey = roomKeys.votes(sessionId);
     // Events that came before what they apply to was loaded: the room before the join's answer,
@@ -159,7 +161,16 @@ export function useSessionRoom(sessionId: string, me: string | null): SessionRoo
     };
 
     const reconnectWithFreshToken = async (): Promise<void> => {
-      const signedIn = await refresh().catch(() => false);
+      let signedIn: boolean;
+      try {
+        signedIn = await refresh();
+      } catch {
+        // Offline, or the server away: not a reason to sign in again. Try again shortly.
+        if (disposed) return;
+        setStatus('reconnecting');
+        setTimeout(() => void (disposed ? undefined : reconnectWithFreshToken()), 3_000);
+        return;
+      }
       if (disposed) return;
       if (!signedIn) {
         setRefusal({ code: 'SIGN_IN_AGAIN', message: 'The session has ended' });
@@ -184,7 +195,10 @@ export function useSessionRoom(sessionId: string, me: string | null): SessionRoo
       if (disposed) return;
       socket = io('/deliberation', {
         // Read at every (re)connection, so a refreshed token is used.
-        auth: (give) => give({ token: currentAccessToken() ?? '' }),
+        auth: (give) => {
+          socketToken = currentAccessToken();
+          give({ token: socketToken ?? '' });
+        },
         transports: ['websocket', 'polling'],
         reconnectionDelay: 500,
         reconnectionDelayMax: 3000,
@@ -209,10 +223,28 @@ export function useSessionRoom(sessionId: string, me: string | null): SessionRoo
       });
     });
     window.addEventListener('offline', onOffline);
+    // The session refreshes the access token before it expires: the socket carries on with the new
+    // one (auth.renew) rather than being cut at the old one's expiry. Refused: reconnect with it.
+    const renewToken = (): void => {
+      const token = currentAccessToken();
+      if (socket?.connected !== true || token === null || token === socketToken) return;
+      socketToken = token;
+      socket
+        .timeout(15_000)
+        .emitWithAck('auth.renew', { token })
+        .then(
+          (ack: { ok: boolean }) => {
+            if (!ack.ok && !disposed) socket?.disconnect().connect();
+          },
+          () => undefined, // no answer: the connection is going; the reconnection uses the new token
+        );
+    };
+    const unsubscribeSession = subscribeSession(renewToken);
     window.addEventListener('online', onOnline);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
       disposed = true;
+      unsubscribeSession();
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);
       document.removeEventListener('visibilitychange', onVisibility);
