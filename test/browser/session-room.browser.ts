@@ -89,6 +89,9 @@ test.describe('the live session room', () => {
     // The floor: the countdown shows on every screen; the turn ends on the server's deadline (10 s).
     await chair.getByRole('button', { name: 'Donner la parole au suivant' }).click();
     await expect(a.locator('.floor-speaker')).toHaveText('Vous avez la parole.');
+    // Screen readers hear it, politely: Aïcha that it is her turn, the others who speaks.
+    await expect(a.locator('.live-announcer')).toHaveText('C’est à vous : vous avez la parole.');
+    await expect(b.locator('.live-announcer')).toHaveText('Aïcha a la parole.');
     for (const page of [chair, b, observer]) await expect(page.locator('.floor-speaker')).toHaveText('Aïcha');
     for (const page of everyone) await expect(page.locator('.floor-panel .countdown-time')).toHaveText(/^0:(0\d|10)$/);
     await expect(a.locator('.floor-panel')).toContainText('bientôt terminé', { timeout: 10_000 });
@@ -116,6 +119,7 @@ test.describe('the live session room', () => {
     await chair.getByLabel('Options').fill('Les écoles du 11ᵉ d’abord\nToutes les écoles à la fois');
     await chair.getByRole('button', { name: 'Ouvrir le vote' }).click();
     await expect(a.getByRole('heading', { name: /Vote en cours : Quelle priorité/ })).toBeVisible();
+    await expect(a.locator('.live-announcer')).toHaveText('Un vote est ouvert : Quelle priorité pour les cours d’école ?');
     await b.waitForTimeout(Math.max(0, 10_000 - (Date.now() - offlineAt)));
     await b.context().setOffline(false);
     await expect(b.getByText(/Connexion perdue/)).toHaveCount(0, { timeout: 15_000 });

@@ -5,7 +5,7 @@ import type { SessionRoom } from '../hooks/useSessionRoom';
 export function LiveAnnouncer({ announcement }: { announcement: SessionRoom['announcement'] }) {
   const { t } = useTranslation();
   return (
-    <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+    <div className="visually-hidden live-announcer" role="status" aria-live="polite" aria-atomic="true">
       {announcement === null ? '' : <span key={announcement.id}>{t(announcement.what.key, announcement.what.values)}</span>}
     </div>
   );
