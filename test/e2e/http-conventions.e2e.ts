@@ -53,6 +53,7 @@ describe('HTTP conventions', () => {
       'GET /api/assemblies/{id}/pools',
       'GET /api/assemblies/{id}/draws',
       'GET /api/pools/{id}',
+      'GET /api/pools/{id}/quotas',
       'GET /api/pools/{id}/volunteers',
       'GET /api/draws/{id}',
       'GET /api/draws/{id}/bundle',

@@ -23,6 +23,7 @@ export const AgendaErrorCode = {
   NOT_AGENDA_CHAIR: 'NOT_AGENDA_CHAIR',
   VERSION_NOT_FOUND: 'VERSION_NOT_FOUND',
   CURSOR_INVALID: 'CURSOR_INVALID',
+  NO_OPEN_REPORTS: 'NO_OPEN_REPORTS',
 } as const;
 
 const REFUSAL_KIND: Record<RefusalCode, ErrorKind> = {
@@ -36,6 +37,9 @@ const REFUSAL_KIND: Record<RefusalCode, ErrorKind> = {
 export class AgendaException extends DomainException {
   static refused(code: RefusalCode, message: string): AgendaException {
     return new AgendaException(REFUSAL_KIND[code], code, message);
+  }
+  static noOpenReports(): AgendaException {
+    return new AgendaException('conflict', AgendaErrorCode.NO_OPEN_REPORTS, 'No report on this proposal is waiting for a decision');
   }
   static proposalNotFound(): AgendaException {
     return new AgendaException('not-found', AgendaErrorCode.PROPOSAL_NOT_FOUND, 'No such proposal');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { afterCursorSql, cursorTimestampSql, type KeysetCursor } from '@app/persistence';
 import { AgendaSettingsEntity } from './entities/agenda-settings.entity.js';
 import { AmendmentEntity } from './entities/amendment.entity.js';
@@ -46,6 +46,10 @@ export class ProposalRepository {
 
   findById(id: string, manager?: EntityManager): Promise<ProposalEntity | null> {
     return this.proposals(manager).findOneBy({ id });
+  }
+
+  findByIds(ids: readonly string[]): Promise<ProposalEntity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.proposals().findBy({ id: In([...ids]) });
   }
 
   lockById(id: string, manager: EntityManager): Promise<ProposalEntity | null> {

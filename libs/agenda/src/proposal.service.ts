@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { actorOf, AuditLogService, CLOCK, type Clock, type Principal } from '@app/shared';
 import { inTransaction, isUniqueViolation } from '@app/persistence';
 import { AssemblyAccess, AssemblyService } from '@app/assembly';
@@ -259,6 +259,8 @@ export class ProposalService {
       if (proposal === null) throw AgendaException.proposalNotFound();
       await this.access.requireOrganiser(principal, proposal.assemblyId, 'moderate proposals', manager);
       const updated = await this.proposals.update(proposalId, reason === null ? { hiddenAt: null, hiddenReason: null } : { hiddenAt: this.clock.now(), hiddenReason: reason.trim() }, manager);
+      // Hiding deals with the reports that led to it.
+      if (reason !== null) await manager.getRepository(ProposalReportEntity).update({ proposalId, reviewedAt: IsNull() }, { reviewedAt: this.clock.now() });
       await this.audit.record(
         { actor: actorOf(principal.accountId), action: reason === null ? 'proposal.unhidden' : 'proposal.hidden', subjectType: 'proposal', subjectId: proposalId, data: reason === null ? {} : { reason: reason.trim() } },
         manager,
@@ -283,5 +285,46 @@ export class ProposalService {
     if (proposal === null) throw AgendaException.proposalNotFound();
     await this.access.requireOrganiser(principal, proposal.assemblyId, 'read reports');
     return this.dataSource.getRepository(ProposalReportEntity).find({ where: { proposalId }, order: { createdAt: 'ASC' } });
+  }
+
+  /**
+   * The moderation queue: the assembly's proposals with reports nobody has dealt with yet (or, with
+   * `all`, every reported one), most recently reported first, each with its reports.
+   */
+  async reportedProposals(principal: Principal, assemblyId: string, all: boolean): Promise<Array<{ proposal: ProposalEntity; reports: ProposalReportEntity[] }>> {
+    await this.assemblies.get(assemblyId);
+    await this.access.requireOrganiser(principal, assemblyId, 'read reports');
+    const reports = await this.dataSource
+      .getRepository(ProposalReportEntity)
+      .createQueryBuilder('r')
+      .innerJoin('r.proposal', 'p')
+      .where('p.assembly_id = :assemblyId', { assemblyId })
+      .andWhere(all ? 'TRUE' : 'r.proposal_id IN (SELECT proposal_id FROM proposal_reports WHERE reviewed_at IS NULL)')
+      .orderBy('r.created_at', 'ASC')
+      .limit(5000)
+      .getMany();
+    const byProposal = new Map<string, ProposalReportEntity[]>();
+    for (const report of reports) byProposal.set(report.proposalId, [...(byProposal.get(report.proposalId) ?? []), report]);
+    const proposals = await this.proposals.findByIds([...byProposal.keys()]);
+    return proposals
+      .map((proposal) => ({ proposal, reports: byProposal.get(proposal.id)! }))
+      .sort((a, b) => b.reports[b.reports.length - 1].createdAt.getTime() - a.reports[a.reports.length - 1].createdAt.getTime());
+  }
+
+  /** An organiser read the reports and keeps the proposal as it is: they leave the queue. Audited. */
+  async dismissReports(principal: Principal, proposalId: string, reason: string): Promise<number> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const proposal = await this.proposals.lockById(proposalId, manager);
+      if (proposal === null) throw AgendaException.proposalNotFound();
+      await this.access.requireOrganiser(principal, proposal.assemblyId, 'moderate proposals', manager);
+      const result = await manager.getRepository(ProposalReportEntity).update({ proposalId, reviewedAt: IsNull() }, { reviewedAt: this.clock.now() });
+      const dismissed = result.affected ?? 0;
+      if (dismissed === 0) throw AgendaException.noOpenReports();
+      await this.audit.record(
+        { actor: actorOf(principal.accountId), action: 'proposal.reports-dismissed', subjectType: 'proposal', subjectId: proposalId, data: { reports: dismissed, reason: reason.trim() } },
+        manager,
+      );
+      return dismissed;
+    });
   }
 }

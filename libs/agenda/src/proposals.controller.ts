@@ -11,6 +11,7 @@ import {
   CreateSessionDto,
   DecideAmendmentDto,
   decodeCursor,
+  DismissedReportsDto,
   DiffQuery,
   EditDraftDto,
   encodeCursor,
@@ -18,6 +19,7 @@ import {
   ListProposalsQuery,
   mapAmendment,
   mapProposal,
+  mapReport,
   mapSession,
   mapVersion,
   ProposalDto,
@@ -26,6 +28,9 @@ import {
   ProposalVersionDto,
   ProposeAmendmentDto,
   ReasonDto,
+  ReportDto,
+  ReportedProposalDto,
+  ReportsQuery,
   SessionAgendaDto,
   SessionDto,
   TransitionDto,
@@ -147,8 +152,28 @@ export class ProposalsController {
 
   @Get('proposals/:id/reports')
   @ApiOperation({ summary: "Reports on a proposal (the assembly's organisers)" })
-  async reports(@CurrentPrincipal() principal: Principal, @Param() params: IdParams): Promise<unknown[]> {
-    return (await this.proposals.reports(principal, params.id)).map((r) => ({ id: r.id, reporterId: r.reporterId, reason: r.reason, createdAt: r.createdAt.toISOString() }));
+  @ApiOkResponse({ type: ReportDto, isArray: true })
+  async reports(@CurrentPrincipal() principal: Principal, @Param() params: IdParams): Promise<ReportDto[]> {
+    return (await this.proposals.reports(principal, params.id)).map(mapReport);
+  }
+
+  @Post('proposals/:id/reports/dismiss')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Keep the proposal as it is: its open reports leave the moderation queue, with the reason (organisers; audited)' })
+  @ApiOkResponse({ type: DismissedReportsDto })
+  async dismissReports(@CurrentPrincipal() principal: Principal, @Param() params: IdParams, @Body() body: ReasonDto): Promise<DismissedReportsDto> {
+    return { dismissed: await this.proposals.dismissReports(principal, params.id, body.reason) };
+  }
+
+  @Get('assemblies/:id/reports')
+  @ApiOperation({ summary: "The moderation queue: the assembly's reported proposals with their reports, most recently reported first (organisers)" })
+  @ApiOkResponse({ type: ReportedProposalDto, isArray: true })
+  async reportedProposals(@CurrentPrincipal() principal: Principal, @Param() params: IdParams, @Query() query: ReportsQuery): Promise<ReportedProposalDto[]> {
+    return (await this.proposals.reportedProposals(principal, params.id, query.status === 'all')).map(({ proposal, reports }) => ({
+      proposal: mapProposal(proposal, { showHidden: true }),
+      reports: reports.map(mapReport),
+      openReports: reports.filter((report) => report.reviewedAt === null).length,
+    }));
   }
 
   @Put('proposals/:id/hidden')

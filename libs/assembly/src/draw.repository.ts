@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { SortitionProgress } from '@app/sortition';
-import { DrawEntity, type DrawError, type DrawResultSummary, type DrawStatus } from './entities/draw.entity.js';
+import { DrawEntity, type DrawError, type DrawResultSummary, type DrawStatus, type LegacyComparison } from './entities/draw.entity.js';
 
 export type NewDraw = Pick<
   DrawEntity,
@@ -117,6 +117,32 @@ export class DrawRepository {
 
   async cancel(id: string, manager: EntityManager): Promise<void> {
     await this.draws(manager).update({ id }, { status: 'cancelled', endedAt: new Date(), leaseUntil: null });
+  }
+
+  /**
+   * Starts LEGACY's comparison on a computed or seeded draw unless one is running (a run whose
+   * instance died is taken over after `staleSeconds`). False when another run holds it.
+   */
+  async claimLegacyComparison(id: string, runs: number, startedAt: string, staleSeconds: number): Promise<boolean> {
+    const rows = await this.dataSource.query<[unknown[], number]>(
+      `UPDATE draws SET legacy_comparison = jsonb_build_object('status', 'running', 'runs', $2::int, 'startedAt', $3::text)
+        WHERE id = $1 AND status IN ('computed', 'seeded')
+          AND (legacy_comparison IS NULL OR legacy_comparison->>'status' <> 'running'
+               OR (legacy_comparison->>'startedAt')::timestamptz < now() - make_interval(secs => $4))
+        RETURNING id`,
+      [id, runs, startedAt, staleSeconds],
+    );
+    return rows[1] > 0;
+  }
+
+  /** Stores the outcome of the run started at `startedAt` (not one that took it over since). */
+  async settleLegacyComparison(id: string, startedAt: string, outcome: LegacyComparison): Promise<boolean> {
+    const rows = await this.dataSource.query<[unknown[], number]>(
+      `UPDATE draws SET legacy_comparison = $3::jsonb
+        WHERE id = $1 AND legacy_comparison->>'status' = 'running' AND legacy_comparison->>'startedAt' = $2 RETURNING id`,
+      [id, startedAt, JSON.stringify(outcome)],
+    );
+    return rows[1] > 0;
   }
 
   async seed(id: string, seeded: { seed: string; drawnIndex: number; panel: string[]; bundle: string; at: Date }, manager: EntityManager): Promise<DrawEntity> {

@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { actorOf, AuditLogService, CLOCK, type Clock, type Principal } from '@app/shared';
+import { actorOf, APP_CONFIG, AuditLogService, CLOCK, type AppConfig, type Clock, type Principal } from '@app/shared';
 import { inTransaction, isUniqueViolation } from '@app/persistence';
 import {
   anonymisedPoolCsv,
@@ -11,6 +11,7 @@ import {
   publishedInstance,
   quotasCsv,
   replacementInstance,
+  runInWorker,
   type Algorithm,
   type DrawBundle,
   type SortitionInstance,
@@ -22,7 +23,7 @@ import { DrawEvents } from './draw-events.js';
 import { DrawRepository } from './draw.repository.js';
 import { DrawRunner } from './draw-runner.js';
 import type { AssemblyEntity } from './entities/assembly.entity.js';
-import type { DrawEntity } from './entities/draw.entity.js';
+import type { DrawEntity, LegacyComparison } from './entities/draw.entity.js';
 import type { PoolEntity } from './entities/pool.entity.js';
 import { PoolRepository } from './pool.repository.js';
 import { QuotaChecker } from './quota-checker.js';
@@ -48,6 +49,8 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
  */
 @Injectable()
 export class DrawService {
+  private readonly logger = new Logger('DrawService');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly assemblies: AssemblyRepository,
@@ -59,6 +62,7 @@ export class DrawService {
     private readonly events: DrawEvents,
     private readonly audit: AuditLogService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The first draw of an assembly: `seats` members from a pool (the latest unless named). */
@@ -237,6 +241,52 @@ export class DrawService {
     });
     this.events.publish({ drawId, assemblyId: seeded.assemblyId, status: 'seeded', progress: seeded.progress });
     return seeded;
+  }
+
+  /**
+   * LEGACY's empirical distribution (`runs` runs) on the draw's own instance, beside the fair one:
+   * computed in a worker, in the background (202); the draw's socket room hears when it is done. It
+   * changes nothing in the draw. Asking again while it runs follows the same run.
+   */
+  async compareWithLegacy(principal: Principal, drawId: string, runs: number): Promise<DrawEntity> {
+    const draw = await this.get(drawId);
+    await this.access.requireOrganiser(principal, draw.assemblyId, 'compare draws with LEGACY');
+    if (draw.status !== 'computed' && draw.status !== 'seeded') throw AssemblyException.drawNotComputed(draw.status);
+    if (draw.legacyComparison?.status === 'computed' && draw.legacyComparison.runs === runs) return draw;
+    const startedAt = this.clock.now().toISOString();
+    const budgetMs = this.config.sortitionTimeBudgetSeconds * 1000;
+    if (await this.draws.claimLegacyComparison(drawId, runs, startedAt, budgetMs / 1000 + 60)) void this.runLegacyComparison(draw, runs, startedAt, budgetMs);
+    return this.get(drawId);
+  }
+
+  private async runLegacyComparison(draw: DrawEntity, runs: number, startedAt: string, budgetMs: number): Promise<void> {
+    let outcome: LegacyComparison;
+    try {
+      const instance = publishedInstance({ quotasCsv: draw.quotasCsv, poolCsv: draw.poolCsv, size: draw.size, householdRule: draw.householdRule });
+      const result = await runInWorker({ kind: 'distribution', solver: this.config.sortitionSolver, instance, algorithm: 'legacy', legacyRuns: runs }, { timeBudgetMs: budgetMs });
+      outcome = {
+        status: 'computed',
+        runs,
+        failures: result.legacy?.failures ?? 0,
+        minProbability: result.minProbability,
+        maxProbability: result.maxProbability,
+        gini: result.gini,
+        probabilities: result.probabilities,
+        computedAt: this.clock.now().toISOString(),
+      };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.warn({ msg: 'LEGACY comparison failed', drawId: draw.id, error: message });
+      outcome = { status: 'failed', runs, code: 'LEGACY_COMPARISON_FAILED', message: `LEGACY could not be run on this instance: ${message}`, endedAt: this.clock.now().toISOString() };
+    }
+    try {
+      if (await this.draws.settleLegacyComparison(draw.id, startedAt, outcome)) {
+        const current = await this.get(draw.id);
+        this.events.publish({ drawId: draw.id, assemblyId: draw.assemblyId, status: current.status, progress: current.progress });
+      }
+    } catch (error) {
+      this.logger.warn({ msg: 'could not store the LEGACY comparison', drawId: draw.id, error: String(error) }); // asking again takes it over later
+    }
   }
 
   /** The draw's audit bundle (JSON), once its lottery is computed; with the seed and panel once seeded. */

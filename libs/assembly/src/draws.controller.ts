@@ -3,7 +3,7 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPro
 import type { Response } from 'express';
 import { CurrentPrincipal, Public, type Principal } from '@app/shared';
 import { AssemblyIdParams } from './dto/assembly.dto.js';
-import { CancelDrawDto, DrawDto, DrawIdParams, mapDraw, ReplacementDrawDto, RequestDrawDto, SeedDto } from './dto/draw.dto.js';
+import { CancelDrawDto, DrawDto, DrawIdParams, LegacyComparisonRequestDto, mapDraw, ReplacementDrawDto, RequestDrawDto, SeedDto } from './dto/draw.dto.js';
 import { DrawService } from './draw.service.js';
 
 @ApiTags('draws')
@@ -72,6 +72,16 @@ export class DrawsController {
   @ApiOkResponse({ type: DrawDto })
   async seed(@CurrentPrincipal() principal: Principal, @Param() params: DrawIdParams, @Body() body: SeedDto): Promise<DrawDto> {
     return mapDraw(await this.draws.seed(principal, params.id, body.seed));
+  }
+
+  @Post('draws/:id/legacy-comparison')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: "Compute LEGACY's empirical distribution on the draw's instance, to chart beside the fair one; it changes nothing in the draw (organisers; in the background, announced on /sortition)",
+  })
+  @ApiAcceptedResponse({ type: DrawDto })
+  async compare(@CurrentPrincipal() principal: Principal, @Param() params: DrawIdParams, @Body() body: LegacyComparisonRequestDto): Promise<DrawDto> {
+    return mapDraw(await this.draws.compareWithLegacy(principal, params.id, body.runs ?? 10_000));
   }
 
   @Post('draws/:id/cancel')

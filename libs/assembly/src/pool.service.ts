@@ -10,9 +10,12 @@ import {
   householdLabeller,
   ID_COLUMNS,
   instanceDigest,
+  publishedInstance,
   quotasCsv,
+  quotaTable,
   readCsvTable,
   readInstance,
+  type QuotaRow,
   type SortitionInstance,
 } from '@app/sortition';
 import { AssemblyAccess } from './assembly-access.js';
@@ -151,6 +154,13 @@ export class PoolService {
     const pool = await this.pools.findById(poolId);
     if (pool === null) throw AssemblyException.poolNotFound();
     return pool;
+  }
+
+  /** The quota table before any draw: each value's bounds and how many volunteers have it (public, like the pool's features). */
+  async quotaTable(poolId: string): Promise<QuotaRow[]> {
+    const pool = await this.get(poolId);
+    const instance = publishedInstance({ quotasCsv: pool.quotasCsv, poolCsv: pool.poolCsv, size: 1, householdRule: pool.householdColumns.length > 0 });
+    return quotaTable(instance);
   }
 
   async list(assemblyId: string): Promise<PoolEntity[]> {

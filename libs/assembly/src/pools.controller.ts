@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { CurrentPrincipal, OptionalPrincipal, Public, type Principal } from '@app/shared';
 import { AssemblyIdParams } from './dto/assembly.dto.js';
 import { ExportQuery, mapPool, mapVolunteer, PoolDto, PoolIdParams, UploadPoolDto, UploadPoolFormDto, VolunteerDto, VolunteersQuery } from './dto/pool.dto.js';
+import { mapQuotaRow, QuotaRowDto } from './dto/quota.dto.js';
 import { PoolService, type UploadedCsv } from './pool.service.js';
 
 @ApiTags('pools')
@@ -45,6 +46,14 @@ export class PoolsController {
   @ApiOkResponse({ type: PoolDto })
   async get(@Param() params: PoolIdParams): Promise<PoolDto> {
     return mapPool(await this.pools.get(params.id));
+  }
+
+  @Get('pools/:id/quotas')
+  @Public()
+  @ApiOperation({ summary: 'The quota table: each category and value with its minimum, maximum and the volunteers in the pool who have it (public)' })
+  @ApiOkResponse({ type: QuotaRowDto, isArray: true })
+  async quotas(@Param() params: PoolIdParams): Promise<QuotaRowDto[]> {
+    return (await this.pools.quotaTable(params.id)).map(mapQuotaRow);
   }
 
   @Get('pools/:id/volunteers')

@@ -41,6 +41,13 @@ export class AccountService {
     return account;
   }
 
+  /** The account with exactly this email (organisers naming facilitators and officers). */
+  async findByEmail(email: string): Promise<AccountEntity> {
+    const account = await this.accounts.findByEmail(email);
+    if (account === null) throw IdentityException.accountNotFound();
+    return account;
+  }
+
   search(emailFragment: string, limit: number): Promise<AccountEntity[]> {
     return this.accounts.searchByEmail(emailFragment, limit);
   }

@@ -2,7 +2,7 @@ import { Controller, Delete, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireRoles, type Principal } from '@app/shared';
 import { AccountService } from './account.service.js';
-import { AccountIdParams, AccountRoleParams, SearchAccountsQuery } from './dto/accounts.dto.js';
+import { AccountIdParams, AccountRoleParams, AccountSummaryDto, LookupAccountQuery, SearchAccountsQuery } from './dto/accounts.dto.js';
 import { AccountDto, mapAccount } from './dto/auth.dto.js';
 
 @ApiTags('accounts')
@@ -17,6 +17,15 @@ export class AccountsController {
   @ApiOkResponse({ type: AccountDto, isArray: true })
   async search(@Query() query: SearchAccountsQuery): Promise<AccountDto[]> {
     return (await this.accounts.search(query.email, query.limit ?? 20)).map(mapAccount);
+  }
+
+  @Get('lookup')
+  @RequireRoles('admin', 'organiser')
+  @ApiOperation({ summary: 'The account with exactly this email: its id and name, to name a facilitator or an officer (admins and organisers)' })
+  @ApiOkResponse({ type: AccountSummaryDto })
+  async lookup(@Query() query: LookupAccountQuery): Promise<AccountSummaryDto> {
+    const account = await this.accounts.findByEmail(query.email);
+    return { id: account.id, displayName: account.displayName };
   }
 
   @Get(':id')

@@ -34,6 +34,50 @@ export class PollingStationService {
     });
   }
 
+  /**
+   * The polling stations as organisers follow them (all, with officers' emails), or as an officer
+   * sees theirs: electors, paper votes, and where the double entry of the count stands — never the
+   * other officer's figures, so each entry stays independent.
+   */
+  async stations(principal: Principal, referendumId: string): Promise<StationView[]> {
+    if ((await this.repository.find(referendumId)) === null) throw ReferendumException.notFound();
+    const organiser = principal.roles.includes('organiser');
+    const station = organiser ? undefined : await this.officerOf(principal, referendumId);
+    const [stations, officers, tallies, questions] = await Promise.all([
+      this.repository.stations(referendumId, station),
+      this.repository.officers(referendumId, station),
+      this.repository.allTallies(referendumId, station),
+      this.repository.questions(referendumId),
+    ]);
+    return stations.map((row) => {
+      const entries = tallies.filter((tally) => tally.pollingStation === row.pollingStation);
+      const names = new Map(officers.map((officer) => [officer.accountId, officer.displayName]));
+      return {
+        ...row,
+        officers: officers.filter((officer) => officer.pollingStation === row.pollingStation).map((officer) => ({ accountId: officer.accountId, displayName: officer.displayName, ...(organiser ? { email: officer.email } : {}) })),
+        count: {
+          ...countStatus(row.accepted, entries, questions.map((question) => question.id)),
+          entries: entries.map((entry) => ({ officerId: entry.officerId, officerName: names.get(entry.officerId) ?? null, enteredAt: entry.enteredAt.toISOString(), mine: entry.officerId === principal.accountId })),
+        },
+      };
+    });
+  }
+
+  /** Where the caller serves as a polling-station officer. */
+  assignments(principal: Principal): ReturnType<ReferendumRepository['assignments']> {
+    return this.repository.assignments(principal.accountId);
+  }
+
+  /** An elector as the officer of their station (or an organiser) checks them before marking a paper vote. */
+  async elector(principal: Principal, referendumId: string, externalId: string): Promise<NonNullable<Awaited<ReturnType<ReferendumRepository['elector']>>>> {
+    if ((await this.repository.find(referendumId)) === null) throw ReferendumException.notFound();
+    const station = principal.roles.includes('organiser') ? null : await this.officerOf(principal, referendumId);
+    const elector = await this.repository.elector(referendumId, externalId);
+    if (elector === null) throw ReferendumException.of('not-found', 'ELECTOR_NOT_FOUND', `No elector ${externalId} on this roll`);
+    if (station !== null && elector.pollingStation !== station) throw ReferendumException.of('forbidden', 'WRONG_STATION', `This elector votes at polling station ${elector.pollingStation}`);
+    return elector;
+  }
+
   private async officerOf(principal: Principal, referendumId: string): Promise<string> {
     const officer = await this.repository.officer(referendumId, principal.accountId);
     if (officer === null) throw ReferendumException.of('forbidden', 'NOT_AN_OFFICER', "Only this vote's polling-station officers may do this");
@@ -97,6 +141,27 @@ export class PollingStationService {
       return { status: 'accepted' as const };
     });
   }
+}
+
+export interface StationView {
+  pollingStation: string;
+  district: string;
+  electors: number;
+  paperVotes: number;
+  accepted: boolean;
+  officers: Array<{ accountId: string; displayName: string; email?: string }>;
+  count: { status: StationCountStatus; differences?: string[]; entries: Array<{ officerId: string; officerName: string | null; enteredAt: string; mine: boolean }> };
+}
+
+export type StationCountStatus = 'none' | 'waiting-for-second-entry' | 'mismatch' | 'accepted';
+
+/** Where a station's double entry stands: the latest entries of two different officers compared question by question. */
+function countStatus(accepted: boolean, entries: ReadonlyArray<{ officerId: string; counts: StationCounts }>, questionIds: readonly string[]): { status: StationCountStatus; differences?: string[] } {
+  if (accepted) return { status: 'accepted' };
+  if (entries.length === 0) return { status: 'none' };
+  if (entries.length === 1) return { status: 'waiting-for-second-entry' };
+  const [a, b] = entries.slice(-2);
+  return { status: 'mismatch', differences: questionIds.filter((id) => canonical(a.counts[id]) !== canonical(b.counts[id])) };
 }
 
 /** Key order does not matter (PostgreSQL's jsonb reorders keys): compare canonical JSON. */

@@ -281,6 +281,66 @@ export class ReferendumRepository {
     if (officers.length > 0) await manager.getRepository(OfficerEntity).insert(officers.map((officer) => ({ referendumId, ...officer })));
   }
 
+  /** Each polling station of the roll (or one): its district, electors and paper votes, and whether its count is accepted. */
+  async stations(referendumId: string, station?: string): Promise<Array<{ pollingStation: string; district: string; electors: number; paperVotes: number; accepted: boolean }>> {
+    const rows: Array<{ polling_station: string; district: string; electors: string; paper_votes: string; accepted: boolean }> = await this.dataSource.query(
+      `WITH stations AS (
+         SELECT polling_station, min(district) AS district, count(*) AS electors FROM roll_entries
+          WHERE referendum_id = $1 AND ($2::text IS NULL OR polling_station = $2) GROUP BY polling_station),
+       paper AS (
+         SELECT e.polling_station, count(*) AS n FROM roll_votes v JOIN roll_entries e ON e.id = v.roll_entry_id
+          WHERE v.referendum_id = $1 AND v.channel = 'paper' AND ($2::text IS NULL OR e.polling_station = $2) GROUP BY e.polling_station)
+       SELECT s.polling_station, s.district, s.electors, COALESCE(p.n, 0) AS paper_votes, (r.polling_station IS NOT NULL) AS accepted
+         FROM stations s LEFT JOIN paper p USING (polling_station)
+         LEFT JOIN station_results r ON r.referendum_id = $1 AND r.polling_station = s.polling_station
+        ORDER BY s.district, s.polling_station`,
+      [referendumId, station ?? null],
+    );
+    return rows.map((row) => ({ pollingStation: row.polling_station, district: row.district, electors: Number(row.electors), paperVotes: Number(row.paper_votes), accepted: row.accepted }));
+  }
+
+  /** The officers of a referendum (or of one station), with their names and emails. */
+  async officers(referendumId: string, station?: string): Promise<Array<{ accountId: string; pollingStation: string; displayName: string; email: string }>> {
+    const rows: Array<{ account_id: string; polling_station: string; display_name: string; email: string }> = await this.dataSource.query(
+      `SELECT o.account_id, o.polling_station, a.display_name, a.email FROM referendum_officers o JOIN accounts a ON a.id = o.account_id
+        WHERE o.referendum_id = $1 AND ($2::text IS NULL OR o.polling_station = $2) ORDER BY o.polling_station, a.display_name`,
+      [referendumId, station ?? null],
+    );
+    return rows.map((row) => ({ accountId: row.account_id, pollingStation: row.polling_station, displayName: row.display_name, email: row.email }));
+  }
+
+  /** Every count entry of the referendum's stations (or one), oldest first. */
+  async allTallies(referendumId: string, station?: string): Promise<Array<{ pollingStation: string; officerId: string; counts: StationCounts; enteredAt: Date }>> {
+    const rows: Array<{ polling_station: string; officer_id: string; counts: StationCounts; entered_at: Date }> = await this.dataSource.query(
+      `SELECT polling_station, officer_id, counts, entered_at FROM station_tallies WHERE referendum_id = $1 AND ($2::text IS NULL OR polling_station = $2) ORDER BY entered_at`,
+      [referendumId, station ?? null],
+    );
+    return rows.map((row) => ({ pollingStation: row.polling_station, officerId: row.officer_id, counts: row.counts, enteredAt: row.entered_at }));
+  }
+
+  /** The referendums and stations an account serves as officer, newest window first. */
+  async assignments(accountId: string): Promise<Array<{ referendumId: string; title: string; status: string; opensAt: Date; closesAt: Date; pollingStation: string }>> {
+    const rows: Array<{ id: string; title: string; status: string; opens_at: Date; closes_at: Date; polling_station: string }> = await this.dataSource.query(
+      `SELECT r.id, r.title, r.status, r.opens_at, r.closes_at, o.polling_station FROM referendum_officers o JOIN referendums r ON r.id = o.referendum_id
+        WHERE o.account_id = $1 ORDER BY r.opens_at DESC LIMIT 100`,
+      [accountId],
+    );
+    return rows.map((row) => ({ referendumId: row.id, title: row.title, status: row.status, opensAt: row.opens_at, closesAt: row.closes_at, pollingStation: row.polling_station }));
+  }
+
+  /** One elector as the officer at the table checks them: names, station, and whether they have voted (never how). */
+  async elector(referendumId: string, externalId: string): Promise<{ externalId: string; familyName: string; givenNames: string; birthDate: string; district: string; pollingStation: string; channel: string | null } | null> {
+    const rows: Array<{ external_id: string; family_name: string; given_names: string; birth_date: string; district: string; polling_station: string; channel: string | null }> = await this.dataSource.query(
+      `SELECT e.external_id, e.family_name, e.given_names, to_char(e.birth_date, 'YYYY-MM-DD') AS birth_date, e.district, e.polling_station, v.channel
+         FROM roll_entries e LEFT JOIN roll_votes v ON v.roll_entry_id = e.id WHERE e.referendum_id = $1 AND e.external_id = $2`,
+      [referendumId, externalId],
+    );
+    const row = rows[0];
+    return row === undefined
+      ? null
+      : { externalId: row.external_id, familyName: row.family_name, givenNames: row.given_names, birthDate: row.birth_date, district: row.district, pollingStation: row.polling_station, channel: row.channel };
+  }
+
   officer(referendumId: string, accountId: string): Promise<OfficerEntity | null> {
     return this.dataSource.getRepository(OfficerEntity).findOneBy({ referendumId, accountId });
   }

@@ -8,9 +8,11 @@ import {
   BallotBoxDto,
   CastReferendumBallotDto,
   CreateReferendumDto,
+  ElectorCheckDto,
   ElectorParams,
   ListReferendumsQuery,
   mapReferendum,
+  OfficerAssignmentDto,
   OfficersDto,
   PaperVoteDto,
   ReferendumDto,
@@ -21,6 +23,7 @@ import {
   RollImportQuery,
   RollUploadFormDto,
   StationCountDto,
+  StationDto,
   StationParams,
 } from './dto/referendum.dto.js';
 import { PollingStationService } from './polling-station.service.js';
@@ -51,6 +54,13 @@ export class ReferendumsController {
   @ApiOkResponse({ type: ReferendumDto, isArray: true })
   async list(@Query() query: ListReferendumsQuery): Promise<ReferendumDto[]> {
     return (await this.referendums.list(query.status, query.limit ?? 50)).map(({ referendum, questions }) => mapReferendum(referendum, questions));
+  }
+
+  @Get('officer-assignments')
+  @ApiOperation({ summary: 'The referendums and polling stations where the caller serves as an officer' })
+  @ApiOkResponse({ type: OfficerAssignmentDto, isArray: true })
+  async assignments(@CurrentPrincipal() principal: Principal): Promise<OfficerAssignmentDto[]> {
+    return (await this.stations.assignments(principal)).map((a) => ({ ...a, opensAt: a.opensAt.toISOString(), closesAt: a.closesAt.toISOString() }));
   }
 
   @Get(':id')
@@ -86,6 +96,22 @@ export class ReferendumsController {
     response.setHeader('Content-Disposition', `attachment; filename="voting-codes-${params.id}.csv"`);
     response.setHeader('X-Codes-Count', String(count));
     return csv;
+  }
+
+  @Get(':id/stations')
+  @ApiOperation({ summary: "Polling stations: electors, paper votes, officers and where each count's double entry stands (city organisers: all; an officer: theirs)" })
+  @ApiOkResponse({ type: StationDto, isArray: true })
+  async pollingStations(@CurrentPrincipal() principal: Principal, @Param() params: ReferendumIdParams): Promise<StationDto[]> {
+    return (await this.stations.stations(principal, params.id)).map(({ accepted: _accepted, ...station }) => station);
+  }
+
+  @Get(':id/electors/:externalId')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: "An elector as the officer at the table checks them: names, birth date, station, and whether they have voted (their station's officers; city organisers)" })
+  @ApiOkResponse({ type: ElectorCheckDto })
+  async elector(@CurrentPrincipal() principal: Principal, @Param() params: ElectorParams): Promise<ElectorCheckDto> {
+    const { channel, ...elector } = await this.stations.elector(principal, params.id, params.externalId);
+    return { ...elector, voted: channel !== null, ...(channel === null ? {} : { channel }) };
   }
 
   @Post(':id/electors/:externalId/reissue')

@@ -16,3 +16,4 @@ export * from './solvers/load.js';
 export * from './bundle.js';
 export * from './worker-runner.js';
 export * from './replacement.js';
+export * from './quota-table.js';

@@ -418,3 +418,32 @@ export function encodeCursor(item: { proposal: ProposalEntity; cursorAt: string 
 }
 
 export const decodeCursor = decodeKeysetCursor;
+
+export class ReportDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() reporterId!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'When an organiser dealt with it; null while open' }) reviewedAt!: string | null;
+}
+
+export class ReportedProposalDto {
+  @ApiProperty({ type: ProposalDto, description: 'As organisers see it (hidden text included)' }) proposal!: ProposalDto;
+  @ApiProperty({ type: ReportDto, isArray: true, description: 'Oldest first' }) reports!: ReportDto[];
+  @ApiProperty({ description: 'Reports nobody has dealt with yet' }) openReports!: number;
+}
+
+export class ReportsQuery {
+  @ApiPropertyOptional({ enum: ['open', 'all'], default: 'open' })
+  @IsOptional()
+  @IsIn(['open', 'all'])
+  status?: 'open' | 'all';
+}
+
+export function mapReport(report: { id: string; reporterId: string; reason: string; createdAt: Date; reviewedAt: Date | null }): ReportDto {
+  return { id: report.id, reporterId: report.reporterId, reason: report.reason, createdAt: report.createdAt.toISOString(), reviewedAt: report.reviewedAt?.toISOString() ?? null };
+}
+
+export class DismissedReportsDto {
+  @ApiProperty({ description: 'Reports that left the queue' }) dismissed!: number;
+}

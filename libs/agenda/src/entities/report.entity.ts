@@ -1,10 +1,11 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
 import { AccountEntity } from '@app/identity';
 import { ProposalEntity } from './proposal.entity.js';
 
 /** Someone flags a proposal for moderation (once per person and proposal). */
 @Entity({ name: 'proposal_reports' })
 @Unique('proposal_reports_once_key', ['proposalId', 'reporterId'])
+@Index('proposal_reports_open_idx', ['proposalId'], { where: '"reviewed_at" IS NULL' })
 export class ProposalReportEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'proposal_reports_pkey' })
   id!: string;
@@ -28,4 +29,8 @@ export class ProposalReportEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
+
+  /** When an organiser dealt with it (kept the proposal, or hid it); open until then. */
+  @Column({ type: 'timestamptz', nullable: true })
+  reviewedAt!: Date | null;
 }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { ALGORITHMS, type Algorithm } from '@app/sortition';
+import { ALGORITHMS, publishedInstance, quotaTable, type Algorithm } from '@app/sortition';
 import { DRAW_KINDS, DRAW_STATUSES, type DrawEntity } from '../entities/draw.entity.js';
+import { mapQuotaRow, QuotaRowDto } from './quota.dto.js';
 
 export class DrawIdParams {
   @ApiProperty({ format: 'uuid' })
@@ -45,6 +46,39 @@ export class CancelDrawDto {
   reason!: string;
 }
 
+export class LegacyComparisonRequestDto {
+  @ApiPropertyOptional({ minimum: 100, maximum: 100000, default: 10000, description: 'LEGACY runs making its empirical distribution' })
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  @Max(100000)
+  runs?: number;
+}
+
+export class DrawProgressDto {
+  @ApiProperty({ enum: ['feasibility', 'initial-panels', 'leximin', 'maximin', 'final-distribution', 'expansion', 'legacy', 'lottery'] }) phase!: string;
+  @ApiProperty() iteration!: number;
+  @ApiPropertyOptional({ description: 'The lowest selection probability guaranteed so far (LEXIMIN, MAXIMIN)' }) minProbability?: number;
+  @ApiPropertyOptional({ description: 'People whose probability is settled (LEXIMIN)' }) settledPeople?: number;
+  @ApiPropertyOptional({ description: 'People in the computation (LEXIMIN)' }) people?: number;
+  @ApiPropertyOptional() panelsGenerated?: number;
+}
+
+export class LegacyComparisonDto {
+  @ApiProperty({ enum: ['running', 'computed', 'failed'] }) status!: string;
+  @ApiProperty() runs!: number;
+  @ApiPropertyOptional({ description: 'Runs in which LEGACY found no panel' }) failures?: number;
+  @ApiPropertyOptional() minProbability?: number;
+  @ApiPropertyOptional() maxProbability?: number;
+  @ApiPropertyOptional() gini?: number;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'number' }, description: "Pseudonymous id → LEGACY's empirical selection probability" })
+  probabilities?: Record<string, number>;
+  @ApiPropertyOptional() startedAt?: string;
+  @ApiPropertyOptional() computedAt?: string;
+  @ApiPropertyOptional() code?: string;
+  @ApiPropertyOptional() message?: string;
+}
+
 export class DrawResultDto {
   @ApiProperty() poolSize!: number;
   @ApiProperty({ description: 'Groups of interchangeable volunteers the computation worked on' }) types!: number;
@@ -73,7 +107,7 @@ export class DrawDto {
   @ApiProperty({ enum: ALGORITHMS }) algorithm!: Algorithm;
   @ApiProperty() lotterySize!: number;
   @ApiProperty({ enum: DRAW_STATUSES }) status!: string;
-  @ApiPropertyOptional({ description: 'Latest progress: phase, iteration, minProbability so far…' }) progress?: unknown;
+  @ApiPropertyOptional({ type: DrawProgressDto, description: 'Latest progress: phase, iteration, minProbability so far…' }) progress?: DrawProgressDto;
   @ApiProperty({ description: 'SHA-256 of the anonymised pool, quotas, size and household rule' }) instanceDigest!: string;
   @ApiPropertyOptional({ description: 'SHA-256 of the lottery, published before the seed is entered' }) lotteryDigest?: string;
   @ApiPropertyOptional({ type: DrawResultDto }) result?: DrawResultDto;
@@ -81,6 +115,9 @@ export class DrawDto {
   @ApiPropertyOptional() seed?: string;
   @ApiPropertyOptional() drawnIndex?: number;
   @ApiPropertyOptional({ type: String, isArray: true, description: 'Pseudonymous ids of the drawn panel' }) panel?: string[];
+  @ApiPropertyOptional({ type: QuotaRowDto, isArray: true, description: "Once seeded: each quota with the panel's count, checked against its bounds" }) quotaCheck?: QuotaRowDto[];
+  @ApiPropertyOptional({ type: LegacyComparisonDto, description: "LEGACY's empirical distribution on the same instance, when an organiser asked for it" })
+  legacyComparison?: LegacyComparisonDto;
   @ApiProperty() createdAt!: string;
   @ApiPropertyOptional() startedAt?: string;
   @ApiPropertyOptional() computedAt?: string;
@@ -102,7 +139,7 @@ export function mapDraw(draw: DrawEntity, withProbabilities = true): DrawDto {
     instanceDigest: draw.instanceDigest,
     createdAt: draw.createdAt.toISOString(),
   };
-  if (draw.progress !== null) dto.progress = draw.progress;
+  if (draw.progress !== null && draw.progress !== undefined) dto.progress = draw.progress;
   if (draw.lotteryDigest !== null) dto.lotteryDigest = draw.lotteryDigest;
   if (draw.result !== null && draw.result !== undefined) {
     const { probabilities, ...summary } = draw.result;
@@ -111,7 +148,17 @@ export function mapDraw(draw: DrawEntity, withProbabilities = true): DrawDto {
   if (draw.error !== null) dto.error = draw.error;
   if (draw.seed !== null) dto.seed = draw.seed;
   if (draw.drawnIndex !== null) dto.drawnIndex = draw.drawnIndex;
-  if (draw.panel !== null) dto.panel = draw.panel;
+  if (draw.panel !== null) {
+    dto.panel = draw.panel;
+    if (withProbabilities) {
+      const instance = publishedInstance({ quotasCsv: draw.quotasCsv, poolCsv: draw.poolCsv, size: draw.size, householdRule: draw.householdRule });
+      dto.quotaCheck = quotaTable(instance, draw.panel).map(mapQuotaRow);
+    }
+  }
+  if (draw.legacyComparison !== null && draw.legacyComparison !== undefined) {
+    const { probabilities, ...summary } = draw.legacyComparison.status === 'computed' ? draw.legacyComparison : { ...draw.legacyComparison, probabilities: undefined };
+    dto.legacyComparison = withProbabilities && probabilities !== undefined ? { ...summary, probabilities } : summary;
+  }
   for (const key of ['startedAt', 'computedAt', 'seededAt', 'endedAt'] as const) {
     const value = iso(draw[key]);
     if (value !== undefined) dto[key] = value;

@@ -22,6 +22,16 @@ export interface DrawResultSummary {
   probabilities: Record<string, number>;
 }
 
+/**
+ * LEGACY's empirical distribution on the same instance, computed on request so organisers can show
+ * what the fair algorithm changed (Flanigan et al. 2021 compare them the same way). It changes
+ * nothing in the draw.
+ */
+export type LegacyComparison =
+  | { status: 'running'; runs: number; startedAt: string }
+  | { status: 'computed'; runs: number; failures: number; minProbability: number; maxProbability: number; gini: number; probabilities: Record<string, number>; computedAt: string }
+  | { status: 'failed'; runs: number; code: string; message: string; endedAt: string };
+
 export interface DrawError {
   code: string;
   message: string;
@@ -125,6 +135,9 @@ export class DrawEntity {
 
   @Column({ type: 'text', array: true, nullable: true })
   panel!: string[] | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  legacyComparison!: LegacyComparison | null;
 
   @Column({ type: 'uuid' })
   requestedBy!: string;

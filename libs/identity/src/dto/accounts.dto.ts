@@ -33,3 +33,15 @@ export class SearchAccountsQuery {
   @Max(100)
   limit?: number;
 }
+
+export class LookupAccountQuery {
+  @ApiProperty({ description: 'The whole email address', example: 'camille.martin@paris.fr' })
+  @IsString()
+  @Length(3, 254)
+  email!: string;
+}
+
+export class AccountSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() displayName!: string;
+}

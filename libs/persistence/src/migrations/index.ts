@@ -7,8 +7,10 @@ import { Deliberation1764700000000 } from './1764700000000-deliberation.js';
 import { Referendum1764800000000 } from './1764800000000-referendum.js';
 import { MembershipNames1764900000000 } from './1764900000000-membership-names.js';
 import { ConnectionAway1765000000000 } from './1765000000000-connection-away.js';
+import { LegacyComparison1765100000000 } from './1765100000000-legacy-comparison.js';
+import { ReportReview1765200000000 } from './1765200000000-report-review.js';
 
 type MigrationClass = new () => MigrationInterface;
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
-export const MIGRATIONS: MigrationClass[] = [Foundation1764300000000, Assemblies1764400000000, Voting1764500000000, Agenda1764600000000, Deliberation1764700000000, Referendum1764800000000, MembershipNames1764900000000, ConnectionAway1765000000000];
+export const MIGRATIONS: MigrationClass[] = [Foundation1764300000000, Assemblies1764400000000, Voting1764500000000, Agenda1764600000000, Deliberation1764700000000, Referendum1764800000000, MembershipNames1764900000000, ConnectionAway1765000000000, LegacyComparison1765100000000, ReportReview1765200000000];

@@ -304,3 +304,51 @@ export class BallotBoxDto {
   @ApiProperty() district!: string;
   @ApiProperty({ description: 'Its bulletin board: GET /api/polls/{pollId}/bulletin-board' }) pollId!: string;
 }
+
+export class StationOfficerDto {
+  @ApiProperty() accountId!: string;
+  @ApiProperty() displayName!: string;
+  @ApiPropertyOptional({ description: 'Organisers only' }) email?: string;
+}
+
+export class CountEntryDto {
+  @ApiProperty() officerId!: string;
+  @ApiProperty({ type: String, nullable: true }) officerName!: string | null;
+  @ApiProperty() enteredAt!: string;
+  @ApiProperty({ description: "The caller's own entry" }) mine!: boolean;
+}
+
+export class StationCountStateDto {
+  @ApiProperty({ enum: ['none', 'waiting-for-second-entry', 'mismatch', 'accepted'] }) status!: string;
+  @ApiPropertyOptional({ type: String, isArray: true, description: 'Mismatch: the ids of the questions whose figures differ (never the figures)' }) differences?: string[];
+  @ApiProperty({ type: CountEntryDto, isArray: true }) entries!: CountEntryDto[];
+}
+
+export class StationDto {
+  @ApiProperty() pollingStation!: string;
+  @ApiProperty() district!: string;
+  @ApiProperty({ description: 'Electors on the roll at this station' }) electors!: number;
+  @ApiProperty({ description: 'Electors marked as having voted on paper here' }) paperVotes!: number;
+  @ApiProperty({ type: StationOfficerDto, isArray: true }) officers!: StationOfficerDto[];
+  @ApiProperty({ type: StationCountStateDto }) count!: StationCountStateDto;
+}
+
+export class OfficerAssignmentDto {
+  @ApiProperty() referendumId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: ['draft', 'open', 'closed', 'published'] }) status!: string;
+  @ApiProperty() opensAt!: string;
+  @ApiProperty() closesAt!: string;
+  @ApiProperty() pollingStation!: string;
+}
+
+export class ElectorCheckDto {
+  @ApiProperty() externalId!: string;
+  @ApiProperty() familyName!: string;
+  @ApiProperty() givenNames!: string;
+  @ApiProperty({ description: 'YYYY-MM-DD' }) birthDate!: string;
+  @ApiProperty() district!: string;
+  @ApiProperty() pollingStation!: string;
+  @ApiProperty({ description: 'Has voted, online or on paper (never how)' }) voted!: boolean;
+  @ApiPropertyOptional({ enum: ['online', 'paper'] }) channel?: string;
+}

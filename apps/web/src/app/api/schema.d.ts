@@ -53,6 +53,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/accounts/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account with exactly this email: its id and name, to name a facilitator or an officer (admins and organisers) */
+        get: operations["AccountsController_lookup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/amendments/{id}/decision": {
         parameters: {
             query?: never;
@@ -298,6 +315,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/assemblies/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The moderation queue: the assembly's reported proposals with their reports, most recently reported first (organisers) */
+        get: operations["ProposalsController_reportedProposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assemblies/{id}/sessions": {
         parameters: {
             query?: never;
@@ -310,6 +344,40 @@ export type paths = {
         put?: never;
         /** Schedule a session of the assembly (organisers and facilitators; audited) */
         post: operations["ProposalsController_createSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit entries, newest first, filtered by action, actor and dates (admins and organisers) */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recompute the whole hash chain, as `pnyx audit verify` does: its head hash, or the first broken entry (admins and organisers) */
+        get: operations["AuditController_verify"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -452,6 +520,23 @@ export type paths = {
         put?: never;
         /** Cancel a queued or running draw, or discard a computed one before its seed (organisers; audited) */
         post: operations["DrawsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/draws/{id}/legacy-comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compute LEGACY's empirical distribution on the draw's instance, to chart beside the fair one; it changes nothing in the draw (organisers; in the background, announced on /sortition) */
+        post: operations["DrawsController_compare"];
         delete?: never;
         options?: never;
         head?: never;
@@ -749,6 +834,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/pools/{id}/quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The quota table: each category and value with its minimum, maximum and the volunteers in the pool who have it (public) */
+        get: operations["PoolsController_quotas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/pools/{id}/volunteers": {
         parameters: {
             query?: never;
@@ -849,6 +951,23 @@ export type paths = {
         put?: never;
         /** Report a proposal to the moderators (once per person) */
         post: operations["ProposalsController_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/reports/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Keep the proposal as it is: its open reports leave the moderation queue, with the reason (organisers; audited) */
+        post: operations["ProposalsController_dismissReports"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1010,6 +1129,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/referendums/{id}/electors/{externalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An elector as the officer at the table checks them: names, birth date, station, and whether they have voted (their station's officers; city organisers) */
+        get: operations["ReferendumsController_elector"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/referendums/{id}/electors/{externalId}/reissue": {
         parameters: {
             query?: never;
@@ -1146,6 +1282,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/referendums/{id}/stations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Polling stations: electors, paper votes, officers and where each count's double entry stands (city organisers: all; an officer: theirs) */
+        get: operations["ReferendumsController_pollingStations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/referendums/{id}/stations/{station}/count": {
         parameters: {
             query?: never;
@@ -1172,6 +1325,23 @@ export type paths = {
         };
         /** Live turnout, overall and by district, online and on paper (public) */
         get: operations["ReferendumsController_turnout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referendums/officer-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The referendums and polling stations where the caller serves as an officer */
+        get: operations["ReferendumsController_assignments"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1331,6 +1501,11 @@ export type components = {
             locale: "fr" | "en";
             roles: ("admin" | "organiser" | "facilitator" | "resident")[];
         };
+        AccountSummaryDto: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+        };
         AddStaffDto: {
             accountId: string;
             /** @enum {string} */
@@ -1391,6 +1566,45 @@ export type components = {
             /** @description Pass as `cursor` for the next page; absent on the last page */
             nextCursor?: string;
         };
+        AuditBreakDto: {
+            description: string;
+            /** @enum {string} */
+            reason: "sequence-gap" | "previous-hash-mismatch" | "content-hash-mismatch";
+            seq: number;
+        };
+        AuditEntryDto: {
+            action: string;
+            /** @description `system` or `account:<id>` */
+            actor: string;
+            /** @description The actor account's display name */
+            actorName?: string;
+            data: {
+                [key: string]: unknown;
+            };
+            hash: string;
+            occurredAt: string;
+            prevHash: string;
+            seq: number;
+            subjectId: string | null;
+            subjectType: string | null;
+        };
+        AuditPageDto: {
+            /** @description Newest first */
+            entries: components["schemas"]["AuditEntryDto"][];
+            /** @description `before` for the next (older) page; null at the oldest */
+            nextBefore: number | null;
+        };
+        AuditVerificationDto: {
+            /** @description The first broken entry */
+            broken?: components["schemas"]["AuditBreakDto"];
+            /** @description Entries verified */
+            count: number;
+            /** @description Hash of the last verified entry: publish it to pin the history so far */
+            headHash: string;
+            /** @description Every entry extends the chain */
+            ok: boolean;
+            verifiedAt: string;
+        };
         BallotBoxDto: {
             district: string;
             /** @description Its bulletin board: GET /api/polls/{pollId}/bulletin-board */
@@ -1435,6 +1649,13 @@ export type components = {
         ChangeDrawnRoleDto: {
             /** @enum {string} */
             role: "member" | "alternate";
+        };
+        CountEntryDto: {
+            enteredAt: string;
+            /** @description The caller's own entry */
+            mine: boolean;
+            officerId: string;
+            officerName: string | null;
         };
         CreateAssemblyDto: {
             description?: string;
@@ -1567,6 +1788,10 @@ export type components = {
             op: "same" | "added" | "removed";
             text: string;
         };
+        DismissedReportsDto: {
+            /** @description Reports that left the queue */
+            dismissed: number;
+        };
         DistrictOutcomeDto: {
             district: string;
             outcome?: components["schemas"]["QuestionOutcomeDto"];
@@ -1596,6 +1821,8 @@ export type components = {
             instanceDigest: string;
             /** @enum {string} */
             kind: "initial" | "replacement";
+            /** @description LEGACY's empirical distribution on the same instance, when an organiser asked for it */
+            legacyComparison?: components["schemas"]["LegacyComparisonDto"];
             /** @description SHA-256 of the lottery, published before the seed is entered */
             lotteryDigest?: string;
             lotterySize: number;
@@ -1603,7 +1830,9 @@ export type components = {
             panel?: string[];
             poolId: string;
             /** @description Latest progress: phase, iteration, minProbability so far… */
-            progress?: Record<string, never>;
+            progress?: components["schemas"]["DrawProgressDto"];
+            /** @description Once seeded: each quota with the panel's count, checked against its bounds */
+            quotaCheck?: components["schemas"]["QuotaRowDto"][];
             result?: components["schemas"]["DrawResultDto"];
             seed?: string;
             seededAt?: string;
@@ -1617,6 +1846,18 @@ export type components = {
             code: string;
             details?: Record<string, never>;
             message: string;
+        };
+        DrawProgressDto: {
+            iteration: number;
+            /** @description The lowest selection probability guaranteed so far (LEXIMIN, MAXIMIN) */
+            minProbability?: number;
+            panelsGenerated?: number;
+            /** @description People in the computation (LEXIMIN) */
+            people?: number;
+            /** @enum {string} */
+            phase: "feasibility" | "initial-panels" | "leximin" | "maximin" | "final-distribution" | "expansion" | "legacy" | "lottery";
+            /** @description People whose probability is settled (LEXIMIN) */
+            settledPeople?: number;
         };
         DrawResultDto: {
             gini: number;
@@ -1641,6 +1882,19 @@ export type components = {
             category?: string;
             links?: string[];
             title?: string;
+        };
+        ElectorCheckDto: {
+            /** @description YYYY-MM-DD */
+            birthDate: string;
+            /** @enum {string} */
+            channel?: "online" | "paper";
+            district: string;
+            externalId: string;
+            familyName: string;
+            givenNames: string;
+            pollingStation: string;
+            /** @description Has voted, online or on paper (never how) */
+            voted: boolean;
         };
         EndMembershipDto: {
             /**
@@ -1720,6 +1974,31 @@ export type components = {
             /** @description Shown once: give it to the member, who redeems it at POST /api/invitations/redeem */
             code: string;
             membership: components["schemas"]["MembershipDto"];
+        };
+        LegacyComparisonDto: {
+            code?: string;
+            computedAt?: string;
+            /** @description Runs in which LEGACY found no panel */
+            failures?: number;
+            gini?: number;
+            maxProbability?: number;
+            message?: string;
+            minProbability?: number;
+            /** @description Pseudonymous id → LEGACY's empirical selection probability */
+            probabilities?: {
+                [key: string]: number;
+            };
+            runs: number;
+            startedAt?: string;
+            /** @enum {string} */
+            status: "running" | "computed" | "failed";
+        };
+        LegacyComparisonRequestDto: {
+            /**
+             * @description LEGACY runs making its empirical distribution
+             * @default 10000
+             */
+            runs?: number;
         };
         LoginDto: {
             /** @example camille@example.org */
@@ -1883,6 +2162,15 @@ export type components = {
         NameShownDto: {
             /** @description Show my name on the assembly page */
             shown: boolean;
+        };
+        OfficerAssignmentDto: {
+            closesAt: string;
+            opensAt: string;
+            pollingStation: string;
+            referendumId: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed" | "published";
+            title: string;
         };
         OfficerInputDto: Record<string, never>;
         OfficersDto: {
@@ -2084,6 +2372,20 @@ export type components = {
             /** @description Time already spoken in this session (turns ended) */
             spokenMs: number;
         };
+        QuotaRowDto: {
+            category: string;
+            /** @description At most this many */
+            max: number;
+            /** @description The panel meets this quota (a seeded draw) */
+            met?: boolean;
+            /** @description At least this many panel members have the value */
+            min: number;
+            /** @description Panel members with the value (a seeded draw) */
+            selected?: number;
+            value: string;
+            /** @description Volunteers in the pool with the value */
+            volunteers: number;
+        };
         RankedOptionDto: {
             gauge: components["schemas"]["GaugeDto"];
             /** @description Grade index, 0 = worst */
@@ -2200,6 +2502,22 @@ export type components = {
              * @default 1000
              */
             lotterySize?: number;
+        };
+        ReportDto: {
+            createdAt: string;
+            id: string;
+            reason: string;
+            reporterId: string;
+            /** @description When an organiser dealt with it; null while open */
+            reviewedAt: string | null;
+        };
+        ReportedProposalDto: {
+            /** @description Reports nobody has dealt with yet */
+            openReports: number;
+            /** @description As organisers see it (hidden text included) */
+            proposal: components["schemas"]["ProposalDto"];
+            /** @description Oldest first */
+            reports: components["schemas"]["ReportDto"][];
         };
         RequestDrawDto: {
             /**
@@ -2329,6 +2647,29 @@ export type components = {
             counts: {
                 [key: string]: unknown;
             };
+        };
+        StationCountStateDto: {
+            /** @description Mismatch: the ids of the questions whose figures differ (never the figures) */
+            differences?: string[];
+            entries: components["schemas"]["CountEntryDto"][];
+            /** @enum {string} */
+            status: "none" | "waiting-for-second-entry" | "mismatch" | "accepted";
+        };
+        StationDto: {
+            count: components["schemas"]["StationCountStateDto"];
+            district: string;
+            /** @description Electors on the roll at this station */
+            electors: number;
+            officers: components["schemas"]["StationOfficerDto"][];
+            /** @description Electors marked as having voted on paper here */
+            paperVotes: number;
+            pollingStation: string;
+        };
+        StationOfficerDto: {
+            accountId: string;
+            displayName: string;
+            /** @description Organisers only */
+            email?: string;
         };
         TokensDto: {
             /** @description Send as "Authorization: Bearer <accessToken>" */
@@ -2588,6 +2929,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AccountsController_lookup: {
+        parameters: {
+            query: {
+                /** @description The whole email address */
+                email: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountSummaryDto"];
                 };
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */
@@ -3296,6 +3668,38 @@ export interface operations {
             };
         };
     };
+    ProposalsController_reportedProposals: {
+        parameters: {
+            query?: {
+                status?: "open" | "all";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportedProposalDto"][];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     ProposalsController_listSessions: {
         parameters: {
             query?: never;
@@ -3347,6 +3751,74 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                /** @description An action (`draw.seeded`) or a family of actions (`draw` matches `draw.*`) */
+                action?: string;
+                /** @description `system`, an account id, or an account email */
+                actor?: string;
+                /** @description Entries with a seq below this one (the previous page’s `nextBefore`) */
+                before?: number;
+                /** @description Entries at or after this moment (ISO 8601) */
+                from?: string;
+                limit?: number;
+                /** @description Entries before this moment (ISO 8601) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuditController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerificationDto"];
                 };
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */
@@ -3602,6 +4074,40 @@ export interface operations {
         };
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrawDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DrawsController_compare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegacyComparisonRequestDto"];
+            };
+        };
+        responses: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4217,6 +4723,36 @@ export interface operations {
             };
         };
     };
+    PoolsController_quotas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaRowDto"][];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     PoolsController_volunteers: {
         parameters: {
             query?: {
@@ -4491,7 +5027,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportDto"][];
+                };
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */
             default: {
@@ -4524,6 +5062,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ProposalsController_dismissReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DismissedReportsDto"];
+                };
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */
             default: {
@@ -4876,6 +5448,37 @@ export interface operations {
             };
         };
     };
+    ReferendumsController_elector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                externalId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElectorCheckDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     ReferendumsController_reissue: {
         parameters: {
             query?: never;
@@ -5125,6 +5728,36 @@ export interface operations {
             };
         };
     };
+    ReferendumsController_pollingStations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationDto"][];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     ReferendumsController_count: {
         parameters: {
             query?: never;
@@ -5175,6 +5808,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReferendumTurnoutDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReferendumsController_assignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficerAssignmentDto"][];
                 };
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */
