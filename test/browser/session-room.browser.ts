@@ -1,38 +1,18 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { ACCESS_TOKEN_TTL_SECONDS, assemblyInSession, baseUrl, inRoom, login, organiser, ORGANISER, uniqueEmail } from './support/api.js';
 import { expect, test } from './support/fixtures.js';
 
-/** Uncaught errors in the pages these tests open themselves (the `page` fixture has its own check). */
-const pageErrors: string[] = [];
-test.beforeEach(() => {
-  pageErrors.length = 0;
-});
-test.afterEach(() => {
-  expect(pageErrors, 'errors in the pages').toEqual([]);
-});
-
-async function signedIn(browser: Browser, email: string, password: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl(), locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport });
-  context.on('page', (opened) => opened.on('pageerror', (error) => pageErrors.push(`${email}: ${error.message}`)));
-  // Counts the times the "connection lost" banner appeared (token renewals must not show it).
-  await context.addInitScript(() => {
-    const counter = window as unknown as { __connectionLost: number; __lostNow: boolean };
-    counter.__connectionLost = 0;
-    counter.__lostNow = false;
-    new MutationObserver(() => {
-      const shown = document.querySelector('.connection-banner') !== null;
-      if (shown && !counter.__lostNow) counter.__connectionLost += 1;
-      counter.__lostNow = shown;
-    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
-  });
-  const page = await context.newPage();
-  await page.goto('/signin');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page.getByText(/Connecté·e/)).toBeVisible();
-  return page;
+/** Counts the times the "connection lost" banner appeared (token renewals must not show it). */
+function countConnectionLosses(): void {
+  const counter = window as unknown as { __connectionLost: number; __lostNow: boolean };
+  counter.__connectionLost = 0;
+  counter.__lostNow = false;
+  new MutationObserver(() => {
+    const shown = document.querySelector('.connection-banner') !== null;
+    if (shown && !counter.__lostNow) counter.__connectionLost += 1;
+    counter.__lostNow = shown;
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
 }
 
 /** How many times the page said its connection was lost. */
@@ -46,15 +26,15 @@ async function messagesOf(page: Page): Promise<string[]> {
 test.describe('the live session room', () => {
   test.setTimeout(180_000);
 
-  test('a chair and two members hold a session end to end; a member offline for 10 s misses nothing and sees nothing twice', async ({ browser, axe, shot }) => {
+  test('a chair and two members hold a session end to end; a member offline for 10 s misses nothing and sees nothing twice', async ({ signIn, axe, shot }) => {
     const { sessionId, members } = await assemblyInSession(['Aïcha', 'Bastien']);
     const [aicha, bastien] = members;
-    const chair = await signedIn(browser, ORGANISER.email, ORGANISER.password);
-    const a = await signedIn(browser, aicha.email, aicha.password);
-    const b = await signedIn(browser, bastien.email, bastien.password);
+    const chair = await signIn(ORGANISER.email, ORGANISER.password, { initScript: countConnectionLosses });
+    const a = await signIn(aicha.email, aicha.password, { initScript: countConnectionLosses });
+    const b = await signIn(bastien.email, bastien.password, { initScript: countConnectionLosses });
     const observerEmail = uniqueEmail('observer');
     await fetch(`${baseUrl()}/api/auth/register`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: observerEmail, password: 'an observer password', displayName: 'Observatrice' }) });
-    const observer = await signedIn(browser, observerEmail, 'an observer password');
+    const observer = await signIn(observerEmail, 'an observer password', { initScript: countConnectionLosses });
     const everyone = [chair, a, b, observer];
     const startedAt = Date.now();
 
@@ -179,13 +159,13 @@ test.describe('the live session room', () => {
     for (const page of everyone) await page.context().close();
   });
 
-  test('two tabs of one member agree; the chair hides a message with its reason and mutes until a time; the room in English at 320 px; names on the assembly page only by choice', async ({ browser, axe, shot }) => {
+  test('two tabs of one member agree; the chair hides a message with its reason and mutes until a time; the room in English at 320 px; names on the assembly page only by choice', async ({ browser, signIn, axe, shot }) => {
     const { assemblyId, sessionId, members } = await assemblyInSession(['Chloé', 'Damien']);
     const [chloe, damien] = members;
-    const chair = await signedIn(browser, ORGANISER.email, ORGANISER.password);
-    const c1 = await signedIn(browser, chloe.email, chloe.password);
+    const chair = await signIn(ORGANISER.email, ORGANISER.password, { initScript: countConnectionLosses });
+    const c1 = await signIn(chloe.email, chloe.password, { initScript: countConnectionLosses });
     const c2 = await c1.context().newPage();
-    const d = await signedIn(browser, damien.email, damien.password, { width: 320, height: 800 });
+    const d = await signIn(damien.email, damien.password, { viewport: { width: 320, height: 800 }, initScript: countConnectionLosses });
     for (const page of [chair, c1, c2, d]) await page.goto(`/sessions/${sessionId}`);
 
     // The chair's rules are checked against the server's limits before anything is sent.
@@ -263,7 +243,7 @@ test.describe('the live session room', () => {
     for (const page of [chair, c1, d, visitor]) await page.context().close();
   });
 
-  test('a long thread scrolls in its box: it follows new messages at the end, fetches older ones at the top and keeps the reader in place', async ({ browser }) => {
+  test('a long thread scrolls in its box: it follows new messages at the end, fetches older ones at the top and keeps the reader in place', async ({ signIn }) => {
     const { sessionId, members } = await assemblyInSession(['Élise', 'Farid']);
     const chairToken = await organiser();
     await inRoom(chairToken, sessionId, [
@@ -274,7 +254,7 @@ test.describe('the live session room', () => {
     const post = (from: number, count: number) => inRoom(eliseToken, sessionId, Array.from({ length: count }, (_, i) => ['message.post', { body: `Message n° ${from + i}` }] as [string, Record<string, unknown>]));
     for (let batch = 0; batch < 8; batch += 1) await post(batch * 10 + 1, 10); // 80 messages; the page loads the latest 50
 
-    const farid = await signedIn(browser, members[1].email, members[1].password);
+    const farid = await signIn(members[1].email, members[1].password, { initScript: countConnectionLosses });
     await farid.goto(`/sessions/${sessionId}`);
     const items = farid.locator('.message-list > li');
     await expect(items).toHaveCount(50);

@@ -21,6 +21,7 @@ import {
   ReferendumResultsDto,
   ReferendumTurnoutDto,
   RollImportQuery,
+  RollImportReportDto,
   RollUploadFormDto,
   StationCountDto,
   StationDto,
@@ -80,6 +81,7 @@ export class ReferendumsController {
     summary:
       'Import (or re-import) the electoral roll while the referendum is a draft: row-by-row report, the difference with the current roll; rejected rows refuse the import unless acceptValid=true (city organisers; audited)',
   })
+  @ApiOkResponse({ type: RollImportReportDto })
   async importRoll(@CurrentPrincipal() principal: Principal, @Param() params: ReferendumIdParams, @Query() query: RollImportQuery, @UploadedFile() file: { buffer: Buffer } | undefined): Promise<RollImportReport> {
     if (file === undefined) throw ReferendumException.of('invalid', 'ROLL_CSV_INVALID', 'The multipart field "roll" (a CSV file) is required');
     return this.referendums.importRoll(principal, params.id, file.buffer, { acceptValid: query.acceptValid ?? false, dryRun: query.dryRun ?? false });

@@ -22,10 +22,15 @@ describe('electoral roll CSV', () => {
     const { rows, rejected } = parseRoll(text, '2027-01-01');
     expect(rows.map((row) => row.externalId)).toEqual(['A1']);
     expect(rejected).toEqual([
-      { row: 3, externalId: null, problems: ['the identifier is empty'] },
-      { row: 4, externalId: 'A3', problems: ['the given names is empty', 'the birth date "1990-02-30" is not a date (YYYY-MM-DD or DD/MM/YYYY)', 'the district is empty'] },
-      { row: 5, externalId: 'A1', problems: ['the identifier A1 is already on row 2'] },
-      { row: 6, externalId: 'A5', problems: ['the birth date 2030-01-01 is in the future'] },
+      { row: 3, externalId: null, problems: ['the identifier is empty'], issues: [{ code: 'identifier-empty' }] },
+      {
+        row: 4,
+        externalId: 'A3',
+        problems: ['the given names is empty', 'the birth date "1990-02-30" is not a date (YYYY-MM-DD or DD/MM/YYYY)', 'the district is empty'],
+        issues: [{ code: 'given-names-empty' }, { code: 'birth-date-invalid', value: '1990-02-30' }, { code: 'district-empty' }],
+      },
+      { row: 5, externalId: 'A1', problems: ['the identifier A1 is already on row 2'], issues: [{ code: 'identifier-repeated', value: 'A1', firstRow: 2 }] },
+      { row: 6, externalId: 'A5', problems: ['the birth date 2030-01-01 is in the future'], issues: [{ code: 'birth-date-future', value: '2030-01-01' }] },
     ]);
   });
 

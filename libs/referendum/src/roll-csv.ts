@@ -17,10 +17,34 @@ export interface RollRow {
   pollingStation: string;
 }
 
+/** What is wrong with a row, for pages to say in their language (`problems` says it in English). */
+export interface RollIssue {
+  code:
+    | 'identifier-empty'
+    | 'identifier-too-long'
+    | 'identifier-repeated'
+    | 'family-name-empty'
+    | 'family-name-too-long'
+    | 'given-names-empty'
+    | 'given-names-too-long'
+    | 'birth-date-invalid'
+    | 'birth-date-future'
+    | 'birth-date-too-old'
+    | 'district-empty'
+    | 'district-too-long'
+    | 'polling-station-empty'
+    | 'polling-station-too-long';
+  /** The value at fault, where it helps (a date, the identifier). */
+  value?: string;
+  /** identifier-repeated: the row that has it first. */
+  firstRow?: number;
+}
+
 export interface RejectedRow {
   row: number;
   externalId: string | null;
   problems: string[];
+  issues: RollIssue[];
 }
 
 export interface ParsedRoll {
@@ -73,25 +97,31 @@ export function parseRoll(text: string, today: string): ParsedRoll {
   for (const { rowNumber, cells } of table.rows) {
     const cell = (field: keyof RollRow): string => cells[index[field]] ?? '';
     const problems: string[] = [];
+    const issues: RollIssue[] = [];
+    const problem = (issue: RollIssue, english: string): void => {
+      issues.push(issue);
+      problems.push(english);
+    };
     const externalId = cell('externalId');
-    if (externalId === '') problems.push('the identifier is empty');
-    else if (externalId.length > 64) problems.push('the identifier is longer than 64 characters');
-    else if (seen.has(externalId)) problems.push(`the identifier ${externalId} is already on row ${seen.get(externalId)}`);
+    if (externalId === '') problem({ code: 'identifier-empty' }, 'the identifier is empty');
+    else if (externalId.length > 64) problem({ code: 'identifier-too-long' }, 'the identifier is longer than 64 characters');
+    else if (seen.has(externalId)) problem({ code: 'identifier-repeated', value: externalId, firstRow: seen.get(externalId)! }, `the identifier ${externalId} is already on row ${seen.get(externalId)}`);
     for (const field of ['familyName', 'givenNames'] as const) {
-      if (cell(field) === '') problems.push(`${field === 'familyName' ? 'the family name' : 'the given names'} is empty`);
-      else if (cell(field).length > 200) problems.push(`${field === 'familyName' ? 'the family name' : 'the given names'} is longer than 200 characters`);
+      const [name, code] = field === 'familyName' ? (['the family name', 'family-name'] as const) : (['the given names', 'given-names'] as const);
+      if (cell(field) === '') problem({ code: `${code}-empty` }, `${name} is empty`);
+      else if (cell(field).length > 200) problem({ code: `${code}-too-long` }, `${name} is longer than 200 characters`);
     }
     const birthDate = readDate(cell('birthDate'));
-    if (birthDate === null) problems.push(`the birth date "${cell('birthDate')}" is not a date (YYYY-MM-DD or DD/MM/YYYY)`);
-    else if (birthDate > today) problems.push(`the birth date ${birthDate} is in the future`);
-    else if (birthDate < '1900-01-01') problems.push(`the birth date ${birthDate} is before 1900`);
+    if (birthDate === null) problem({ code: 'birth-date-invalid', value: cell('birthDate') }, `the birth date "${cell('birthDate')}" is not a date (YYYY-MM-DD or DD/MM/YYYY)`);
+    else if (birthDate > today) problem({ code: 'birth-date-future', value: birthDate }, `the birth date ${birthDate} is in the future`);
+    else if (birthDate < '1900-01-01') problem({ code: 'birth-date-too-old', value: birthDate }, `the birth date ${birthDate} is before 1900`);
     for (const field of ['district', 'pollingStation'] as const) {
-      const label = field === 'district' ? 'the district' : 'the polling station';
-      if (cell(field) === '') problems.push(`${label} is empty`);
-      else if (cell(field).length > 64) problems.push(`${label} is longer than 64 characters`);
+      const [label, code] = field === 'district' ? (['the district', 'district'] as const) : (['the polling station', 'polling-station'] as const);
+      if (cell(field) === '') problem({ code: `${code}-empty` }, `${label} is empty`);
+      else if (cell(field).length > 64) problem({ code: `${code}-too-long` }, `${label} is longer than 64 characters`);
     }
     if (problems.length > 0) {
-      rejected.push({ row: rowNumber, externalId: externalId === '' ? null : externalId, problems });
+      rejected.push({ row: rowNumber, externalId: externalId === '' ? null : externalId, problems, issues });
       continue;
     }
     seen.set(externalId, rowNumber);

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, test as base, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { baseUrl } from './api.js';
@@ -8,7 +8,15 @@ import { baseUrl } from './api.js';
  * The tests' fixtures: the server's address, an accessibility check, and screenshots. Screenshots
  * go to test-results/screenshots; `npm run screenshots` writes them to docs/screenshots (committed).
  */
+export interface SignInOptions {
+  viewport?: { width: number; height: number };
+  /** Runs in every page of the context before its own scripts (e.g. counters the test reads). */
+  initScript?: () => void;
+}
+
 export const test = base.extend<{
+  /** A new browser context signed in as this account (through the sign-in page), French, Paris time. */
+  signIn: (email: string, password: string, options?: SignInOptions) => Promise<Page>;
   axe: (page: Page, what: string) => Promise<void>;
   shot: (page: Page, name: string, options?: { fullPage?: boolean }) => Promise<void>;
   pageErrors: void;
@@ -27,6 +35,26 @@ export const test = base.extend<{
     },
     { auto: true },
   ],
+  // Contexts a test opens itself: their pages' uncaught errors fail the test too; closed at the end.
+  signIn: async ({ browser }, use) => {
+    const contexts: BrowserContext[] = [];
+    const errors: string[] = [];
+    await use(async (email, password, options = {}) => {
+      const context = await browser.newContext({ baseURL: baseUrl(), locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: options.viewport ?? { width: 1280, height: 900 } });
+      contexts.push(context);
+      context.on('page', (opened) => opened.on('pageerror', (error) => errors.push(`${email}: ${error.message}`)));
+      if (options.initScript !== undefined) await context.addInitScript(options.initScript);
+      const page = await context.newPage();
+      await page.goto('/signin');
+      await page.getByLabel('Adresse e-mail').fill(email);
+      await page.getByLabel('Mot de passe').fill(password);
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await expect(page.getByText(/Connecté·e/)).toBeVisible();
+      return page;
+    });
+    for (const context of contexts) await context.close();
+    expect(errors, 'errors in the pages').toEqual([]);
+  },
   axe: async ({}, use) => {
     await use(async (page, what) => {
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();

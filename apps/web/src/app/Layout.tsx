@@ -4,6 +4,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { signOut } from './auth/session';
 import { useSession } from './auth/useSession';
 import { LanguageSwitch } from './LanguageSwitch';
+import { CONSOLE_ROLES, hasAnyRole } from '../console/utils/roles';
 
 /**
  * The frame of every page: skip link, header with the main navigation and the account, the page
@@ -60,6 +61,11 @@ export function Layout() {
               <li>
                 <NavLink to="/verify">{t('app.nav.verify')}</NavLink>
               </li>
+              {hasAnyRole(session.account?.roles, CONSOLE_ROLES.any) ? (
+                <li>
+                  <NavLink to="/console">{t('app.nav.console')}</NavLink>
+                </li>
+              ) : null}
             </ul>
           </nav>
           <div className="account">

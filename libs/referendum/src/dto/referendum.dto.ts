@@ -352,3 +352,55 @@ export class ElectorCheckDto {
   @ApiProperty({ description: 'Has voted, online or on paper (never how)' }) voted!: boolean;
   @ApiPropertyOptional({ enum: ['online', 'paper'] }) channel?: string;
 }
+
+export class RollIssueDto {
+  @ApiProperty({
+    enum: [
+      'identifier-empty',
+      'identifier-too-long',
+      'identifier-repeated',
+      'family-name-empty',
+      'family-name-too-long',
+      'given-names-empty',
+      'given-names-too-long',
+      'birth-date-invalid',
+      'birth-date-future',
+      'birth-date-too-old',
+      'district-empty',
+      'district-too-long',
+      'polling-station-empty',
+      'polling-station-too-long',
+    ],
+  })
+  code!: string;
+  @ApiPropertyOptional({ description: 'The value at fault (a date, the identifier)' }) value?: string;
+  @ApiPropertyOptional({ description: 'identifier-repeated: the row that has it first' }) firstRow?: number;
+}
+
+export class RejectedRowDto {
+  @ApiProperty({ description: 'Line in the file (the header is line 1)' }) row!: number;
+  @ApiProperty({ type: String, nullable: true }) externalId!: string | null;
+  @ApiProperty({ type: String, isArray: true, description: 'What is wrong, in English' }) problems!: string[];
+  @ApiProperty({ type: RollIssueDto, isArray: true, description: 'The same, as codes to say in any language' }) issues!: RollIssueDto[];
+}
+
+export class RollChangeDto {
+  @ApiProperty() externalId!: string;
+  @ApiProperty({ type: String, isArray: true, enum: ['familyName', 'givenNames', 'birthDate', 'district', 'pollingStation'] }) fields!: string[];
+}
+
+export class RollDiffDto {
+  @ApiProperty({ type: String, isArray: true, description: 'Identifiers new on the roll' }) added!: string[];
+  @ApiProperty({ type: String, isArray: true, description: 'Identifiers no longer on the roll' }) removed!: string[];
+  @ApiProperty({ type: RollChangeDto, isArray: true }) changed!: RollChangeDto[];
+  @ApiProperty() unchanged!: number;
+}
+
+export class RollImportReportDto {
+  @ApiProperty({ description: 'Valid rows (imported, or that would be in a dry run)' }) imported!: number;
+  @ApiProperty({ type: RejectedRowDto, isArray: true, description: 'The first rejected rows (up to 1,000)' }) rejected!: RejectedRowDto[];
+  @ApiProperty() rejectedCount!: number;
+  @ApiProperty({ type: RollDiffDto, description: 'The difference from the current roll' }) diff!: RollDiffDto;
+  @ApiProperty({ description: 'Nothing was stored' }) dryRun!: boolean;
+  @ApiProperty({ description: 'SHA-256 of the uploaded file' }) sha256!: string;
+}

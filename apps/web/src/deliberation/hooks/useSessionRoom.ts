@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Socket } from 'socket.io-client';
 import { api, call } from '../../app/api/client';
-import { currentAccessToken, refresh, subscribeSession } from '../../app/auth/session';
+import { openAuthedSocket, type AuthedSocket } from '../../app/live/authed-socket';
 import { announcementFor, type Announcement } from '../utils/announcements';
 import { clockOffset } from '../utils/countdown';
 import { applyToMessages, applyToRoom, applyToVotes, followLatest, windowFromPage, withJoinAck, withOlder, type MessageWindow, type RoomSnapshot, type RoomView, type SessionEvent, type SessionVote } from '../utils/room-events';
@@ -56,8 +56,7 @@ export function useSessionRoom(sessionId: string, me: string | null): SessionRoo
   useEffect(() => {
     let disposed = false;
     let socket: Socket | null = null;
-    /** The access token the socket was authenticated (or renewed) with. */
-    let socketToken: string | null = null;
+    let connection: AuthedSocket | null = null;
     const snapshotKey = roomKeys.snapshot(sessionId);
     const votesKey = roomKeys.votes(sessionId);
     // Events that came before what they apply to was loaded: the room before the join's answer,
@@ -160,26 +159,6 @@ export function useSessionRoom(sessionId: string, me: string | null): SessionRoo
       if (joinedAs !== 'observer' && document.hidden) socket.emit('presence.away', { sessionId, away: true });
     };
 
-    const reconnectWithFreshToken = async (): Promise<void> => {
-      let signedIn: boolean;
-      try {
-        signedIn = await refresh();
-      } catch {
-        // Offline, or the server away: not a reason to sign in again. Try again shortly.
-        if (disposed) return;
-        setStatus('reconnecting');
-        setTimeout(() => void (disposed ? undefined : reconnectWithFreshToken()), 3_000);
-        return;
-      }
-      if (disposed) return;
-      if (!signedIn) {
-        setRefusal({ code: 'SIGN_IN_AGAIN', message: 'The session has ended' });
-        setStatus('refused');
-        return;
-      }
-      socket?.connect();
-    };
-
     const onOffline = (): void => {
       setStatus('reconnecting');
       socket?.disconnect(); // the browser knows the network is gone: do not wait for socket.io's heartbeat
@@ -191,64 +170,40 @@ export function useSessionRoom(sessionId: string, me: string | null): SessionRoo
       if (socket?.connected === true) socket.emit('presence.away', { sessionId, away: document.hidden });
     };
 
-    void import('socket.io-client').then(({ io }) => {
-      if (disposed) return;
-      socket = io('/deliberation', {
-        // Read at every (re)connection, so a refreshed token is used.
-        auth: (give) => {
-          socketToken = currentAccessToken();
-          give({ token: socketToken ?? '' });
-        },
-        transports: ['websocket', 'polling'],
-        reconnectionDelay: 500,
-        reconnectionDelayMax: 3000,
-      });
+    void openAuthedSocket('/deliberation', {
+      onSignInAgain: () => {
+        if (disposed) return;
+        setRefusal({ code: 'SIGN_IN_AGAIN', message: 'The session has ended' });
+        setStatus('refused');
+      },
+      onRetrying: () => {
+        if (!disposed) setStatus((current) => (current === 'refused' ? current : 'reconnecting'));
+      },
+    }).then((opened) => {
+      if (disposed) {
+        opened.close();
+        return;
+      }
+      connection = opened;
+      socket = opened.socket;
       socketRef.current = socket;
       socket.on('connect', () => void join());
       socket.on('disconnect', () => {
         if (!disposed) setStatus((current) => (current === 'refused' ? current : 'reconnecting'));
       });
-      socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
-        const code = error.data?.code;
-        if (code === 'TOKEN_EXPIRED' || code === 'UNAUTHENTICATED') void reconnectWithFreshToken();
-        else if (code === 'SESSION_REVOKED' || code === 'TOKEN_INVALID') {
-          setRefusal({ code: 'SIGN_IN_AGAIN', message: error.message });
-          setStatus('refused');
-        } else setStatus('reconnecting');
-      });
-      // The server ends a socket when its token expires: refresh, then join again from the last seq.
-      socket.on('auth.expired', () => void reconnectWithFreshToken());
       socket.on('session.event', (event: SessionEvent) => {
         if (event.sessionId === sessionId) apply(event);
       });
     });
     window.addEventListener('offline', onOffline);
-    // The session refreshes the access token before it expires: the socket carries on with the new
-    // one (auth.renew) rather than being cut at the old one's expiry. Refused: reconnect with it.
-    const renewToken = (): void => {
-      const token = currentAccessToken();
-      if (socket?.connected !== true || token === null || token === socketToken) return;
-      socketToken = token;
-      socket
-        .timeout(15_000)
-        .emitWithAck('auth.renew', { token })
-        .then(
-          (ack: { ok: boolean }) => {
-            if (!ack.ok && !disposed) socket?.disconnect().connect();
-          },
-          () => undefined, // no answer: the connection is going; the reconnection uses the new token
-        );
-    };
-    const unsubscribeSession = subscribeSession(renewToken);
     window.addEventListener('online', onOnline);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
       disposed = true;
-      unsubscribeSession();
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);
       document.removeEventListener('visibilitychange', onVisibility);
-      socket?.disconnect();
+      connection?.close();
       socketRef.current = null;
       queryClient.removeQueries({ queryKey: ['session-room', sessionId] });
     };

@@ -4,6 +4,7 @@ import { api, call } from '../../app/api/client';
 import { useTranslation } from '../../app/i18n/i18n';
 import { useFormat } from '../../app/i18n/useFormat';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { saveFile } from '../../ui/utils/download';
 import { Notice } from '../../ui/Notice';
 import { PageFallback } from '../../ui/PageFallback';
 import { PageTitle } from '../../ui/PageTitle';
@@ -31,14 +32,7 @@ export function MinutesPage() {
     setDownloadError(null);
     try {
       const text = await call(api.GET('/api/sessions/{id}/minutes', { params: { path: { id: sessionId }, query: { format: 'markdown', lang } }, parseAs: 'text' }));
-      const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `minutes-${sessionId.slice(0, 8)}-${lang}.md`;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      saveFile(text, `minutes-${sessionId.slice(0, 8)}-${lang}.md`, 'text/markdown;charset=utf-8');
     } catch (error) {
       setDownloadError(error);
     }

@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import type { Schemas } from '../../app/api/client';
+import { useTranslation } from '../../app/i18n/i18n';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { saveFile } from '../../ui/utils/download';
+import { fetchBundle } from '../hooks/sortition';
+
+/** The draw's audit bundle to download, and the command anyone runs to re-run it bit for bit. */
+export function BundleDownload({ draw }: { draw: Schemas['DrawDto'] }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<unknown>(null);
+  const fileName = `draw-${draw.id}.json`;
+  return (
+    <div className="bundle">
+      <p>{draw.status === 'seeded' ? t('console.bundle.seeded') : t('console.bundle.computed')}</p>
+      <p>
+        <button
+          type="button"
+          onClick={() => {
+            setError(null);
+            fetchBundle(draw.id).then((text) => saveFile(text, fileName, 'application/json;charset=utf-8'), setError);
+          }}
+        >
+          {t('console.bundle.download')}
+        </button>
+      </p>
+      <p>{t('console.bundle.verify')}</p>
+      <pre className="command">
+        <code>pnyx sortition verify --bundle {fileName}</code>
+      </pre>
+      {error !== null ? <ErrorMessage error={error} /> : null}
+    </div>
+  );
+}
