@@ -81,6 +81,10 @@ describe('Citizen votes (referendums)', () => {
     const french = rollCsv(next, 'Identifiant;Nom;Prénoms;Date de naissance;Arrondissement;Bureau de vote'.replace(/;/g, ',')).replace(/(\d{4})-(\d{2})-(\d{2})/g, '$3/$2/$1');
     const dry = await uploadRoll(t.http, organiser, id, french, '?dryRun=true');
     expect(dry.body).toMatchObject({ dryRun: true, diff: { added: ['N1'], removed: ['E000001'], changed: [{ externalId: 'E000002', fields: ['district', 'pollingStation'] }], unchanged: 4 } });
+    // A dry run reports rejected rows too, with what the valid ones would change, and stores nothing.
+    const dryWithBadRow = await uploadRoll(t.http, organiser, id, `${french}Z1,Faux,Jean,31/02/1990,1er,1er-A\n`, '?dryRun=true');
+    expect(dryWithBadRow.status).toBe(200);
+    expect(dryWithBadRow.body).toMatchObject({ dryRun: true, rejectedCount: 1, rejected: [{ externalId: 'Z1', issues: [{ code: 'birth-date-invalid', value: '31/02/1990' }] }], diff: { added: ['N1'] } });
     const again = await uploadRoll(t.http, organiser, id, french);
     expect(again.body).toMatchObject({ imported: 6, diff: { added: ['N1'] } });
     expect((await t.http.get(`/api/referendums/${id}/turnout`).expect(200)).body).toMatchObject({ electors: 6 });

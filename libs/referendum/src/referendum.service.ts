@@ -154,7 +154,8 @@ export class ReferendumService {
       throw error;
     }
     const sha256 = createHash('sha256').update(file).digest('hex');
-    if (parsed.rejected.length > 0 && !options.acceptValid) {
+    // A dry run only reports: its rejected rows are in the report, with the difference the valid ones would make.
+    if (parsed.rejected.length > 0 && !options.acceptValid && !options.dryRun) {
       throw ReferendumException.of('unprocessable', 'ROLL_ROWS_REJECTED', `${parsed.rejected.length} row(s) rejected; nothing was imported (fix them, or import the valid rows with acceptValid=true)`, {
         rejected: parsed.rejected.slice(0, REJECTED_SHOWN),
         rejectedCount: parsed.rejected.length,

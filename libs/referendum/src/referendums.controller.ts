@@ -15,6 +15,7 @@ import {
   OfficerAssignmentDto,
   OfficersDto,
   PaperVoteDto,
+  PaperVoteMarkedDto,
   ReferendumDto,
   ReferendumIdParams,
   ReferendumReceiptDto,
@@ -24,6 +25,7 @@ import {
   RollImportReportDto,
   RollUploadFormDto,
   StationCountDto,
+  StationCountResultDto,
   StationDto,
   StationParams,
 } from './dto/referendum.dto.js';
@@ -204,6 +206,7 @@ export class ReferendumsController {
   @Post(':id/paper-votes')
   @HttpCode(201)
   @ApiOperation({ summary: 'Mark an elector as having voted on paper at your station; refused if they voted either way (officers; audited)' })
+  @ApiCreatedResponse({ type: PaperVoteMarkedDto })
   async paperVote(@CurrentPrincipal() principal: Principal, @Param() params: ReferendumIdParams, @Body() body: PaperVoteDto): Promise<{ externalId: string; channel: 'paper' }> {
     await this.stations.markPaperVote(principal, params.id, body.externalId);
     return { externalId: body.externalId, channel: 'paper' };
@@ -211,6 +214,7 @@ export class ReferendumsController {
 
   @Put(':id/stations/:station/count')
   @ApiOperation({ summary: "Enter your station's paper count after the close; accepted when a second officer enters the same figures (officers; audited)" })
+  @ApiOkResponse({ type: StationCountResultDto })
   count(@CurrentPrincipal() principal: Principal, @Param() params: StationParams, @Body() body: StationCountDto): ReturnType<PollingStationService['enterCount']> {
     return this.stations.enterCount(principal, params.id, params.station, body.counts);
   }

@@ -168,9 +168,11 @@ export class CastReferendumBallotDto {
 }
 
 export class OfficerInputDto {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('4', { message: 'accountId must be a UUID' })
   accountId!: string;
 
+  @ApiProperty({ maxLength: 64 })
   @IsString()
   @Length(1, 64)
   pollingStation!: string;
@@ -403,4 +405,14 @@ export class RollImportReportDto {
   @ApiProperty({ type: RollDiffDto, description: 'The difference from the current roll' }) diff!: RollDiffDto;
   @ApiProperty({ description: 'Nothing was stored' }) dryRun!: boolean;
   @ApiProperty({ description: 'SHA-256 of the uploaded file' }) sha256!: string;
+}
+
+export class PaperVoteMarkedDto {
+  @ApiProperty() externalId!: string;
+  @ApiProperty({ enum: ['paper'] }) channel!: string;
+}
+
+export class StationCountResultDto {
+  @ApiProperty({ enum: ['waiting-for-second-entry', 'mismatch', 'accepted'] }) status!: string;
+  @ApiPropertyOptional({ type: String, isArray: true, description: 'Mismatch: the ids of the questions whose figures differ from the other officer’s' }) differences?: string[];
 }

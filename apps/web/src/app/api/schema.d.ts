@@ -2172,7 +2172,11 @@ export type components = {
             status: "draft" | "open" | "closed" | "published";
             title: string;
         };
-        OfficerInputDto: Record<string, never>;
+        OfficerInputDto: {
+            /** Format: uuid */
+            accountId: string;
+            pollingStation: string;
+        };
         OfficersDto: {
             officers: components["schemas"]["OfficerInputDto"][];
         };
@@ -2189,6 +2193,11 @@ export type components = {
         };
         PaperVoteDto: {
             /** @description The elector's identifier on the roll */
+            externalId: string;
+        };
+        PaperVoteMarkedDto: {
+            /** @enum {string} */
+            channel: "paper";
             externalId: string;
         };
         ParticipationDto: {
@@ -2491,6 +2500,15 @@ export type components = {
             locale?: "fr" | "en";
             password: string;
         };
+        RejectedRowDto: {
+            externalId: string | null;
+            /** @description The same, as codes to say in any language */
+            issues: components["schemas"]["RollIssueDto"][];
+            /** @description What is wrong, in English */
+            problems: string[];
+            /** @description Line in the file (the header is line 1) */
+            row: number;
+        };
         ReplacementDrawDto: {
             /**
              * @default leximin
@@ -2532,6 +2550,39 @@ export type components = {
             lotterySize?: number;
             /** @description The pool to draw from; default: the latest uploaded */
             poolId?: string;
+        };
+        RollChangeDto: {
+            externalId: string;
+            fields: ("familyName" | "givenNames" | "birthDate" | "district" | "pollingStation")[];
+        };
+        RollDiffDto: {
+            /** @description Identifiers new on the roll */
+            added: string[];
+            changed: components["schemas"]["RollChangeDto"][];
+            /** @description Identifiers no longer on the roll */
+            removed: string[];
+            unchanged: number;
+        };
+        RollImportReportDto: {
+            /** @description The difference from the current roll */
+            diff: components["schemas"]["RollDiffDto"];
+            /** @description Nothing was stored */
+            dryRun: boolean;
+            /** @description Valid rows (imported, or that would be in a dry run) */
+            imported: number;
+            /** @description The first rejected rows (up to 1,000) */
+            rejected: components["schemas"]["RejectedRowDto"][];
+            rejectedCount: number;
+            /** @description SHA-256 of the uploaded file */
+            sha256: string;
+        };
+        RollIssueDto: {
+            /** @enum {string} */
+            code: "identifier-empty" | "identifier-too-long" | "identifier-repeated" | "family-name-empty" | "family-name-too-long" | "given-names-empty" | "given-names-too-long" | "birth-date-invalid" | "birth-date-future" | "birth-date-too-old" | "district-empty" | "district-too-long" | "polling-station-empty" | "polling-station-too-long";
+            /** @description identifier-repeated: the row that has it first */
+            firstRow?: number;
+            /** @description The value at fault (a date, the identifier) */
+            value?: string;
         };
         RollUploadFormDto: {
             /**
@@ -2647,6 +2698,12 @@ export type components = {
             counts: {
                 [key: string]: unknown;
             };
+        };
+        StationCountResultDto: {
+            /** @description Mismatch: the ids of the questions whose figures differ from the other officer’s */
+            differences?: string[];
+            /** @enum {string} */
+            status: "waiting-for-second-entry" | "mismatch" | "accepted";
         };
         StationCountStateDto: {
             /** @description Mismatch: the ids of the questions whose figures differ (never the figures) */
@@ -5618,7 +5675,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaperVoteMarkedDto"];
+                };
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */
             default: {
@@ -5715,7 +5774,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RollImportReportDto"];
+                };
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */
             default: {
@@ -5778,7 +5839,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StationCountResultDto"];
+                };
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */
             default: {
