@@ -6,7 +6,11 @@
 //   2. navigation to an interactive 30-option ballot (a radio on screen, React attached), cold cache,
 //      signed in by the refresh cookie as after a reload: BENCH_RUNS (10) runs, target ≤ 1 s;
 //   3. a 500-option ballot: choosing a grade until the next paint, BENCH_CLICKS (40) grades chosen
-//      across the ballot, target ≤ 100 ms; and the Event Timing API's view of real clicks.
+//      across the ballot, target ≤ 100 ms; and the Event Timing API's view of real clicks;
+//   4. the console's probability chart of a draw of 2,000 volunteers (example_large_200 of
+//      ../shared/data/sortition), BENCH_RUNS cold runs: from the draw's answer arriving to the chart
+//      drawn (rendering the 2,000 probabilities, target ≤ 500 ms), and from navigation (the page's
+//      whole load: scripts, the session's refresh, the draw's request) for context.
 import { chromium } from '@playwright/test';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -151,6 +155,56 @@ try {
       `${round(p50)} / ${round(p95)} / ${verdict(round(max), 100)}`,
       `${slowEvents.length} of 20${slowEvents.length > 0 ? ` (max ${round(Math.max(...slowEvents))} ms)` : ''}`,
     ],
+  );
+
+  // 4. The probability chart: a computed draw of 2,000 volunteers, its page opened cold by an organiser.
+  const fixture = join(ROOT, 'test/fixtures/sortition/example_large_200');
+  const assembly = await (await fetch(`${api.base}/api/assemblies`, { method: 'POST', headers: organiser, body: JSON.stringify({ name: 'Assemblée (bench)', seats: 200, termStart: '2027-01-01', termEnd: '2027-12-31' }) })).json();
+  const form = new FormData();
+  form.append('quotas', new Blob([readFileSync(join(fixture, 'categories.csv'))], { type: 'text/csv' }), 'categories.csv');
+  form.append('pool', new Blob([readFileSync(join(fixture, 'respondents.csv'))], { type: 'text/csv' }), 'respondents.csv');
+  const uploaded = await fetch(`${api.base}/api/assemblies/${assembly.id}/pools`, { method: 'POST', headers: { authorization: organiser.authorization }, body: form });
+  if (uploaded.status !== 201) throw new Error(`pool upload: ${uploaded.status} ${await uploaded.text()}`);
+  const requested = await (await fetch(`${api.base}/api/assemblies/${assembly.id}/draws`, { method: 'POST', headers: organiser, body: JSON.stringify({ algorithm: 'leximin' }) })).json();
+  for (let status = ''; status !== 'computed'; ) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    status = (await (await fetch(`${api.base}/api/draws/${requested.id}`)).json()).status;
+    if (status === 'failed') throw new Error('the bench draw failed');
+  }
+  const chartTimes = [];
+  const renderTimes = [];
+  for (let run = 0; run < runs; run += 1) {
+    const login = await fetch(`${api.base}/api/auth/login`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ email: 'organiser@bench.example', password: 'benchmark password 1234', refreshTokenIn: 'cookie' }) });
+    const value = /pnyx_refresh=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
+    const chartContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await chartContext.addCookies([{ name: 'pnyx_refresh', value, url: `${api.base}/api/auth`, httpOnly: true, secure: true, sameSite: 'Strict' }]);
+    await chartContext.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        const path = document.querySelector('path.chart-fair');
+        if (path !== null && (path.getAttribute('d') ?? '').length > 0) {
+          window.__chartAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true, attributes: true });
+    });
+    const chartPage = await chartContext.newPage();
+    await chartPage.goto(`${api.base}/console/draws/${requested.id}`);
+    await chartPage.waitForFunction(() => window.__chartAt !== undefined, undefined, { timeout: 30_000 });
+    chartTimes.push(await chartPage.evaluate(() => window.__chartAt));
+    // The draw's first answer (the page asks once; the Resource Timing entry says when its body was in).
+    const answered = await chartPage.evaluate((drawPath) => performance.getEntriesByType('resource').find((entry) => new URL(entry.name).pathname === drawPath)?.responseEnd, `/api/draws/${requested.id}`);
+    if (answered === undefined) throw new Error('the draw page did not ask for the draw');
+    renderTimes.push(chartTimes[chartTimes.length - 1] - answered);
+    const points = await chartPage.evaluate(() => (document.querySelector('path.chart-fair')?.getAttribute('d') ?? '').split('H').length);
+    if (run === 0) console.log(`probability chart: ${points - 1} steps drawn for 2,000 volunteers`);
+    await chartContext.close();
+  }
+  console.log(`the draw's answer → probability chart of 2,000 volunteers drawn: p50 ${round(percentile(renderTimes, 50))} ms, p95 ${round(percentile(renderTimes, 95))} ms over ${runs} cold runs`);
+  console.log(`navigation → probability chart of 2,000 volunteers drawn: p50 ${round(percentile(chartTimes, 50))} ms, p95 ${round(percentile(chartTimes, 95))} ms over ${runs} cold runs`);
+  await recordResult(
+    "bench:web — the console's probability chart: a draw of 2,000 volunteers",
+    ['date', 'machine', 'command', 'nav → chart drawn ms p50 / p95 (the whole load; the 2026-12-02 row held it to 500)', 'runs', "draw's answer → chart drawn ms p50 / p95 (target ≤ 500)"],
+    [new Date().toISOString().slice(0, 10), `${machine()}, Chromium ${browser.version()}`, '`npm run bench:web`', `${round(percentile(chartTimes, 50))} / ${round(percentile(chartTimes, 95))}`, runs, `${round(percentile(renderTimes, 50))} / ${verdict(round(percentile(renderTimes, 95)), 500)}`],
   );
 } finally {
   await browser.close();

@@ -29,7 +29,8 @@ export function PollPage() {
   const poll = usePoll(pollId);
   const turnout = usePollTurnout(pollId);
   const open = poll.data?.status === 'open';
-  const participation = useParticipation(pollId, open && session.status === 'signed-in');
+  // Asked at once, beside the poll (not after it): whether you have voted is what the ballot waits for.
+  const participation = useParticipation(pollId, session.status === 'signed-in' && (poll.data === undefined || open));
   const cast = useCastBallot(pollId);
 
   const [step, setStep] = useState<Step>({ kind: 'ballot' });
