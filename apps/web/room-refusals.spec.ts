@@ -15,8 +15,8 @@ describe('the live room’s refusals', () => {
     expect(codes.length).toBeGreaterThan(25);
 
     const describer = read('apps', 'web', 'src', 'app', 'api', 'describe-error.ts');
-    const byCode = describer.match(/const BY_CODE = new Set\(\[([^\]]*)\]\)/)?.[1] ?? '';
-    const described = new Set([...byCode.matchAll(/'([A-Z_]+)'/g), ...describer.matchAll(/case '([A-Z_]+)':/g)].map((match) => match[1]));
+    const listed = (name: string): string => describer.match(new RegExp(`const ${name} = new Set\\(\\[([^\\]]*)\\]\\)`))?.[1] ?? '';
+    const described = new Set([...`${listed('BY_CODE')}${listed('ROOM_CODES')}`.matchAll(/'([A-Z_]+)'/g), ...describer.matchAll(/case '([A-Z_]+)':/g)].map((match) => match[1]));
     // Handled by the room itself: a replay too long reloads the room (useSessionRoom); an unknown
     // event is a bug in the page, never a person's doing.
     const handledByTheRoom = new Set(['REPLAY_TOO_LONG', 'UNKNOWN_EVENT']);

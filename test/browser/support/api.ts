@@ -82,7 +82,7 @@ export async function castAs(token: string, pollId: string, grades: Record<strin
 }
 
 /** Paris wall-clock time `offsetHours` from now, as referendums take it (YYYY-MM-DDTHH:mm). */
-function parisLocal(offsetHours: number): string {
+export function parisLocal(offsetHours: number): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
     .format(new Date(Date.now() + offsetHours * 3600_000))
     .replace(' ', 'T');

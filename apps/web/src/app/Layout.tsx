@@ -5,6 +5,7 @@ import { signOut } from './auth/session';
 import { useSession } from './auth/useSession';
 import { LanguageSwitch } from './LanguageSwitch';
 import { CONSOLE_ROLES, hasAnyRole } from '../console/utils/roles';
+import { useOfficerAssignments } from '../console/hooks/officer';
 
 /**
  * The frame of every page: skip link, header with the main navigation and the account, the page
@@ -16,6 +17,8 @@ export function Layout() {
   const navigate = useNavigate();
   const location = useLocation();
   const previousPath = useRef<string | null>(null);
+  // Polling-station officers are residents like others: the header offers their page when they have one.
+  const officer = useOfficerAssignments(session.status === 'signed-in');
 
   useEffect(() => {
     if (previousPath.current !== null && previousPath.current !== location.pathname) {
@@ -61,6 +64,11 @@ export function Layout() {
               <li>
                 <NavLink to="/verify">{t('app.nav.verify')}</NavLink>
               </li>
+              {(officer.data?.length ?? 0) > 0 ? (
+                <li>
+                  <NavLink to="/officer">{t('app.nav.officer')}</NavLink>
+                </li>
+              ) : null}
               {hasAnyRole(session.account?.roles, CONSOLE_ROLES.any) ? (
                 <li>
                   <NavLink to="/console">{t('app.nav.console')}</NavLink>

@@ -2,6 +2,7 @@ import { useTranslation } from '../../app/i18n/i18n';
 import { Link } from 'react-router';
 import type { Schemas } from '../../app/api/client';
 import { SupportMeter } from './SupportMeter';
+import '../i18n/messages';
 
 /** Petitions as cards: title (link), state, and support gathered against the threshold. */
 export function PetitionList({ petitions, empty }: { petitions: readonly Schemas['ProposalDto'][]; empty: string }) {

@@ -3,6 +3,7 @@ import type { Schemas } from '../../app/api/client';
 import { useFormat } from '../../app/i18n/useFormat';
 import { ProgressMeter } from '../../ui/ProgressMeter';
 import { TimeText } from '../../ui/TimeText';
+import '../i18n/messages';
 
 /** Supports gathered, drawn against the threshold, with the exact figures and the deadline. */
 export function SupportMeter({ petition }: { petition: Schemas['ProposalDto'] }) {

@@ -9,6 +9,7 @@ import { PageTitle } from '../../ui/PageTitle';
 import { TextArea } from '../../ui/TextArea';
 import { TextField } from '../../ui/TextField';
 import { useAgendaSettings, useCreatePetition, useEditDraft, useProposal } from '../hooks/petitions';
+import '../i18n/messages';
 
 const TITLE_MAX = 200;
 const BODY_MAX = 20_000;

@@ -10,6 +10,7 @@ import { PageTitle } from '../../ui/PageTitle';
 import { TimeText } from '../../ui/TimeText';
 import { SupportMeter } from '../components/SupportMeter';
 import { useAmendments, useAuthorTransition, useProposal, useSupport, useVersions } from '../hooks/petitions';
+import '../i18n/messages';
 
 /** States from which the author may withdraw (libs/agenda proposal-lifecycle: until scheduled). */
 const WITHDRAWABLE = new Set<string>(['submitted', 'collecting', 'threshold-reached', 'under-review', 'admissible']);

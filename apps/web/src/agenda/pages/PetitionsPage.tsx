@@ -7,6 +7,7 @@ import { Loading } from '../../ui/Loading';
 import { PageTitle } from '../../ui/PageTitle';
 import { PetitionList } from '../components/PetitionList';
 import { useAssemblies, useLiveSupportCounts, usePetitions, type ProposalState } from '../hooks/petitions';
+import '../i18n/messages';
 
 const STATE_FILTERS: readonly ProposalState[] = ['collecting', 'threshold-reached', 'under-review', 'admissible', 'scheduled', 'decided', 'expired', 'inadmissible'];
 

@@ -5,6 +5,13 @@ import { ApiError, NetworkError } from './errors';
 const refusal = (status: number, code: string, details?: unknown, retryAfterSeconds?: number): ApiError => new ApiError(status, code, 'message', details, retryAfterSeconds, 'req-123');
 
 describe('describeError', () => {
+  it("names the live room's and the console's refusals from their own bundles, with a sentence by status for pages without them", () => {
+    expect(describeError(refusal(409, 'HAND_ALREADY_RAISED'))).toEqual({ key: 'roomErrors.HAND_ALREADY_RAISED', fallback: { key: 'errors.UNEXPECTED', values: { reference: 'req-123' } } });
+    expect(describeError(refusal(403, 'NOT_ASSEMBLY_ORGANISER'))).toEqual({ key: 'consoleErrors.NOT_ASSEMBLY_ORGANISER', fallback: { key: 'errors.FORBIDDEN' } });
+    expect(describeError(refusal(404, 'DRAW_NOT_FOUND'))).toEqual({ key: 'consoleErrors.DRAW_NOT_FOUND', fallback: { key: 'errors.NOT_FOUND' } });
+    expect(describeError(refusal(404, 'PROPOSAL_NOT_FOUND'))).toEqual({ key: 'errors.PROPOSAL_NOT_FOUND' });
+  });
+
   it('turns each referendum refusal into its own sentence', () => {
     for (const code of ['CODE_MALFORMED', 'CODE_UNKNOWN', 'CODE_REVOKED', 'ENTRY_LOCKED', 'NOT_ELIGIBLE_AGE', 'ALREADY_VOTED', 'REFERENDUM_NOT_OPEN']) {
       expect(describeError(refusal(403, code))).toEqual({ key: `errors.${code}` });

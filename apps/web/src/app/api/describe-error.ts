@@ -6,8 +6,10 @@ import { ApiError, NetworkError } from './errors';
  * sentence saying what happened and what to do next. Pure, so each mapping is tested.
  */
 export interface ErrorDescription {
-  key: Extract<MessageKey, `errors.${string}`>;
+  key: Extract<MessageKey, `errors.${string}` | `roomErrors.${string}` | `consoleErrors.${string}`>;
   values?: Record<string, string | number>;
+  /** For a sentence in a feature's bundle: what to say on a page that has not loaded it. */
+  fallback?: ErrorDescription;
 }
 
 /** Codes whose sentence needs nothing but the code. */
@@ -44,7 +46,31 @@ const BY_CODE = new Set([
   'TRANSITION_NOT_ALLOWED',
   'SERVICE_BUSY',
   'DATABASE_UNAVAILABLE',
-  // Live deliberation (the room's acknowledgements):
+  // Said on pages of every kind (the agenda's, the assembly's, the invitation's…):
+  'NOT_YOUR_MEMBERSHIP',
+  'ALREADY_REPORTED',
+  'AMENDMENTS_CLOSED',
+  'AMENDMENT_DECIDED',
+  'AMENDMENT_NEEDS_POLL',
+  'AMENDMENT_NOT_FOUND',
+  'AMENDMENT_OUTDATED',
+  'ASSEMBLY_ENDED',
+  'ASSEMBLY_NOT_FOUND',
+  'CANNOT_WITHDRAW_SCHEDULED',
+  'COOKIE_HEADER_REQUIRED',
+  'MEMBERSHIP_ENDED',
+  'MOTIONS_MEMBERS_ONLY',
+  'NOT_AGENDA_CHAIR',
+  'NOT_ALLOWED_TO_ACT',
+  'POLL_NOT_FOUND',
+  'PROPOSAL_NOT_FOUND',
+  'REFERENDUM_NOT_FOUND',
+  'VERSION_NOT_FOUND',
+  'WRONG_PROPOSAL_KIND',
+]);
+
+/** The live room's refusals: their sentences come with the room's pages (deliberation/i18n, key `roomErrors.*`). */
+const ROOM_CODES = new Set([
   'NOT_CHAIR',
   'SESSION_NOT_LIVE',
   'SESSION_ENDED',
@@ -67,10 +93,66 @@ const BY_CODE = new Set([
   'REACTION_UNCHANGED',
   'POLL_NOT_OF_SESSION',
   'NOT_CONNECTED',
-  'NOT_YOUR_MEMBERSHIP',
   'SESSION_NOT_FOUND',
   'NOT_A_FACILITATOR_CANDIDATE',
 ]);
+
+/**
+ * Refusals only the organisers' console, the officers' pages and the invitation page meet: their
+ * sentences come with those pages (console/i18n, key `consoleErrors.*`), so residents never download them.
+ */
+const CONSOLE_CODES = new Set([
+  'ACCOUNT_LACKS_ROLE',
+  'ACCOUNT_NOT_FOUND',
+  'AGENDA_SLOT_TAKEN',
+  'ALREADY_IN_ROLE',
+  'ASSEMBLY_ALREADY_DRAWN',
+  'ASSEMBLY_NOT_DRAWN',
+  'ASSEMBLY_STATUS_TRANSITION',
+  'DRAW_ALREADY_SEEDED',
+  'DRAW_IN_PROGRESS',
+  'DRAW_NOT_CANCELLABLE',
+  'DRAW_NOT_COMPUTED',
+  'DRAW_NOT_FOUND',
+  'DRAW_STALE',
+  'ELECTOR_NOT_FOUND',
+  'INVITATION_ALREADY_REDEEMED',
+  'INVITATION_INVALID',
+  'LAST_ADMIN',
+  'LAST_ORGANISER',
+  'MEMBERSHIP_NOT_FOUND',
+  'NOT_AN_OFFICER',
+  'NOT_ASSEMBLY_ORGANISER',
+  'NOT_A_DRAWN_MEMBERSHIP',
+  'NOT_POLL_MANAGER',
+  'NOT_REFERENDUM_ORGANISER',
+  'NO_OPEN_REPORTS',
+  'NO_POOL',
+  'NO_VACANCIES',
+  'POLL_INVALID',
+  'POLL_NOT_DRAFT',
+  'POLL_STATUS_TRANSITION',
+  'POOL_FILE_MISSING',
+  'POOL_NOT_FOUND',
+  'POOL_NOT_OF_ASSEMBLY',
+  'REASON_REQUIRED',
+  'REFERENDUM_INVALID',
+  'ROLL_CSV_INVALID',
+  'ROLL_EMPTY',
+  'ROLL_FROZEN',
+  'SEATS_LOCKED',
+  'SESSION_OF_OTHER_ASSEMBLY',
+  'STATIONS_PENDING',
+  'STATION_COUNT_INVALID',
+  'TERM_INVALID',
+  'WRONG_STATION',
+]);
+
+/**
+ * Codes whose server message carries the particular (which question, which date): pages show it
+ * after the sentence. The server writes it in English.
+ */
+export const WITH_SERVER_DETAIL = new Set(['REFERENDUM_INVALID', 'STATION_COUNT_INVALID', 'POLL_INVALID', 'ROLL_CSV_INVALID', 'TERM_INVALID']);
 
 const SIGN_IN_AGAIN = new Set(['SIGN_IN_AGAIN', 'UNAUTHENTICATED', 'TOKEN_INVALID', 'TOKEN_EXPIRED', 'SESSION_REVOKED', 'REFRESH_TOKEN_INVALID', 'REFRESH_TOKEN_REUSED']);
 
@@ -97,7 +179,14 @@ export function describeError(error: unknown): ErrorDescription {
   }
   // The set lists codes that have a message of their own (checked by apps/web/translations.spec.ts).
   if (BY_CODE.has(error.code)) return { key: `errors.${error.code}` as ErrorDescription['key'] };
+  if (ROOM_CODES.has(error.code)) return { key: `roomErrors.${error.code}` as ErrorDescription['key'], fallback: byStatus(error, retry) };
+  if (CONSOLE_CODES.has(error.code)) return { key: `consoleErrors.${error.code}` as ErrorDescription['key'], fallback: byStatus(error, retry) };
   if (SIGN_IN_AGAIN.has(error.code)) return { key: 'errors.SIGN_IN_AGAIN' };
+  return byStatus(error, retry);
+}
+
+/** The sentence for a refusal without one of its own: by its HTTP status. */
+function byStatus(error: ApiError, retry: number | undefined): ErrorDescription {
   if (error.status === 404) return { key: 'errors.NOT_FOUND' };
   if (error.status === 403) return { key: 'errors.FORBIDDEN' };
   if (error.status === 429) return { key: 'errors.RATE_LIMITED', values: { minutes: Math.max(1, Math.ceil((retry ?? 60) / 60)) } };

@@ -5,8 +5,12 @@
  * Keys are checked at compile time against the French file.
  */
 import type fr from './fr.json';
+import type agendaFr from '../../agenda/i18n/fr.json';
+import type consoleFr from '../../console/i18n/fr.json';
+import type deliberationFr from '../../deliberation/i18n/fr.json';
+import type referendumFr from '../../referendum/i18n/fr.json';
 
-type Messages = { [key: string]: string | Messages };
+export type Messages = { [key: string]: string | Messages };
 
 type Leaves<T, Prefix extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
@@ -15,8 +19,12 @@ type Leaves<T, Prefix extends string = ''> = {
 type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
 type WithoutPlural<K extends string> = K extends `${infer Base}_ordinal_${PluralCategory}` ? Base : K extends `${infer Base}_${PluralCategory}` ? Base : K;
 
-/** Every message key of the app (plural variants under their common key). */
-export type MessageKey = WithoutPlural<Leaves<typeof fr>>;
+/**
+ * Every message key of the app (plural variants under their common key): the core bundle's, and
+ * the features' (petitions, citizen votes, the live room, the console), which the modules saying
+ * them load (app/i18n/i18n.ts).
+ */
+export type MessageKey = WithoutPlural<Leaves<typeof fr> | Leaves<typeof agendaFr> | Leaves<typeof referendumFr> | Leaves<typeof deliberationFr> | Leaves<typeof consoleFr>>;
 
 export type TranslateValues = { count?: number; ordinal?: boolean } & Record<string, string | number | boolean | undefined>;
 

@@ -4,6 +4,7 @@ import { useTranslation } from '../../app/i18n/i18n';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { saveFile } from '../../ui/utils/download';
 import { fetchBundle } from '../hooks/sortition';
+import '../i18n/messages';
 
 /** The draw's audit bundle to download, and the command anyone runs to re-run it bit for bit. */
 export function BundleDownload({ draw }: { draw: Schemas['DrawDto'] }) {

@@ -2,6 +2,7 @@ import type { Schemas } from '../../app/api/client';
 import { useTranslation } from '../../app/i18n/i18n';
 import { useFormat } from '../../app/i18n/useFormat';
 import { progressShare } from '../utils/draw-progress';
+import '../i18n/messages';
 
 /**
  * A running draw's progress: a bar (`<progress>`, read by screen readers with its label) for the

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { Schemas } from '../../app/api/client';
 import { useTranslation } from '../../app/i18n/i18n';
 import { TimeText } from '../../ui/TimeText';
+import '../i18n/messages';
 
 /**
  * A new invitation: its code, shown this once (only its hash is kept), in a letter to print for the

@@ -1,6 +1,7 @@
 import type { ApiError } from '../../app/api/errors';
 import { useTranslation } from '../../app/i18n/i18n';
 import { poolProblem } from '../utils/pool-errors';
+import '../i18n/messages';
 
 /**
  * Why a pool was refused, where it helps most: the file, row and column of an unreadable CSV, or,

@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import { useTranslation } from '../../app/i18n/i18n';
 import { useFormat } from '../../app/i18n/useFormat';
 import { ascending, niceMax, stepPath, summarise, type ProbabilitySummary } from '../utils/probabilities';
+import '../i18n/messages';
 
 const WIDTH = 800;
 const HEIGHT = 320;

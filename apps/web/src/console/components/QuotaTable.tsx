@@ -1,6 +1,7 @@
 import type { Schemas } from '../../app/api/client';
 import { useTranslation } from '../../app/i18n/i18n';
 import { useFormat } from '../../app/i18n/useFormat';
+import '../i18n/messages';
 
 /**
  * The quotas, one row per category and value: the bounds and the volunteers who have the value;

@@ -6,6 +6,7 @@ import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { PageTitle } from '../../ui/PageTitle';
 import { hasAnyRole, type GlobalRole } from '../utils/roles';
+import '../i18n/messages';
 
 /**
  * A console page for the people with one of `roles`: others get the page that says so (403), signed-

@@ -9,6 +9,8 @@ import { QuotaTable } from '../components/QuotaTable';
 import { RequireRole } from '../components/RequireRole';
 import { useDraw, useSeedDraw } from '../hooks/sortition';
 import { CONSOLE_ROLES } from '../utils/roles';
+import '../i18n/messages';
+import '../../deliberation/i18n/messages';
 
 /**
  * The public seed ceremony, for a projector: the lottery digest published beforehand, the seed

@@ -12,6 +12,8 @@ import { useCreateAssembly } from '../hooks/assemblies';
 import { assemblyProblems, type AssemblyDraft } from '../utils/forms';
 import { CONSOLE_ROLES } from '../utils/roles';
 import { ErrorSummary } from '../components/ErrorSummary';
+import '../i18n/messages';
+import '../../deliberation/i18n/messages';
 
 /** The city's assemblies, and a new one. */
 export function ConsoleAssembliesPage() {

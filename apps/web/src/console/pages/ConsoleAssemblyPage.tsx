@@ -14,6 +14,8 @@ import { InvitationLetter } from '../components/InvitationLetter';
 import { RequireRole } from '../components/RequireRole';
 import { useAddStaff, useEndMembership, useInvite, useUpdateAssembly } from '../hooks/assemblies';
 import { CONSOLE_ROLES } from '../utils/roles';
+import '../i18n/messages';
+import '../../deliberation/i18n/messages';
 
 type Membership = Schemas['MembershipDto'];
 

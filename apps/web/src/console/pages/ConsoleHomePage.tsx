@@ -4,6 +4,7 @@ import { useTranslation } from '../../app/i18n/i18n';
 import { PageTitle } from '../../ui/PageTitle';
 import { RequireRole } from '../components/RequireRole';
 import { CONSOLE_ROLES, hasAnyRole } from '../utils/roles';
+import '../i18n/messages';
 
 /** The organisers' console: what each role runs from here. */
 export function ConsoleHomePage() {

@@ -18,6 +18,7 @@ import { RequireRole } from '../components/RequireRole';
 import { useCancelDraw, useCompareWithLegacy, useDraw } from '../hooks/sortition';
 import { probabilitiesCsv } from '../utils/probabilities';
 import { CONSOLE_ROLES } from '../utils/roles';
+import '../i18n/messages';
 
 type Draw = Schemas['DrawDto'];
 

@@ -9,6 +9,7 @@ import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { PageTitle } from '../../ui/PageTitle';
 import { TextField } from '../../ui/TextField';
+import '../i18n/messages';
 
 /** A drawn member links their account to their seat with the code from their letter. */
 export function RedeemInvitationPage() {

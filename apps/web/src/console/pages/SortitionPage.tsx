@@ -17,6 +17,7 @@ import { QuotaTable } from '../components/QuotaTable';
 import { RequireRole } from '../components/RequireRole';
 import { sortitionConnection, useDraws, usePools, useQuotaTable, useStartDraw, useUploadPool } from '../hooks/sortition';
 import { CONSOLE_ROLES } from '../utils/roles';
+import '../i18n/messages';
 
 type Algorithm = Schemas['RequestDrawDto']['algorithm'];
 

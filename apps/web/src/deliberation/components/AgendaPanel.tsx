@@ -1,6 +1,7 @@
 import { useTranslation } from '../../app/i18n/i18n';
 import type { RoomView } from '../utils/room-events';
 import { Countdown } from './Countdown';
+import '../i18n/messages';
 
 /** The agenda: every item with its allotted time, the current one marked, its time left. */
 export function AgendaPanel({ room, offsetMs }: { room: RoomView; offsetMs: number }) {

@@ -8,6 +8,7 @@ import { TimeText } from '../../ui/TimeText';
 import { useRoomAction } from '../hooks/useRoomAction';
 import type { SessionRoom } from '../hooks/useSessionRoom';
 import type { RoomView, SessionVote } from '../utils/room-events';
+import '../i18n/messages';
 
 interface ChairPanelProps {
   room: RoomView;

@@ -1,5 +1,6 @@
 import { useTranslation } from '../../app/i18n/i18n';
 import type { ConnectionStatus } from '../hooks/useSessionRoom';
+import '../i18n/messages';
 
 /** Says when the room's connection is down (actions are disabled meanwhile) and when it is back. */
 export function ConnectionBanner({ status }: { status: ConnectionStatus }) {

@@ -1,6 +1,7 @@
 import { useTranslation } from '../../app/i18n/i18n';
 import { useNow } from '../hooks/useNow';
 import { countdownPhase, formatClock, remainingMs } from '../utils/countdown';
+import '../i18n/messages';
 
 interface CountdownProps {
   endsAt: string | null;

@@ -2,6 +2,7 @@ import { useTranslation } from '../../app/i18n/i18n';
 import type { Ack } from '../hooks/useSessionRoom';
 import type { RoomView } from '../utils/room-events';
 import { Countdown } from './Countdown';
+import '../i18n/messages';
 
 /** Who has the floor, and the time left on the turn; the speaker may yield. */
 export function FloorPanel({ room, offsetMs, me, disabled, send }: { room: RoomView; offsetMs: number; me: string | null; disabled: boolean; send: (event: string) => Promise<Ack> }) {

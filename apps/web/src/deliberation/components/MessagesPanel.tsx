@@ -6,6 +6,7 @@ import { TimeText } from '../../ui/TimeText';
 import { useRoomAction } from '../hooks/useRoomAction';
 import type { Role, SessionRoom } from '../hooks/useSessionRoom';
 import type { Message, MessageWindow, Reaction, RoomView } from '../utils/room-events';
+import '../i18n/messages';
 
 const REACTIONS: readonly Reaction[] = ['agree', 'disagree', 'unclear', 'applause'];
 const MAX_LENGTH = 2000;

@@ -1,5 +1,6 @@
 import { useTranslation } from '../../app/i18n/i18n';
 import type { RoomView } from '../utils/room-events';
+import '../i18n/messages';
 
 /** Who is here: members in the room (connected), and those whose page is in the background. */
 export function PresencePanel({ room, me }: { room: RoomView; me: string | null }) {

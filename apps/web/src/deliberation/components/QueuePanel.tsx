@@ -6,6 +6,7 @@ import type { Role, SessionRoom } from '../hooks/useSessionRoom';
 import { formatSpoken } from '../utils/countdown';
 import type { RoomView } from '../utils/room-events';
 import { HAND_SHORTCUT, isHandShortcut } from '../utils/shortcuts';
+import '../i18n/messages';
 
 interface QueuePanelProps {
   room: RoomView;

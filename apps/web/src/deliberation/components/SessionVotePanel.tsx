@@ -10,6 +10,7 @@ import { useCastBallot, useParticipation, usePollResults } from '../../voting/ho
 import { ballotGrades, ballotProgress } from '../../voting/utils/ballot';
 import type { Role } from '../hooks/useSessionRoom';
 import type { SessionVote } from '../utils/room-events';
+import '../i18n/messages';
 
 /**
  * A vote in session: members grade the options on the ballot of the residents' polls (same ballot

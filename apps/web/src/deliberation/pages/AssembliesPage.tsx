@@ -3,6 +3,7 @@ import { useTranslation } from '../../app/i18n/i18n';
 import { PageFallback } from '../../ui/PageFallback';
 import { PageTitle } from '../../ui/PageTitle';
 import { useAllAssemblies } from '../hooks/assemblies';
+import '../i18n/messages';
 
 /** The city's assemblies. */
 export function AssembliesPage() {

@@ -9,6 +9,7 @@ import { PageFallback } from '../../ui/PageFallback';
 import { PageTitle } from '../../ui/PageTitle';
 import { TimeText } from '../../ui/TimeText';
 import { useAssembly, useAssemblyPolls, useAssemblySessions, useDecisions, useMemberships, useSessionAgendaOf, useShowMyName } from '../hooks/assemblies';
+import '../i18n/messages';
 
 /** An assembly: its sessions (live, to come, past) with their agendas, its members, its votes and adopted decisions. */
 export function AssemblyPage() {

@@ -11,6 +11,7 @@ import { PageTitle } from '../../ui/PageTitle';
 import { TimeText } from '../../ui/TimeText';
 import { useMinutes } from '../hooks/sessions';
 import { formatSpoken } from '../utils/countdown';
+import '../i18n/messages';
 
 /** A session's minutes, built by the API from its record; downloadable as Markdown in French or English. */
 export function MinutesPage() {

@@ -9,6 +9,7 @@ import { Countdown } from '../components/Countdown';
 import { usePolledRoom, usePolledVotes, useSessionAgenda } from '../hooks/sessions';
 import { clockOffset } from '../utils/countdown';
 import { currentVote } from '../utils/room-events';
+import '../i18n/messages';
 
 /**
  * The room on a projector, read-only and in large type: the current item, the speaker and their

@@ -20,6 +20,7 @@ import { SessionVotePanel } from '../components/SessionVotePanel';
 import { useMessageWindow, useRoomSnapshot, useSessionAgenda, useSessionVotes } from '../hooks/sessions';
 import { useSessionRoom } from '../hooks/useSessionRoom';
 import { currentVote } from '../utils/room-events';
+import '../i18n/messages';
 
 /** The live room of a session: for its members, its chair, and signed-in observers of public sessions. */
 export function SessionRoomPage() {

@@ -1,4 +1,5 @@
 import { useTranslation } from '../../app/i18n/i18n';
+import '../i18n/messages';
 
 export interface BirthDateParts {
   day: string;

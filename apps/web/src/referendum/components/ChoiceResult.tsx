@@ -2,6 +2,7 @@ import { useTranslation } from '../../app/i18n/i18n';
 import type { Schemas } from '../../app/api/client';
 import { useFormat } from '../../app/i18n/useFormat';
 import { ProgressMeter } from '../../ui/ProgressMeter';
+import '../i18n/messages';
 
 /** A yes/no or single-choice outcome: each option's votes drawn as its share of the votes cast, blank ballots apart. */
 export function ChoiceResult({ outcome }: { outcome: Schemas['QuestionOutcomeDto'] }) {

@@ -1,6 +1,7 @@
 import { useTranslation } from '../../app/i18n/i18n';
 import type { Schemas } from '../../app/api/client';
 import { useFormat } from '../../app/i18n/useFormat';
+import '../i18n/messages';
 
 /** A question's result in each district; districts with too few voters are said to be withheld, and why. */
 export function DistrictResults({ question, threshold }: { question: Schemas['QuestionResultDto']; threshold: number }) {

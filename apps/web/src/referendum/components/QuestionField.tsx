@@ -1,6 +1,7 @@
 import { useTranslation } from '../../app/i18n/i18n';
 import type { Schemas } from '../../app/api/client';
 import { MajorityJudgmentBallot } from '../../ui/MajorityJudgmentBallot';
+import '../i18n/messages';
 
 interface QuestionFieldProps {
   question: Schemas['QuestionDto'];

@@ -2,6 +2,7 @@ import { useTranslation } from '../../app/i18n/i18n';
 import type { Schemas } from '../../app/api/client';
 import { useFormat } from '../../app/i18n/useFormat';
 import { ProgressMeter } from '../../ui/ProgressMeter';
+import '../i18n/messages';
 
 /** Turnout drawn against the electors, overall and (unless compact) by district, with every figure written. */
 export function ReferendumTurnout({ turnout, compact = false }: { turnout: Schemas['ReferendumTurnoutDto']; compact?: boolean }) {

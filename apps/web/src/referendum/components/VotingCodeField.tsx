@@ -1,6 +1,7 @@
 import { useTranslation } from '../../app/i18n/i18n';
 import { TextField } from '../../ui/TextField';
 import { groupVotingCode, votingCodeLength } from '../utils/voting-code';
+import '../i18n/messages';
 
 /**
  * The code from the letter: one input that regroups what is typed in fours as on the letter

@@ -11,6 +11,7 @@ import { ChoiceResult } from '../components/ChoiceResult';
 import { DistrictResults } from '../components/DistrictResults';
 import { ReferendumTurnout } from '../components/ReferendumTurnout';
 import { useBallotBoxes, useReferendum, useReferendumResults, useReferendumTurnout } from '../hooks/referendums';
+import '../i18n/messages';
 
 /** A referendum's turnout (live while open), then its results: totals, by district where published, and the ballot boxes to recount. */
 export function ReferendumResultsPage() {

@@ -16,6 +16,7 @@ import { useCastReferendumBallot, useReferendum, useReferendumTurnout } from '..
 import { answersBody, emptyAnswers, unansweredQuestions, type AnswerDraft } from '../utils/answers';
 import { readBirthDate } from '../utils/birth-date';
 import { votingCodeProblem } from '../utils/voting-code';
+import '../i18n/messages';
 
 type Step = 'identify' | 'answers' | 'confirm' | 'receipt';
 
