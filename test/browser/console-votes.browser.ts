@@ -34,7 +34,7 @@ test.describe('the organisers’ console: votes, citywide votes, the agenda, the
     await axe(page, 'poll editor');
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Quel aménagement pour la place de la Réunion ?' })).toBeVisible();
-    await expect(page.getByRole('status').filter({ hasText: 'État' })).toContainText('Brouillons');
+    await expect(page.getByRole('status').filter({ hasText: 'État' })).toContainText('État : brouillon');
 
     // The draft, corrected: a third option pasted in.
     await page.getByRole('button', { name: 'Coller une liste d’options' }).click();
@@ -47,7 +47,7 @@ test.describe('the organisers’ console: votes, citywide votes, the agenda, the
     await page.getByRole('button', { name: 'Ouvrir le vote' }).click();
     await expect(page.getByText('Ouvrir le vote maintenant ? Il ne pourra plus être modifié.')).toBeVisible();
     await page.getByRole('button', { name: 'Ouvrir le vote' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'État' })).toContainText('Ouverts');
+    await expect(page.getByRole('status').filter({ hasText: 'État' })).toContainText('État : ouvert');
     await expect(page.getByText(/0 votants/)).toBeVisible();
     const pollId = page.url().split('/').pop()!;
     const poll = await api<{ options: Array<{ id: string }> }>('GET', `/api/polls/${pollId}`, await residentToken());
@@ -57,10 +57,10 @@ test.describe('the organisers’ console: votes, citywide votes, the agenda, the
 
     await page.getByRole('button', { name: 'Clore le vote' }).click();
     await page.getByRole('button', { name: 'Clore le vote' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'État' })).toContainText('Clos');
+    await expect(page.getByRole('status').filter({ hasText: 'État' })).toContainText('État : clos');
     await page.getByRole('button', { name: 'Publier le résultat' }).click();
     await page.getByRole('button', { name: 'Publier le résultat' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'État' })).toContainText('Publiés');
+    await expect(page.getByRole('status').filter({ hasText: 'État' })).toContainText('État : publié');
     await shot(page, 'console-poll-fr');
     await page.getByRole('link', { name: 'Voir le résultat' }).click();
     await expect(page.getByRole('img', { name: /Profil de mérite de Des arbres et des bancs/ })).toBeVisible();
@@ -195,5 +195,41 @@ test.describe('the organisers’ console: votes, citywide votes, the agenda, the
     await expect(page.locator('.audit-table tbody tr').first()).toContainText('Organisatrice');
     await axe(page, 'audit log');
     await shot(page, 'console-audit-fr');
+  });
+});
+
+test.describe('the organisers’ console in English, on a 320 px wide screen', () => {
+  test('every console page reads in English, reflows at 320 px without sideways scrolling, and passes axe', async ({ signIn, axe, shot }) => {
+    const token = await organiser();
+    const assembly = await api<{ id: string }>('POST', '/api/assemblies', token, { name: 'Citizens’ assembly (English)', seats: 12, termStart: '2027-01-01', termEnd: '2027-12-31' });
+    const poll = await api<{ id: string }>('POST', '/api/polls', token, { title: 'Which square first?', audience: 'residents', options: [{ label: 'Square du Temple' }, { label: 'Square Maurice-Gardette' }] });
+    const page = await signIn(ORGANISER.email, ORGANISER.password, { viewport: { width: 320, height: 720 } });
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+    const pages: Array<[string, string]> = [
+      ['/console', "Organisers' console"],
+      ['/console/assemblies', ''],
+      [`/console/assemblies/${assembly.id}`, 'Citizens’ assembly (English)'],
+      [`/console/assemblies/${assembly.id}/sortition`, ''],
+      [`/console/assemblies/${assembly.id}/review`, ''],
+      ['/console/polls', ''],
+      ['/console/polls/new', ''],
+      [`/console/polls/${poll.id}`, 'Which square first?'],
+      ['/console/referendums', ''],
+      ['/console/referendums/new', ''],
+      ['/console/audit', ''],
+    ];
+    for (const [path, title] of pages) {
+      await page.goto(path);
+      const heading = page.getByRole('heading', { level: 1 });
+      await expect(heading).toBeVisible();
+      if (title !== '') await expect(heading).toContainText(title);
+      await expect(page.locator('main')).not.toContainText(/\b(console|errors|consoleErrors|app|common)\.[a-zA-Z]+\.?[a-zA-Z]*/); // no key shown in place of a sentence
+      await expect(page.locator('main')).not.toContainText(/Organisateurs|Assemblées|Brouillon|Créer/); // no French left on an English page
+      expect({ path, width: await page.evaluate(() => document.documentElement.scrollWidth) }).toEqual({ path, width: 320 });
+      await axe(page, `${path} in English at 320 px`);
+      if (path === `/console/polls/${poll.id}`) await shot(page, 'console-poll-en-320', { fullPage: false });
+    }
   });
 });

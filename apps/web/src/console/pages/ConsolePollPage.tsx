@@ -53,7 +53,7 @@ function PollConsole() {
         ) : null}
       </p>
       <p className="draw-status" role="status">
-        {t('console.draw.statusIs')} <strong>{t(`console.polls.statuses.${data.status}`)}</strong>
+        {t('console.draw.statusIs')} <strong>{t(`console.polls.status.${data.status}`)}</strong>
         {data.openedAt !== undefined ? (
           <>
             {' '}
