@@ -285,7 +285,7 @@ describe('Citizen votes (referendums)', () => {
     // Logged in or not, an account cannot vote in a referendum's polls over /polls.
     await loginAs(t.http, resident.account);
     expect(((await t.http.post(`/api/polls/${boxes[0].pollId}/ballots`).set(resident.auth).send({ grades: {} }).expect((r) => expect([403, 409]).toContain(r.status))).body as Body).code).toMatch(/NOT_ELIGIBLE|POLL_NOT_OPEN|POLL_CLOSED/);
-  });
+  }, 120_000); // a whole vote, about 15 s alone: room for a loaded CI machine (it timed out at 30 s once)
 
   it('slows down code guessing: 20 failures from one address block it for the rest of 10 minutes (last: it blocks this test file’s address)', async () => {
     clock.set(new Date('2027-03-28T04:00:00Z'));
