@@ -8,9 +8,10 @@ import { sortitionCommand } from './commands/sortition.command.js';
 import { mjCommand } from './commands/mj.command.js';
 import { sessionCommand } from './commands/session.command.js';
 import { referendumCommand } from './commands/referendum.command.js';
+import { pbCommand } from './commands/pb.command.js';
 
 const program = new Command('pnyx')
-  .description('Pnyx operator commands: accounts, audit log, migrations, sortition, majority judgment, session minutes, referendum checks')
+  .description('Pnyx operator commands: accounts, audit log, migrations, sortition, majority judgment, session minutes, referendum checks, participatory budgeting')
   .version('0.1.0')
   .showHelpAfterError()
   .exitOverride();
@@ -23,6 +24,7 @@ program.addCommand(sortitionCommand());
 program.addCommand(mjCommand());
 program.addCommand(sessionCommand());
 program.addCommand(referendumCommand());
+program.addCommand(pbCommand());
 
 try {
   await program.parseAsync(process.argv);
