@@ -85,6 +85,13 @@ describe('HTTP conventions', () => {
       'GET /api/referendums/{id}/turnout',
       'GET /api/referendums/{id}/results',
       'GET /api/referendums/{id}/ballot-boxes',
+      'GET /api/budget/editions',
+      'GET /api/budget/editions/{id}',
+      'GET /api/budget/editions/{id}/envelopes',
+      'GET /api/budget/editions/{id}/ideas',
+      'GET /api/budget/ideas/{id}',
+      'GET /api/budget/editions/{id}/projects',
+      'GET /api/budget/projects/{id}',
     ]);
     const document = (await t.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
     const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));

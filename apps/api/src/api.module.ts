@@ -8,6 +8,7 @@ import { VotingModule } from '@app/voting';
 import { AgendaModule } from '@app/agenda';
 import { DeliberationModule } from '@app/deliberation';
 import { ReferendumModule } from '@app/referendum';
+import { BudgetModule } from '@app/budget';
 import { HealthController } from './health/health.controller.js';
 import { LiveFeed } from './live/live-feed.js';
 import { LiveGateway } from './live/live.gateway.js';
@@ -38,6 +39,7 @@ export class ApiModule {
         AgendaModule,
         DeliberationModule,
         ReferendumModule,
+        BudgetModule,
       ],
       controllers: [HealthController],
       providers: [

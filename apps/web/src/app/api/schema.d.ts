@@ -475,6 +475,181 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/budget/editions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Editions, newest vote first (public) */
+        get: operations["BudgetController_editions"];
+        put?: never;
+        /** Create an edition: its calendar, grade scale and selection rule (city organisers; audited) */
+        post: operations["BudgetController_createEdition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budget/editions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An edition (public) */
+        get: operations["BudgetController_edition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budget/editions/{id}/envelopes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The edition's envelopes: citywide, per district, ring-fenced (public) */
+        get: operations["BudgetController_envelopes"];
+        put?: never;
+        /** Add an envelope, in whole cents, with an optional maximum cost per project (city organisers, before the ballot; audited) */
+        post: operations["BudgetController_createEnvelope"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budget/editions/{id}/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ideas, newest first, searchable in French and English, by district ("citywide" for the others); keyset-paginated (public) */
+        get: operations["BudgetController_ideas"];
+        put?: never;
+        /** File an idea, for a district or citywide (residents, in the ideas phase) */
+        post: operations["BudgetController_fileIdea"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budget/editions/{id}/phase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the edition to its next phase, one step at a time (city organisers; audited) */
+        post: operations["BudgetController_advance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budget/editions/{id}/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The edition's projects with their feasibility and the ideas they come from (public) */
+        get: operations["BudgetController_projects"];
+        put?: never;
+        /** Make a project from one or more ideas, keeping its lineage (city organisers, in co-construction; audited) */
+        post: operations["BudgetController_createProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budget/ideas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An idea, with its followers and the projects it became (public) */
+        get: operations["BudgetController_idea"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budget/ideas/{id}/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Follow an idea, to see what becomes of it (signed in; idempotent) */
+        put: operations["BudgetController_follow"];
+        post?: never;
+        /** Stop following an idea (idempotent) */
+        delete: operations["BudgetController_unfollow"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budget/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project (public) */
+        get: operations["BudgetController_project"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budget/projects/{id}/feasibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The services' study: admissible with a cost and an envelope, or not, with a public reason (city organisers, in feasibility; audited) */
+        put: operations["BudgetController_feasibility"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/draws/{id}": {
         parameters: {
             query?: never;
@@ -1511,6 +1686,13 @@ export type components = {
             /** @enum {string} */
             role: "facilitator" | "organiser";
         };
+        AdvancePhaseDto: {
+            /**
+             * @description The next phase (one step at a time)
+             * @enum {string}
+             */
+            phase: "draft" | "ideas" | "co-construction" | "feasibility" | "ballot" | "vote" | "results" | "follow-up";
+        };
         AgendaItemDto: {
             allottedMinutes: number | null;
             position: number | null;
@@ -1611,6 +1793,33 @@ export type components = {
             pollId: string;
             questionId: string;
         };
+        CalendarDto: {
+            /** @example 2027-08-01 */
+            ballotFrom: string;
+            /** @example 2027-03-01 */
+            coConstructionFrom: string;
+            /** @example 2027-04-01 */
+            feasibilityFrom: string;
+            /** @example 2028-01-01 */
+            followUpFrom: string;
+            /**
+             * @description Residents file ideas from this day (Paris)
+             * @example 2027-01-15
+             */
+            ideasFrom: string;
+            /** @example 2027-10-05 */
+            resultsFrom: string;
+            /**
+             * @description Paris wall-clock time
+             * @example 2027-10-01T20:00
+             */
+            voteClosesAt: string;
+            /**
+             * @description Paris wall-clock time
+             * @example 2027-09-10T09:00
+             */
+            voteOpensAt: string;
+        };
         CancelDrawDto: {
             reason: string;
         };
@@ -1677,6 +1886,48 @@ export type components = {
              */
             termStart: string;
         };
+        CreateEditionDto: {
+            /** @description Equal shares: grades at or above this index (worst = 0) are approvals; default the second best */
+            approvalThreshold?: number;
+            calendar: components["schemas"]["CalendarDto"];
+            /**
+             * @description Equal shares only: spend what it leaves in ranking order
+             * @enum {string}
+             */
+            completion?: "greedy";
+            description?: string;
+            /**
+             * @description A grade scale by name (default paris-4)
+             * @enum {string}
+             */
+            gradePreset?: "paris-4" | "paris-4-en";
+            /** @description Grade labels, worst first (instead of a preset) */
+            grades?: string[];
+            /** @enum {string} */
+            rule: "greedy" | "equal-shares";
+            /** @example Budget participatif 2027 */
+            title: string;
+        };
+        CreateEnvelopeDto: {
+            /** @description Whole euro cents */
+            amountCents: number;
+            /** @description District envelopes: the district (arrondissement) */
+            district?: string;
+            /** @enum {string} */
+            kind: "citywide" | "district" | "ring-fenced";
+            /** @description The largest cost a project of this envelope may have, in cents */
+            maxProjectCostCents?: number;
+            name: string;
+        };
+        CreateIdeaDto: {
+            /** @description Markdown */
+            body?: string;
+            /** @description A district with an envelope in this edition; absent for a citywide idea */
+            district?: string;
+            /** @example Square du Temple, côté rue de Bretagne */
+            location?: string;
+            title: string;
+        };
         CreatePollDto: {
             /** @description Required for assembly polls */
             assemblyId?: string;
@@ -1721,6 +1972,16 @@ export type components = {
              * @enum {string}
              */
             tieBreak?: "majority-value" | "usual" | "typical" | "central";
+            title: string;
+        };
+        CreateProjectDto: {
+            /** @description Markdown */
+            description?: string;
+            /** @description A district with an envelope; absent for a citywide project */
+            district?: string;
+            /** @description The ideas it comes from */
+            ideaIds: string[];
+            location?: string;
             title: string;
         };
         CreateProposalDto: {
@@ -1883,6 +2144,24 @@ export type components = {
             links?: string[];
             title?: string;
         };
+        EditionDto: {
+            approvalThreshold: number;
+            /** @description Paris dates; the vote window as instants */
+            calendar: Record<string, never>;
+            /** @enum {string|null} */
+            completion: "greedy" | null;
+            createdAt: string;
+            description: string;
+            /** @description Worst first */
+            grades: string[];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            phase: "draft" | "ideas" | "co-construction" | "feasibility" | "ballot" | "vote" | "results" | "follow-up";
+            /** @enum {string} */
+            rule: "greedy" | "equal-shares";
+            title: string;
+        };
         ElectorCheckDto: {
             /** @description YYYY-MM-DD */
             birthDate: string;
@@ -1902,6 +2181,17 @@ export type components = {
              * @example Moved out of Paris
              */
             reason: string;
+        };
+        EnvelopeDto: {
+            /** @description Whole cents, as a decimal string */
+            amountCents: string;
+            district: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "citywide" | "district" | "ring-fenced";
+            maxProjectCostCents: string | null;
+            name: string;
         };
         ErrorResponseDto: {
             /**
@@ -1934,6 +2224,19 @@ export type components = {
         FacilitatorsDto: {
             /** @description Accounts with an active membership of the session's assembly */
             accountIds: string[];
+        };
+        FeasibilityDto: {
+            /** @description Whether the city can carry it out */
+            admissible: boolean;
+            /** @description Admissible: the estimated cost, whole cents */
+            costCents?: number;
+            /**
+             * Format: uuid
+             * @description Admissible: the envelope it is voted in
+             */
+            envelopeId?: string;
+            /** @description Public: why */
+            reason: string;
         };
         FloorGrantedDataDto: {
             accountId: string;
@@ -1970,6 +2273,27 @@ export type components = {
             /** @description The public reason */
             reason: string;
         };
+        IdeaDto: {
+            authorName: string;
+            body: string;
+            createdAt: string;
+            district: string | null;
+            /** Format: uuid */
+            editionId: string;
+            followers: number;
+            following: boolean;
+            /** Format: uuid */
+            id: string;
+            location: string;
+            /** @description The projects it became */
+            projects: components["schemas"]["LinkedTitleDto"][];
+            title: string;
+            yours: boolean;
+        };
+        IdeaPageDto: {
+            items: components["schemas"]["IdeaDto"][];
+            nextCursor: string | null;
+        };
         InvitationDto: {
             /** @description Shown once: give it to the member, who redeems it at POST /api/invitations/redeem */
             code: string;
@@ -1999,6 +2323,11 @@ export type components = {
              * @default 10000
              */
             runs?: number;
+        };
+        LinkedTitleDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
         };
         LoginDto: {
             /** @example camille@example.org */
@@ -2274,6 +2603,26 @@ export type components = {
             /** @description Connected, with the page in the background */
             away: boolean;
             name: string | null;
+        };
+        ProjectDto: {
+            /** @description Whole cents, as a decimal string */
+            costCents: string | null;
+            createdAt: string;
+            description: string;
+            district: string | null;
+            /** Format: uuid */
+            editionId: string;
+            /** Format: uuid */
+            envelopeId: string | null;
+            /** @enum {string} */
+            feasibility: "pending" | "admissible" | "inadmissible";
+            feasibilityReason: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description The ideas it comes from */
+            ideas: components["schemas"]["LinkedTitleDto"][];
+            location: string;
+            title: string;
         };
         ProposalDiffDto: {
             body: components["schemas"]["DiffLineDto"][];
@@ -4044,6 +4393,484 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    BudgetController_editions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionDto"][];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    BudgetController_createEdition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEditionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    BudgetController_edition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    BudgetController_envelopes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopeDto"][];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    BudgetController_createEnvelope: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEnvelopeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopeDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    BudgetController_ideas: {
+        parameters: {
+            query?: {
+                /** @description From a previous page */
+                cursor?: string;
+                /** @description A district, or "citywide" */
+                district?: string;
+                limit?: number;
+                /** @description Full-text search, French and English (web-search syntax) */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaPageDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    BudgetController_fileIdea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIdeaDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    BudgetController_advance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdvancePhaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    BudgetController_projects: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"][];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    BudgetController_createProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProjectDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    BudgetController_idea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    BudgetController_follow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    BudgetController_unfollow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    BudgetController_project: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    BudgetController_feasibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeasibilityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
                 };
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */

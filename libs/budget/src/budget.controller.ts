@@ -1,0 +1,149 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, OptionalPrincipal, Public, type Principal } from '@app/shared';
+import { BudgetService } from './budget.service.js';
+import {
+  AdvancePhaseDto,
+  CreateEditionDto,
+  CreateEnvelopeDto,
+  CreateIdeaDto,
+  CreateProjectDto,
+  EditionDto,
+  EnvelopeDto,
+  FeasibilityDto,
+  IdeaDto,
+  IdeaPageDto,
+  IdParams,
+  ListIdeasQuery,
+  mapEdition,
+  mapEnvelope,
+  mapIdea,
+  mapProject,
+  ProjectDto,
+} from './dto/budget.dto.js';
+
+@ApiTags('participatory budget')
+@ApiBearerAuth()
+@Controller('budget')
+export class BudgetController {
+  constructor(private readonly budget: BudgetService) {}
+
+  @Post('editions')
+  @ApiOperation({ summary: 'Create an edition: its calendar, grade scale and selection rule (city organisers; audited)' })
+  @ApiCreatedResponse({ type: EditionDto })
+  async createEdition(@CurrentPrincipal() principal: Principal, @Body() body: CreateEditionDto): Promise<EditionDto> {
+    return mapEdition(await this.budget.createEdition(principal, body));
+  }
+
+  @Get('editions')
+  @Public()
+  @ApiOperation({ summary: 'Editions, newest vote first (public)' })
+  @ApiOkResponse({ type: EditionDto, isArray: true })
+  async editions(): Promise<EditionDto[]> {
+    return (await this.budget.editions()).map(mapEdition);
+  }
+
+  @Get('editions/:id')
+  @Public()
+  @ApiOperation({ summary: 'An edition (public)' })
+  @ApiOkResponse({ type: EditionDto })
+  async edition(@Param() params: IdParams): Promise<EditionDto> {
+    return mapEdition(await this.budget.edition(params.id));
+  }
+
+  @Post('editions/:id/phase')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move the edition to its next phase, one step at a time (city organisers; audited)' })
+  @ApiOkResponse({ type: EditionDto })
+  async advance(@CurrentPrincipal() principal: Principal, @Param() params: IdParams, @Body() body: AdvancePhaseDto): Promise<EditionDto> {
+    return mapEdition(await this.budget.advancePhase(principal, params.id, body.phase));
+  }
+
+  @Get('editions/:id/envelopes')
+  @Public()
+  @ApiOperation({ summary: "The edition's envelopes: citywide, per district, ring-fenced (public)" })
+  @ApiOkResponse({ type: EnvelopeDto, isArray: true })
+  async envelopes(@Param() params: IdParams): Promise<EnvelopeDto[]> {
+    return (await this.budget.envelopes(params.id)).map(mapEnvelope);
+  }
+
+  @Post('editions/:id/envelopes')
+  @ApiOperation({ summary: 'Add an envelope, in whole cents, with an optional maximum cost per project (city organisers, before the ballot; audited)' })
+  @ApiCreatedResponse({ type: EnvelopeDto })
+  async createEnvelope(@CurrentPrincipal() principal: Principal, @Param() params: IdParams, @Body() body: CreateEnvelopeDto): Promise<EnvelopeDto> {
+    return mapEnvelope(await this.budget.createEnvelope(principal, params.id, body));
+  }
+
+  @Post('editions/:id/ideas')
+  @ApiOperation({ summary: 'File an idea, for a district or citywide (residents, in the ideas phase)' })
+  @ApiCreatedResponse({ type: IdeaDto })
+  async fileIdea(@CurrentPrincipal() principal: Principal, @Param() params: IdParams, @Body() body: CreateIdeaDto): Promise<IdeaDto> {
+    return mapIdea(await this.budget.fileIdea(principal, params.id, body), principal.accountId);
+  }
+
+  @Get('editions/:id/ideas')
+  @Public()
+  @ApiOperation({ summary: 'Ideas, newest first, searchable in French and English, by district ("citywide" for the others); keyset-paginated (public)' })
+  @ApiOkResponse({ type: IdeaPageDto })
+  async ideas(@OptionalPrincipal() principal: Principal | null, @Param() params: IdParams, @Query() query: ListIdeasQuery): Promise<IdeaPageDto> {
+    const accountId = principal?.accountId ?? null;
+    const { views, nextCursor } = await this.budget.ideas(params.id, query, accountId);
+    return { items: views.map((view) => mapIdea(view, accountId)), nextCursor };
+  }
+
+  @Get('ideas/:id')
+  @Public()
+  @ApiOperation({ summary: 'An idea, with its followers and the projects it became (public)' })
+  @ApiOkResponse({ type: IdeaDto })
+  async idea(@OptionalPrincipal() principal: Principal | null, @Param() params: IdParams): Promise<IdeaDto> {
+    const accountId = principal?.accountId ?? null;
+    return mapIdea(await this.budget.idea(params.id, accountId), accountId);
+  }
+
+  @Put('ideas/:id/follow')
+  @ApiOperation({ summary: 'Follow an idea, to see what becomes of it (signed in; idempotent)' })
+  @ApiOkResponse({ type: IdeaDto })
+  async follow(@CurrentPrincipal() principal: Principal, @Param() params: IdParams): Promise<IdeaDto> {
+    return mapIdea(await this.budget.follow(principal, params.id, true), principal.accountId);
+  }
+
+  @Delete('ideas/:id/follow')
+  @ApiOperation({ summary: 'Stop following an idea (idempotent)' })
+  @ApiOkResponse({ type: IdeaDto })
+  async unfollow(@CurrentPrincipal() principal: Principal, @Param() params: IdParams): Promise<IdeaDto> {
+    return mapIdea(await this.budget.follow(principal, params.id, false), principal.accountId);
+  }
+
+  @Post('editions/:id/projects')
+  @ApiOperation({ summary: 'Make a project from one or more ideas, keeping its lineage (city organisers, in co-construction; audited)' })
+  @ApiCreatedResponse({ type: ProjectDto })
+  async createProject(@CurrentPrincipal() principal: Principal, @Param() params: IdParams, @Body() body: CreateProjectDto): Promise<ProjectDto> {
+    const { project, ideas } = await this.budget.createProject(principal, params.id, body);
+    return mapProject(project, ideas);
+  }
+
+  @Get('editions/:id/projects')
+  @Public()
+  @ApiOperation({ summary: "The edition's projects with their feasibility and the ideas they come from (public)" })
+  @ApiOkResponse({ type: ProjectDto, isArray: true })
+  async projects(@Param() params: IdParams): Promise<ProjectDto[]> {
+    return (await this.budget.projects(params.id)).map(({ project, ideas }) => mapProject(project, ideas));
+  }
+
+  @Get('projects/:id')
+  @Public()
+  @ApiOperation({ summary: 'A project (public)' })
+  @ApiOkResponse({ type: ProjectDto })
+  async project(@Param() params: IdParams): Promise<ProjectDto> {
+    const { project, ideas } = await this.budget.project(params.id);
+    return mapProject(project, ideas);
+  }
+
+  @Put('projects/:id/feasibility')
+  @ApiOperation({ summary: "The services' study: admissible with a cost and an envelope, or not, with a public reason (city organisers, in feasibility; audited)" })
+  @ApiOkResponse({ type: ProjectDto })
+  async feasibility(@CurrentPrincipal() principal: Principal, @Param() params: IdParams, @Body() body: FeasibilityDto): Promise<ProjectDto> {
+    const { project, ideas } = await this.budget.decideFeasibility(principal, params.id, body);
+    return mapProject(project, ideas);
+  }
+}

@@ -1,0 +1,11 @@
+import { EditionEntity } from './edition.entity.js';
+import { EnvelopeEntity } from './envelope.entity.js';
+import { IdeaEntity, IdeaFollowEntity } from './idea.entity.js';
+import { ProjectEntity, ProjectIdeaEntity } from './project.entity.js';
+
+export * from './edition.entity.js';
+export * from './envelope.entity.js';
+export * from './idea.entity.js';
+export * from './project.entity.js';
+
+export const BUDGET_ENTITIES = [EditionEntity, EnvelopeEntity, IdeaEntity, IdeaFollowEntity, ProjectEntity, ProjectIdeaEntity];

@@ -1,0 +1,4 @@
+export * from './entities/index.js';
+export * from './budget.exception.js';
+export * from './budget.module.js';
+export * from './budget.service.js';

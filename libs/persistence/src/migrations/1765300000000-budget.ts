@@ -1,0 +1,80 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The participatory budget, first part: editions with their calendar, grade scale and rule;
+ * envelopes (citywide, per district, ring-fenced) in whole cents; residents' ideas with French and
+ * English full-text search (trigger-maintained tsvector, GIN) and followers; projects made of ideas
+ * (their lineage) and the services' feasibility decisions.
+ */
+
+export class Budget1765300000000 implements MigrationInterface {
+  name = 'Budget1765300000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`CREATE TABLE "budget_editions" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "title" text NOT NULL, "description" text NOT NULL DEFAULT '', "phase" text NOT NULL DEFAULT 'draft', "rule" text NOT NULL, "completion" text, "grades" text array NOT NULL, "approval_threshold" smallint NOT NULL, "ideas_from" date NOT NULL, "co_construction_from" date NOT NULL, "feasibility_from" date NOT NULL, "ballot_from" date NOT NULL, "vote_opens_at" TIMESTAMP WITH TIME ZONE NOT NULL, "vote_closes_at" TIMESTAMP WITH TIME ZONE NOT NULL, "results_from" date NOT NULL, "follow_up_from" date NOT NULL, "created_by" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "budget_editions_calendar_order" CHECK ("ideas_from" <= "co_construction_from" AND "co_construction_from" <= "feasibility_from" AND "feasibility_from" <= "ballot_from" AND "ballot_from" <= "vote_opens_at"::date AND "vote_opens_at" < "vote_closes_at" AND "vote_closes_at"::date <= "results_from" AND "results_from" <= "follow_up_from"), CONSTRAINT "budget_editions_threshold_range" CHECK ("approval_threshold" >= 1 AND "approval_threshold" < array_length("grades", 1)), CONSTRAINT "budget_editions_grades_count" CHECK (array_length("grades", 1) BETWEEN 2 AND 10), CONSTRAINT "budget_editions_completion_known" CHECK ("completion" IS NULL OR ("completion" = 'greedy' AND "rule" = 'equal-shares')), CONSTRAINT "budget_editions_rule_known" CHECK ("rule" IN ('greedy','equal-shares')), CONSTRAINT "budget_editions_phase_known" CHECK ("phase" IN ('draft','ideas','co-construction','feasibility','ballot','vote','results','follow-up')), CONSTRAINT "budget_editions_title_length" CHECK (char_length("title") BETWEEN 1 AND 200), CONSTRAINT "budget_editions_pkey" PRIMARY KEY ("id"))`);
+    await db.query(`CREATE TABLE "budget_envelopes" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "edition_id" uuid NOT NULL, "kind" text NOT NULL, "district" text, "name" text NOT NULL, "amount_cents" bigint NOT NULL, "max_project_cost_cents" bigint, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "budget_envelopes_max_cost_positive" CHECK ("max_project_cost_cents" IS NULL OR ("max_project_cost_cents" > 0 AND "max_project_cost_cents" <= "amount_cents")), CONSTRAINT "budget_envelopes_amount_positive" CHECK ("amount_cents" > 0), CONSTRAINT "budget_envelopes_name_length" CHECK (char_length("name") BETWEEN 1 AND 200), CONSTRAINT "budget_envelopes_district_iff_kind" CHECK (("kind" = 'district') = ("district" IS NOT NULL)), CONSTRAINT "budget_envelopes_kind_known" CHECK ("kind" IN ('citywide','district','ring-fenced')), CONSTRAINT "budget_envelopes_pkey" PRIMARY KEY ("id"))`);
+    await db.query(`CREATE UNIQUE INDEX "budget_envelopes_name_key" ON "budget_envelopes" ("edition_id", "name")`);
+    await db.query(`CREATE UNIQUE INDEX "budget_envelopes_district_key" ON "budget_envelopes" ("edition_id", "district") WHERE "district" IS NOT NULL`);
+    await db.query(`CREATE UNIQUE INDEX "budget_envelopes_citywide_key" ON "budget_envelopes" ("edition_id") WHERE "kind" = 'citywide'`);
+    await db.query(`CREATE TABLE "budget_ideas" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "edition_id" uuid NOT NULL, "author_id" uuid NOT NULL, "title" text NOT NULL, "body" text NOT NULL DEFAULT '', "district" text, "location" text NOT NULL DEFAULT '', "search_vector" tsvector, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "budget_ideas_location_length" CHECK (char_length("location") <= 500), CONSTRAINT "budget_ideas_body_length" CHECK (char_length("body") <= 20000), CONSTRAINT "budget_ideas_title_length" CHECK (char_length("title") BETWEEN 1 AND 200), CONSTRAINT "budget_ideas_pkey" PRIMARY KEY ("id"))`);
+    await db.query(`CREATE INDEX "budget_ideas_author_id_idx" ON "budget_ideas" ("author_id")`);
+    await db.query(`CREATE INDEX "budget_ideas_listing_idx" ON "budget_ideas" ("edition_id", "created_at", "id")`);
+    await db.query(`CREATE TABLE "budget_idea_follows" ("idea_id" uuid NOT NULL, "account_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "budget_idea_follows_pkey" PRIMARY KEY ("idea_id", "account_id"))`);
+    await db.query(`CREATE TABLE "budget_projects" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "edition_id" uuid NOT NULL, "title" text NOT NULL, "description" text NOT NULL DEFAULT '', "district" text, "location" text NOT NULL DEFAULT '', "feasibility" text NOT NULL DEFAULT 'pending', "feasibility_reason" text, "cost_cents" bigint, "envelope_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "budget_projects_cost_positive" CHECK ("cost_cents" IS NULL OR "cost_cents" > 0), CONSTRAINT "budget_projects_decision_has_reason" CHECK ("feasibility" = 'pending' OR "feasibility_reason" IS NOT NULL), CONSTRAINT "budget_projects_admissible_costed" CHECK ("feasibility" <> 'admissible' OR ("cost_cents" IS NOT NULL AND "envelope_id" IS NOT NULL)), CONSTRAINT "budget_projects_feasibility_known" CHECK ("feasibility" IN ('pending','admissible','inadmissible')), CONSTRAINT "budget_projects_location_length" CHECK (char_length("location") <= 500), CONSTRAINT "budget_projects_description_length" CHECK (char_length("description") <= 20000), CONSTRAINT "budget_projects_title_length" CHECK (char_length("title") BETWEEN 1 AND 200), CONSTRAINT "budget_projects_pkey" PRIMARY KEY ("id"))`);
+    await db.query(`CREATE INDEX "budget_projects_envelope_id_idx" ON "budget_projects" ("envelope_id")`);
+    await db.query(`CREATE INDEX "budget_projects_listing_idx" ON "budget_projects" ("edition_id", "created_at", "id")`);
+    await db.query(`CREATE TABLE "budget_project_ideas" ("project_id" uuid NOT NULL, "idea_id" uuid NOT NULL, CONSTRAINT "budget_project_ideas_pkey" PRIMARY KEY ("project_id", "idea_id"))`);
+    await db.query(`CREATE INDEX "budget_project_ideas_idea_id_idx" ON "budget_project_ideas" ("idea_id")`);
+    await db.query(`ALTER TABLE "budget_editions" ADD CONSTRAINT "budget_editions_created_by_fk" FOREIGN KEY ("created_by") REFERENCES "accounts"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await db.query(`ALTER TABLE "budget_envelopes" ADD CONSTRAINT "budget_envelopes_edition_fk" FOREIGN KEY ("edition_id") REFERENCES "budget_editions"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await db.query(`ALTER TABLE "budget_ideas" ADD CONSTRAINT "budget_ideas_edition_fk" FOREIGN KEY ("edition_id") REFERENCES "budget_editions"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await db.query(`ALTER TABLE "budget_ideas" ADD CONSTRAINT "budget_ideas_author_fk" FOREIGN KEY ("author_id") REFERENCES "accounts"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await db.query(`ALTER TABLE "budget_idea_follows" ADD CONSTRAINT "budget_idea_follows_idea_fk" FOREIGN KEY ("idea_id") REFERENCES "budget_ideas"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await db.query(`ALTER TABLE "budget_idea_follows" ADD CONSTRAINT "budget_idea_follows_account_fk" FOREIGN KEY ("account_id") REFERENCES "accounts"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await db.query(`ALTER TABLE "budget_projects" ADD CONSTRAINT "budget_projects_edition_fk" FOREIGN KEY ("edition_id") REFERENCES "budget_editions"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await db.query(`ALTER TABLE "budget_projects" ADD CONSTRAINT "budget_projects_envelope_fk" FOREIGN KEY ("envelope_id") REFERENCES "budget_envelopes"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await db.query(`ALTER TABLE "budget_project_ideas" ADD CONSTRAINT "budget_project_ideas_project_fk" FOREIGN KEY ("project_id") REFERENCES "budget_projects"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await db.query(`ALTER TABLE "budget_project_ideas" ADD CONSTRAINT "budget_project_ideas_idea_fk" FOREIGN KEY ("idea_id") REFERENCES "budget_ideas"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await db.query(`CREATE FUNCTION budget_ideas_search_vector() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        NEW.search_vector :=
+          setweight(to_tsvector('french', NEW.title), 'A') || setweight(to_tsvector('english', NEW.title), 'A') ||
+          setweight(to_tsvector('simple', coalesce(NEW.district, '') || ' ' || NEW.location), 'B') ||
+          setweight(to_tsvector('french', NEW.body), 'C') || setweight(to_tsvector('english', NEW.body), 'C');
+        RETURN NEW;
+      END $$`);
+    await db.query(`CREATE TRIGGER budget_ideas_search_vector_update BEFORE INSERT OR UPDATE OF title, body, district, location ON "budget_ideas"
+      FOR EACH ROW EXECUTE FUNCTION budget_ideas_search_vector()`);
+    await db.query(`CREATE INDEX "budget_ideas_search_idx" ON "budget_ideas" USING GIN ("search_vector")`);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP INDEX "public"."budget_ideas_search_idx"`);
+    await db.query(`DROP TRIGGER "budget_ideas_search_vector_update" ON "budget_ideas"`);
+    await db.query(`DROP FUNCTION budget_ideas_search_vector()`);
+    await db.query(`ALTER TABLE "budget_project_ideas" DROP CONSTRAINT "budget_project_ideas_idea_fk"`);
+    await db.query(`ALTER TABLE "budget_project_ideas" DROP CONSTRAINT "budget_project_ideas_project_fk"`);
+    await db.query(`ALTER TABLE "budget_projects" DROP CONSTRAINT "budget_projects_envelope_fk"`);
+    await db.query(`ALTER TABLE "budget_projects" DROP CONSTRAINT "budget_projects_edition_fk"`);
+    await db.query(`ALTER TABLE "budget_idea_follows" DROP CONSTRAINT "budget_idea_follows_account_fk"`);
+    await db.query(`ALTER TABLE "budget_idea_follows" DROP CONSTRAINT "budget_idea_follows_idea_fk"`);
+    await db.query(`ALTER TABLE "budget_ideas" DROP CONSTRAINT "budget_ideas_author_fk"`);
+    await db.query(`ALTER TABLE "budget_ideas" DROP CONSTRAINT "budget_ideas_edition_fk"`);
+    await db.query(`ALTER TABLE "budget_envelopes" DROP CONSTRAINT "budget_envelopes_edition_fk"`);
+    await db.query(`ALTER TABLE "budget_editions" DROP CONSTRAINT "budget_editions_created_by_fk"`);
+    await db.query(`DROP INDEX "public"."budget_project_ideas_idea_id_idx"`);
+    await db.query(`DROP TABLE "budget_project_ideas"`);
+    await db.query(`DROP INDEX "public"."budget_projects_listing_idx"`);
+    await db.query(`DROP INDEX "public"."budget_projects_envelope_id_idx"`);
+    await db.query(`DROP TABLE "budget_projects"`);
+    await db.query(`DROP TABLE "budget_idea_follows"`);
+    await db.query(`DROP INDEX "public"."budget_ideas_listing_idx"`);
+    await db.query(`DROP INDEX "public"."budget_ideas_author_id_idx"`);
+    await db.query(`DROP TABLE "budget_ideas"`);
+    await db.query(`DROP INDEX "public"."budget_envelopes_citywide_key"`);
+    await db.query(`DROP INDEX "public"."budget_envelopes_district_key"`);
+    await db.query(`DROP INDEX "public"."budget_envelopes_name_key"`);
+    await db.query(`DROP TABLE "budget_envelopes"`);
+    await db.query(`DROP TABLE "budget_editions"`);
+  }
+}
