@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { ManualClock } from '@app/shared';
 import type { DataSource } from 'typeorm';
 import { createAndLogin, type LoggedIn } from '../support/factories.js';
+import { PNYX, run } from '../support/run-process.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 type Body = Record<string, unknown>;
@@ -41,8 +46,11 @@ describe('participatory budget: editions, envelopes, ideas, projects, feasibilit
   let alice: LoggedIn;
   let bob: LoggedIn;
 
+  // Inside the calendar's vote window (10 September – 1 October 2027, Paris).
+  const clock = new ManualClock(new Date('2027-09-15T10:00:00Z'));
+
   beforeAll(async () => {
-    t = await startTestApp({ env: { LOGIN_RATE_PER_MINUTE: '10000', ACCESS_TOKEN_TTL_SECONDS: '86400' } });
+    t = await startTestApp({ env: { LOGIN_RATE_PER_MINUTE: '10000', ACCESS_TOKEN_TTL_SECONDS: '86400' }, clock });
     organiser = await createAndLogin(t.app, t.http, ['organiser']);
     [alice, bob] = await Promise.all([createAndLogin(t.app, t.http), createAndLogin(t.app, t.http)]);
   });
@@ -168,8 +176,8 @@ describe('participatory budget: editions, envelopes, ideas, projects, feasibilit
     const listed = (await t.http.get(`/api/budget/editions/${id}/projects`).expect(200)).body as Project[];
     expect(listed.map((item) => item.feasibility)).toEqual(['admissible', 'admissible', 'inadmissible']);
 
-    // Beyond feasibility: the ballot is not built yet, and the edition says so rather than pretend.
-    expect(((await advance(id, 'ballot').expect(409)).body as Body).message).toMatch(/not available in this version/);
+    // A vote needs two projects per envelope: Paris and the 11e have one admissible each, so the ballot waits.
+    expect(((await advance(id, 'ballot').expect(422)).body as Body).message).toMatch(/^"Tout Paris", "11e arrondissement" have a single admissible project/);
 
     // The organisers' steps are in the audit log.
     const audit = await t.app.get<DataSource>(getDataSourceToken()).query<Array<{ action: string }>>(`SELECT action FROM audit_log WHERE action LIKE 'budget.%' AND (subject_id = $1 OR data->>'editionId' = $1) ORDER BY seq`, [id]);
@@ -186,4 +194,91 @@ describe('participatory budget: editions, envelopes, ideas, projects, feasibilit
     const decisions = await t.app.get<DataSource>(getDataSourceToken()).query<Array<{ data: Body }>>(`SELECT data FROM audit_log WHERE action = 'budget.feasibility-decided' AND subject_id = $1 ORDER BY seq`, [schoolyards.id]);
     expect(decisions.map((row) => row.data.feasibility)).toEqual(['admissible', 'inadmissible']);
   });
+
+  it('holds the vote per envelope and funds the winners by the rule: greedy skips what does not fit, equal shares is proportional; pnyx pb export and select reproduce them', async () => {
+    const eve = await createAndLogin(t.app, t.http);
+    const voters = [alice, bob, eve];
+    for (const rule of ['greedy', 'equal-shares'] as const) {
+      const edition = (await create(rule === 'greedy' ? { rule } : { rule, completion: 'greedy' }).expect(201)).body as { id: string };
+      const id = edition.id;
+      const envelope = async (body: Body): Promise<{ id: string }> => (await t.http.post(`/api/budget/editions/${id}/envelopes`).set(organiser.auth).send(body).expect(201)).body as { id: string };
+      const citywide = await envelope({ kind: 'citywide', name: 'Tout Paris', amountCents: 1000_00 });
+      const eleventh = await envelope({ kind: 'district', district: '11e', name: '11e', amountCents: 500_00 });
+      await advance(id, 'ideas').expect(200);
+      const ideaId = ((await t.http.post(`/api/budget/editions/${id}/ideas`).set(alice.auth).send({ title: 'Une idée' }).expect(201)).body as Idea).id;
+      await advance(id, 'co-construction').expect(200);
+      const projects: Record<string, string> = {};
+      for (const [title, district] of [['A', undefined], ['B', undefined], ['C', undefined], ['D', '11e'], ['E', '11e']] as const) {
+        projects[title] = ((await t.http.post(`/api/budget/editions/${id}/projects`).set(organiser.auth).send({ title: `Projet ${title}`, district, ideaIds: [ideaId] }).expect(201)).body as Project).id;
+      }
+      await advance(id, 'feasibility').expect(200);
+      const costs: Record<string, number> = { A: 600_00, B: 500_00, C: 300_00, D: 300_00, E: 300_00 };
+      for (const [title, projectId] of Object.entries(projects)) {
+        await t.http.put(`/api/budget/projects/${projectId}/feasibility`).set(organiser.auth).send({ admissible: true, reason: 'Faisable', costCents: costs[title], envelopeId: ['D', 'E'].includes(title) ? eleventh.id : citywide.id }).expect(200);
+      }
+      await advance(id, 'ballot').expect(200);
+      const ballot = (await t.http.get(`/api/budget/editions/${id}/ballot`).expect(200)).body as Array<{ envelope: { id: string }; pollId: string; projects: Array<{ projectId: string; optionId: string }> }>;
+      expect(ballot.map((entry) => entry.projects.length).sort((a, b) => a - b)).toEqual([2, 3]);
+      const box = (envelopeId: string): (typeof ballot)[number] => ballot.find((entry) => entry.envelope.id === envelopeId)!;
+      const option = (envelopeId: string, title: string): string => box(envelopeId).projects.find((entry) => entry.projectId === projects[title])!.optionId;
+      // Not open before the vote phase.
+      await t.http.post(`/api/polls/${box(citywide.id).pollId}/ballots`).set(alice.auth).send({ grades: {} }).expect(409);
+      await advance(id, 'vote').expect(200);
+
+      // Districts: declared before voting there; fixed by the first ballot.
+      await t.http.put(`/api/budget/editions/${id}/district`).set(alice.auth).send({ district: '20e' }).expect(422);
+      for (const voter of voters) await t.http.put(`/api/budget/editions/${id}/district`).set(voter.auth).send({ district: '11e' }).expect(200);
+      // Grades, worst 0 … best 3. Citywide: A loved by one, B liked by all, C liked by two.
+      const grades: Array<Record<string, number>> = [
+        { A: 3, B: 2, C: 2 },
+        { A: 0, B: 3, C: 2 },
+        { A: 1, B: 2, C: 0 },
+      ];
+      for (const [i, voter] of voters.entries()) {
+        const cast = (envelopeId: string, chosen: Record<string, number>) =>
+          t.http
+            .post(`/api/polls/${box(envelopeId).pollId}/ballots`)
+            .set(voter.auth)
+            .send({ grades: Object.fromEntries(Object.entries(chosen).map(([title, grade]) => [option(envelopeId, title), grade])) });
+        await cast(citywide.id, grades[i]).expect(201);
+        await cast(eleventh.id, { D: 3 - i, E: i }).expect(201);
+      }
+      const locked = await t.http.put(`/api/budget/editions/${id}/district`).set(alice.auth).send({ district: '11e' }).expect(200);
+      expect(locked.body).toEqual({ district: '11e', locked: true });
+      expect(((await t.http.get(`/api/budget/editions/${id}/voter`).set(bob.auth).expect(200)).body as Body).locked).toBe(true);
+      expect(((await t.http.get(`/api/budget/editions/${id}/results`).expect(409)).body as Body).code).toBe('RESULTS_NOT_READY');
+
+      await advance(id, 'results').expect(200);
+      const results = (await t.http.get(`/api/budget/editions/${id}/results`).expect(200)).body as Array<{ envelope: { id: string }; voters: number; spentCents: string; leftCents: string; lines: Array<{ projectId: string; title: string; funded: boolean; by: string | null; leftBeforeCents: string | null }>; rounds: Body[] }>;
+      const city = results.find((result) => result.envelope.id === citywide.id)!;
+      expect(city.voters).toBe(3);
+      const summary = city.lines.map((line) => `${line.title}:${line.funded ? line.by : `no(${line.leftBeforeCents})`}`);
+      if (rule === 'greedy') {
+        // Ranking B (majority grade "J’aime bien", 2 2 3), C (2 2 0 → 2), A (0 1 3 → 1): B 500 funded, C 300 funded, A 600 does not fit in 200.
+        expect(summary).toEqual(['Projet B:greedy', 'Projet C:greedy', 'Projet A:no(20000)']);
+        expect([city.spentCents, city.leftCents]).toEqual(['80000', '20000']);
+      } else {
+        // Approvals (grade ≥ 2): B by all three, C by voters 1 and 2, A by voter 1. Each has 1000/3 € in cents.
+        // ρ(B) = (500/3)/500 — all three pay 166.67; C then costs 300 for two with 166.67 left each: 150 each.
+        expect(city.rounds.map((round) => round.projectId)).toEqual([projects.B, projects.C]);
+        expect(summary).toEqual(['Projet B:equal-shares', 'Projet C:equal-shares', 'Projet A:no(20000)']);
+      }
+
+      // Anyone recomputes: the exported pabulib file gives the same winners through pnyx pb select.
+      const dir = mkdtempSync(join(tmpdir(), 'pnyx-pb-export-'));
+      try {
+        const file = join(dir, 'citywide.pb');
+        const exported = await run(PNYX, ['pb', 'export', '--edition', id, '--envelope', citywide.id, '--out', file], { DATABASE_URL: t.database.url });
+        expect({ code: exported.code, stderr: exported.stderr }).toEqual({ code: 0, stderr: '' });
+        expect(readFileSync(file, 'utf8')).toMatch(/^vote_type;scoring$/m);
+        const selected = await run(PNYX, ['pb', 'select', '--pb', file, '--rule', rule, ...(rule === 'equal-shares' ? ['--completion', 'greedy'] : []), '--json']);
+        expect(selected.code).toBe(0);
+        const recomputed = JSON.parse(selected.stdout) as { selected: string[]; cost: number };
+        expect([...recomputed.selected].sort()).toEqual(city.lines.filter((line) => line.funded).map((line) => line.projectId).sort());
+        expect(String(recomputed.cost)).toBe(city.spentCents);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  }, 120_000);
 });

@@ -92,6 +92,8 @@ describe('HTTP conventions', () => {
       'GET /api/budget/ideas/{id}',
       'GET /api/budget/editions/{id}/projects',
       'GET /api/budget/projects/{id}',
+      'GET /api/budget/editions/{id}/ballot',
+      'GET /api/budget/editions/{id}/results',
     ]);
     const document = (await t.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
     const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));

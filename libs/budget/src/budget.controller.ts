@@ -2,8 +2,14 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, OptionalPrincipal, Public, type Principal } from '@app/shared';
 import { BudgetService } from './budget.service.js';
+import { BudgetVoteService } from './budget-vote.service.js';
+import { BudgetException } from './budget.exception.js';
 import {
   AdvancePhaseDto,
+  BallotEnvelopeDto,
+  DeclareDistrictDto,
+  EnvelopeResultDto,
+  VoterDto,
   CreateEditionDto,
   CreateEnvelopeDto,
   CreateIdeaDto,
@@ -26,7 +32,10 @@ import {
 @ApiBearerAuth()
 @Controller('budget')
 export class BudgetController {
-  constructor(private readonly budget: BudgetService) {}
+  constructor(
+    private readonly budget: BudgetService,
+    private readonly vote: BudgetVoteService,
+  ) {}
 
   @Post('editions')
   @ApiOperation({ summary: 'Create an edition: its calendar, grade scale and selection rule (city organisers; audited)' })
@@ -145,5 +154,72 @@ export class BudgetController {
   async feasibility(@CurrentPrincipal() principal: Principal, @Param() params: IdParams, @Body() body: FeasibilityDto): Promise<ProjectDto> {
     const { project, ideas } = await this.budget.decideFeasibility(principal, params.id, body);
     return mapProject(project, ideas);
+  }
+
+  @Put('editions/:id/district')
+  @ApiOperation({ summary: 'Declare the district you vote in (residents); it can change until your first ballot in the edition' })
+  @ApiOkResponse({ type: VoterDto })
+  async declare(@CurrentPrincipal() principal: Principal, @Param() params: IdParams, @Body() body: DeclareDistrictDto): Promise<VoterDto> {
+    const voter = await this.vote.declareDistrict(principal, params.id, body.district.trim());
+    return { district: voter.district, locked: voter.firstBallotAt !== null };
+  }
+
+  @Get('editions/:id/voter')
+  @ApiOperation({ summary: 'Your district in this edition, and whether it is fixed by a ballot (signed in)' })
+  @ApiOkResponse({ type: VoterDto })
+  async voter(@CurrentPrincipal() principal: Principal, @Param() params: IdParams): Promise<VoterDto> {
+    await this.budget.edition(params.id);
+    const voter = await this.vote.voter(principal, params.id);
+    return { district: voter?.district ?? null, locked: (voter?.firstBallotAt ?? null) !== null };
+  }
+
+  @Get('editions/:id/ballot')
+  @Public()
+  @ApiOperation({ summary: "The ballot: each envelope's poll and its projects with their cost (public, once the ballot is fixed)" })
+  @ApiOkResponse({ type: BallotEnvelopeDto, isArray: true })
+  async ballot(@Param() params: IdParams): Promise<BallotEnvelopeDto[]> {
+    const envelopes = await this.budget.envelopes(params.id);
+    const projects = await this.budget.projects(params.id);
+    return envelopes.flatMap((envelope) =>
+      envelope.pollId === null
+        ? []
+        : [
+            {
+              envelope: mapEnvelope(envelope),
+              pollId: envelope.pollId,
+              projects: projects
+                .filter(({ project }) => project.envelopeId === envelope.id && project.pollOptionId !== null)
+                .map(({ project }) => ({ projectId: project.id, optionId: project.pollOptionId!, title: project.title, costCents: project.costCents! })),
+            },
+          ],
+    );
+  }
+
+  @Get('editions/:id/results')
+  @Public()
+  @ApiOperation({ summary: "Each envelope's winners: every project in ranking order, funded or not with what was left, spent and left; for equal shares, who paid what (public, from the results phase)" })
+  @ApiOkResponse({ type: EnvelopeResultDto, isArray: true })
+  async results(@Param() params: IdParams): Promise<EnvelopeResultDto[]> {
+    const edition = await this.budget.edition(params.id);
+    if (!['results', 'follow-up'].includes(edition.phase)) throw BudgetException.of('conflict', 'RESULTS_NOT_READY', `The results come with the results phase; the edition is in ${edition.phase}`);
+    const [envelopes, projects, results] = await Promise.all([this.budget.envelopes(params.id), this.budget.projects(params.id), this.vote.results(params.id)]);
+    const titles = new Map(projects.map(({ project }) => [project.id, project.title]));
+    return results.flatMap((result) => {
+      const envelope = envelopes.find((candidate) => candidate.id === result.envelopeId)!;
+      return [
+        {
+          envelope: mapEnvelope(envelope),
+          pollId: envelope.pollId!,
+          rule: result.rule,
+          completion: result.completion,
+          voters: result.voters,
+          budgetCents: result.budgetCents,
+          spentCents: result.spentCents,
+          leftCents: (BigInt(result.budgetCents) - BigInt(result.spentCents)).toString(),
+          lines: result.lines.map((line) => ({ ...line, title: titles.get(line.projectId) ?? '' })),
+          rounds: result.rounds,
+        },
+      ];
+    });
   }
 }

@@ -13,6 +13,8 @@ export const BudgetErrorCode = {
   ENVELOPE_TAKEN: 'ENVELOPE_TAKEN',
   COST_OVER_LIMIT: 'COST_OVER_LIMIT',
   ENVELOPE_MISMATCH: 'ENVELOPE_MISMATCH',
+  DISTRICT_LOCKED: 'DISTRICT_LOCKED',
+  RESULTS_NOT_READY: 'RESULTS_NOT_READY',
 } as const;
 
 type Code = keyof typeof BudgetErrorCode;

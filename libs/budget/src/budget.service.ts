@@ -6,6 +6,7 @@ import { ParisTimeError, parisLocalToInstant } from '@app/referendum';
 import { actorOf, AuditLogService, type Principal } from '@app/shared';
 import { BudgetException } from './budget.exception.js';
 import { BudgetRepository } from './budget.repository.js';
+import { BudgetVoteService } from './budget-vote.service.js';
 import { BUDGET_GRADE_PRESETS, type CreateEditionDto, type CreateEnvelopeDto, type CreateIdeaDto, type CreateProjectDto, type FeasibilityDto, type IdeaView, type ListIdeasQuery, type LinkedTitleDto } from './dto/budget.dto.js';
 import { EDITION_PHASES, EditionEntity, type EditionPhase } from './entities/edition.entity.js';
 import { EnvelopeEntity } from './entities/envelope.entity.js';
@@ -13,11 +14,10 @@ import { IdeaEntity } from './entities/idea.entity.js';
 import { ProjectEntity, ProjectIdeaEntity } from './entities/project.entity.js';
 
 /**
- * Phases this version can move an edition into. The ballot (one majority-judgment poll per
- * envelope), winners and follow-up come next (issue "Participatory budget"): until then an edition
- * stops at feasibility rather than pretend to hold a vote.
+ * Phases this version can move an edition into. The follow-up of what gets built comes next (issue
+ * "Participatory budget"): until then an edition stops at its results rather than pretend to track works.
  */
-const REACHABLE: readonly EditionPhase[] = ['draft', 'ideas', 'co-construction', 'feasibility'];
+const REACHABLE: readonly EditionPhase[] = ['draft', 'ideas', 'co-construction', 'feasibility', 'ballot', 'vote', 'results'];
 
 /** Editions and their envelopes, residents' ideas, the projects made of them, and feasibility. */
 @Injectable()
@@ -26,6 +26,7 @@ export class BudgetService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: BudgetRepository,
     private readonly audit: AuditLogService,
+    private readonly vote: BudgetVoteService,
   ) {}
 
   private requireOrganiser(principal: Principal, action: string): void {
@@ -103,19 +104,30 @@ export class BudgetService {
     });
   }
 
-  /** One step forward, under the edition's row lock (two organisers at once: one moves it, the other is told). */
+  /**
+   * One step forward. Entering `ballot` makes one poll per envelope; `vote` opens them; `results`
+   * closes them and computes each envelope's winners. That work is done first (the polls in their
+   * own transactions); the phase then moves under the edition's row lock, so of two organisers at
+   * once one moves it and the other is told (a loser's ballot polls stay unused drafts).
+   */
   async advancePhase(principal: Principal, id: string, phase: EditionPhase): Promise<EditionEntity> {
     this.requireOrganiser(principal, 'move an edition to its next phase');
+    const current = await this.edition(id);
+    const next = EDITION_PHASES[EDITION_PHASES.indexOf(current.phase) + 1];
+    if (phase !== next) throw BudgetException.of('conflict', 'PHASE_ORDER', `The edition is in ${current.phase}; its next phase is ${next ?? 'none'}, one step at a time`, { phase: current.phase, next: next ?? null });
+    if (!REACHABLE.includes(phase)) throw BudgetException.of('conflict', 'PHASE_ORDER', `The ${phase} phase is not available in this version of Pnyx yet: editions stop at their results`, { phase: current.phase, next });
+    const ballot = phase === 'ballot' ? await this.vote.makeBallot(principal, current) : [];
+    if (phase === 'vote') await this.vote.openVote(principal, id);
+    const results = phase === 'results' ? await this.vote.closeVote(principal, current) : [];
     return inTransaction(this.dataSource, async (manager) => {
       const edition = await this.repository.edition(id, manager, true);
       if (edition === null) throw BudgetException.notFound('EDITION');
-      const next = EDITION_PHASES[EDITION_PHASES.indexOf(edition.phase) + 1];
-      if (phase !== next) throw BudgetException.of('conflict', 'PHASE_ORDER', `The edition is in ${edition.phase}; its next phase is ${next ?? 'none'}, one step at a time`, { phase: edition.phase, next: next ?? null });
-      if (!REACHABLE.includes(phase)) throw BudgetException.of('conflict', 'PHASE_ORDER', `The ${phase} phase is not available in this version of Pnyx yet: editions stop at feasibility`, { phase: edition.phase, next });
-      const from = edition.phase;
+      if (edition.phase !== current.phase) throw BudgetException.of('conflict', 'PHASE_ORDER', `The edition has just moved to ${edition.phase}`, { phase: edition.phase });
+      await this.vote.link(ballot, manager);
+      await this.vote.saveResults(principal, id, results, manager);
       edition.phase = phase;
       await manager.getRepository(EditionEntity).save(edition);
-      await this.audit.record({ actor: actorOf(principal.accountId), action: 'budget.phase-changed', subjectType: 'budget-edition', subjectId: id, data: { from, to: phase } }, manager);
+      await this.audit.record({ actor: actorOf(principal.accountId), action: 'budget.phase-changed', subjectType: 'budget-edition', subjectId: id, data: { from: current.phase, to: phase } }, manager);
       return edition;
     });
   }

@@ -44,8 +44,10 @@ export class BallotService implements OnModuleDestroy {
     const poll = await this.pollSettings(pollId);
     this.requireOpen(poll);
     if (receipt !== undefined) return this.recast(principal, poll, grades, receipt);
-    const voterKey = await this.eligibility.voterKey(poll, principal, this.dataSource.manager);
+    // The ballot is checked before eligibility: an eligibility rule may record the attempt (the
+    // participatory budget fixes a voter's district at their first ballot), so a malformed one must not count.
     const ballot = await this.readBallot(poll, grades);
+    const voterKey = await this.eligibility.voterKey(poll, principal, this.dataSource.manager);
     const fresh = generateHumanCode();
     let cast: boolean;
     try {

@@ -56,7 +56,7 @@ export class PollService {
   /** City organisers manage resident polls; an assembly's organisers and facilitators manage its polls. */
   async canManage(principal: Principal | undefined, poll: Pick<PollEntity, 'audience' | 'assemblyId'>, manager?: EntityManager): Promise<boolean> {
     if (principal === undefined) return false;
-    if (poll.audience === 'residents' || poll.audience === 'roll') return principal.roles.includes('organiser');
+    if (poll.audience === 'residents' || poll.audience === 'roll' || poll.audience === 'budget') return principal.roles.includes('organiser');
     return this.access.isOrganiserOrFacilitator(principal, poll.assemblyId!, manager);
   }
 

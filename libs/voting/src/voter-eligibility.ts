@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AssemblyAccess } from '@app/assembly';
 import type { Principal } from '@app/shared';
-import type { PollEntity } from './entities/poll.entity.js';
+import type { PollAudience, PollEntity } from './entities/poll.entity.js';
 import { VotingException } from './voting.exception.js';
 
 /**
@@ -18,13 +18,37 @@ export interface VoterEligibility {
   eligibleCount(poll: PollEntity): Promise<number | null>;
 }
 
+/**
+ * Eligibility for audiences another library owns (the participatory budget's envelopes): that
+ * library registers its rule here when it starts, so voting never imports it.
+ */
+@Injectable()
+export class AudienceEligibilityRegistry {
+  private readonly rules = new Map<PollAudience, VoterEligibility>();
+
+  register(audience: PollAudience, rule: VoterEligibility): void {
+    this.rules.set(audience, rule);
+  }
+
+  ruleFor(audience: PollAudience): VoterEligibility | undefined {
+    return this.rules.get(audience);
+  }
+}
+
 /** Assembly polls: the assembly's seated members (with an account). Resident polls: any resident. */
 @Injectable()
 export class AccountEligibility implements VoterEligibility {
-  constructor(private readonly access: AssemblyAccess) {}
+  constructor(
+    private readonly access: AssemblyAccess,
+    private readonly registry: AudienceEligibilityRegistry,
+  ) {}
 
   async voterKey(poll: PollEntity, principal: Principal, manager: EntityManager): Promise<string> {
-    if (poll.audience === 'roll') {
+    const registered = this.registry.ruleFor(poll.audience);
+    if (registered !== undefined) return registered.voterKey(poll, principal, manager);
+    if (poll.audience === 'budget') {
+      throw VotingException.notEligible('the participatory budget is not running on this server');
+    } else if (poll.audience === 'roll') {
       throw VotingException.notEligible("a referendum's ballots are cast with a voting code (POST /api/referendums/:id/ballots)");
     } else if (poll.audience === 'assembly') {
       const roles = await this.access.rolesOf(principal, poll.assemblyId!, manager);
@@ -36,6 +60,8 @@ export class AccountEligibility implements VoterEligibility {
   }
 
   async eligibleCount(poll: PollEntity): Promise<number | null> {
+    const registered = this.registry.ruleFor(poll.audience);
+    if (registered !== undefined) return registered.eligibleCount(poll);
     if (poll.audience !== 'assembly') return null;
     return this.access.seatedMemberAccounts(poll.assemblyId!);
   }

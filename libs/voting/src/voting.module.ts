@@ -9,7 +9,7 @@ import { PollScheduler } from './poll-scheduler.js';
 import { PollRepository } from './poll.repository.js';
 import { PollService } from './poll.service.js';
 import { PollsController } from './polls.controller.js';
-import { AccountEligibility, VOTER_ELIGIBILITY } from './voter-eligibility.js';
+import { AccountEligibility, AudienceEligibilityRegistry, VOTER_ELIGIBILITY } from './voter-eligibility.js';
 
 /** Majority-judgment polls: lifecycle, secret ballots with receipts, results and bulletin board. */
 @Module({
@@ -23,8 +23,9 @@ import { AccountEligibility, VOTER_ELIGIBILITY } from './voter-eligibility.js';
     PollEvents,
     PollScheduler,
     AccountEligibility,
+    AudienceEligibilityRegistry,
     { provide: VOTER_ELIGIBILITY, useExisting: AccountEligibility },
   ],
-  exports: [PollService, BallotService, PollEvents, PollScheduler],
+  exports: [PollService, BallotService, PollEvents, PollScheduler, AudienceEligibilityRegistry],
 })
 export class VotingModule {}

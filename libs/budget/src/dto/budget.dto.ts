@@ -386,3 +386,60 @@ export function mapProject(project: ProjectEntity, ideas: LinkedTitleDto[]): Pro
     createdAt: project.createdAt.toISOString(),
   };
 }
+
+export class DeclareDistrictDto {
+  @ApiProperty({ description: 'A district with an envelope in this edition', example: '11e' })
+  @IsString()
+  @Length(1, 64)
+  district!: string;
+}
+
+export class VoterDto {
+  @ApiProperty({ nullable: true, type: String, description: 'The district you vote in' }) district!: string | null;
+  @ApiProperty({ description: 'You have voted in this edition: the district can no longer change' }) locked!: boolean;
+}
+
+export class BallotProjectDto {
+  @ApiProperty({ format: 'uuid' }) projectId!: string;
+  @ApiProperty({ format: 'uuid', description: "The project's option in the envelope's poll" }) optionId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ description: 'Whole cents' }) costCents!: string;
+}
+
+export class BallotEnvelopeDto {
+  @ApiProperty({ type: EnvelopeDto }) envelope!: EnvelopeDto;
+  @ApiProperty({ format: 'uuid', description: 'Vote with POST /api/polls/{pollId}/ballots' }) pollId!: string;
+  @ApiProperty({ type: BallotProjectDto, isArray: true }) projects!: BallotProjectDto[];
+}
+
+export class ResultLineDto {
+  @ApiProperty({ format: 'uuid' }) projectId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ description: "Majority-judgment rank in the envelope's poll (1 = best)" }) rank!: number;
+  @ApiProperty({ description: 'Whole cents' }) costCents!: string;
+  @ApiProperty() funded!: boolean;
+  @ApiProperty({ enum: ['equal-shares', 'greedy'], nullable: true, type: String, description: 'Which rule funded it' }) by!: 'equal-shares' | 'greedy' | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Greedy: what was left when its turn came (not funded: "does not fit")' }) leftBeforeCents!: string | null;
+}
+
+export class SharesRoundDto {
+  @ApiProperty({ format: 'uuid' }) projectId!: string;
+  @ApiProperty({ description: 'What each approver with enough paid, in cents (a fraction when it is one)' }) share!: string;
+  @ApiProperty() paidShare!: number;
+  @ApiProperty({ description: 'Approvers who gave all they had left' }) paidAllTheyHad!: number;
+  @ApiProperty() paidByThem!: string;
+  @ApiProperty() approvals!: number;
+}
+
+export class EnvelopeResultDto {
+  @ApiProperty({ type: EnvelopeDto }) envelope!: EnvelopeDto;
+  @ApiProperty({ format: 'uuid' }) pollId!: string;
+  @ApiProperty({ enum: SELECTION_RULES }) rule!: SelectionRule;
+  @ApiProperty({ enum: ['greedy'], nullable: true, type: String }) completion!: 'greedy' | null;
+  @ApiProperty() voters!: number;
+  @ApiProperty() budgetCents!: string;
+  @ApiProperty() spentCents!: string;
+  @ApiProperty() leftCents!: string;
+  @ApiProperty({ type: ResultLineDto, isArray: true, description: 'Every project in ranking order' }) lines!: ResultLineDto[];
+  @ApiProperty({ type: SharesRoundDto, isArray: true, description: 'Equal shares: who paid what, round by round' }) rounds!: SharesRoundDto[];
+}

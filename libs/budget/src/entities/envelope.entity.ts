@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { PollEntity } from '@app/voting';
 import { EditionEntity } from './edition.entity.js';
 
 export const ENVELOPE_KINDS = ['citywide', 'district', 'ring-fenced'] as const;
@@ -43,6 +44,15 @@ export class EnvelopeEntity {
 
   @Column({ type: 'bigint', nullable: true })
   maxProjectCostCents!: string | null;
+
+  /** The envelope's majority-judgment poll, made when the ballot is fixed. */
+  @Index('budget_envelopes_poll_key', { unique: true, where: `"poll_id" IS NOT NULL` })
+  @Column({ type: 'uuid', nullable: true })
+  pollId!: string | null;
+
+  @ManyToOne(() => PollEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'poll_id', foreignKeyConstraintName: 'budget_envelopes_poll_fk' })
+  poll?: Relation<PollEntity>;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

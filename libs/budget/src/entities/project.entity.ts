@@ -61,6 +61,11 @@ export class ProjectEntity {
   @JoinColumn({ name: 'envelope_id', foreignKeyConstraintName: 'budget_projects_envelope_fk' })
   envelope?: Relation<EnvelopeEntity>;
 
+  /** Its option in the envelope's poll, once the ballot is fixed. */
+  @Index('budget_projects_poll_option_key', { unique: true, where: `"poll_option_id" IS NOT NULL` })
+  @Column({ type: 'uuid', nullable: true })
+  pollOptionId!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

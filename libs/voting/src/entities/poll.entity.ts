@@ -5,8 +5,11 @@ import type { RankingJson } from '@app/majority-judgment';
 
 export const POLL_STATUSES = ['draft', 'open', 'closed', 'published'] as const;
 export type PollStatus = (typeof POLL_STATUSES)[number];
-/** `roll`: a referendum's electoral roll (libs/referendum casts those ballots with voting codes). */
-export const POLL_AUDIENCES = ['assembly', 'residents', 'roll'] as const;
+/**
+ * `roll`: a referendum's electoral roll (libs/referendum casts those ballots with voting codes);
+ * `budget`: a participatory budget's envelope (libs/budget says who may vote, by district).
+ */
+export const POLL_AUDIENCES = ['assembly', 'residents', 'roll', 'budget'] as const;
 export type PollAudience = (typeof POLL_AUDIENCES)[number];
 export const REVOTE_POLICIES = ['never', 'until-close'] as const;
 export type RevotePolicy = (typeof REVOTE_POLICIES)[number];
@@ -32,7 +35,7 @@ export interface PollResult {
 @Entity({ name: 'polls' })
 @Check('polls_title_length', `char_length("title") BETWEEN 1 AND 300`)
 @Check('polls_status_known', `"status" IN ('draft','open','closed','published')`)
-@Check('polls_audience_known', `"audience" IN ('assembly','residents','roll')`)
+@Check('polls_audience_known', `"audience" IN ('assembly','residents','roll','budget')`)
 @Check('polls_assembly_audience', `("audience" = 'assembly') = ("assembly_id" IS NOT NULL)`)
 @Check('polls_revote_known', `"revote" IN ('never','until-close')`)
 @Check('polls_skipped_known', `"skipped" IN ('refuse','worst','median')`)

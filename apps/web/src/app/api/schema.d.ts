@@ -510,6 +510,40 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/budget/editions/{id}/ballot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ballot: each envelope's poll and its projects with their cost (public, once the ballot is fixed) */
+        get: operations["BudgetController_ballot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budget/editions/{id}/district": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Declare the district you vote in (residents); it can change until your first ballot in the edition */
+        put: operations["BudgetController_declare"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/budget/editions/{id}/envelopes": {
         parameters: {
             query?: never;
@@ -575,6 +609,40 @@ export type paths = {
         put?: never;
         /** Make a project from one or more ideas, keeping its lineage (city organisers, in co-construction; audited) */
         post: operations["BudgetController_createProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budget/editions/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each envelope's winners: every project in ranking order, funded or not with what was left, spent and left; for equal shares, who paid what (public, from the results phase) */
+        get: operations["BudgetController_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budget/editions/{id}/voter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your district in this edition, and whether it is fixed by a ballot (signed in) */
+        get: operations["BudgetController_voter"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1793,6 +1861,27 @@ export type components = {
             pollId: string;
             questionId: string;
         };
+        BallotEnvelopeDto: {
+            envelope: components["schemas"]["EnvelopeDto"];
+            /**
+             * Format: uuid
+             * @description Vote with POST /api/polls/{pollId}/ballots
+             */
+            pollId: string;
+            projects: components["schemas"]["BallotProjectDto"][];
+        };
+        BallotProjectDto: {
+            /** @description Whole cents */
+            costCents: string;
+            /**
+             * Format: uuid
+             * @description The project's option in the envelope's poll
+             */
+            optionId: string;
+            /** Format: uuid */
+            projectId: string;
+            title: string;
+        };
         CalendarDto: {
             /** @example 2027-08-01 */
             ballotFrom: string;
@@ -2044,6 +2133,13 @@ export type components = {
             /** @description When the assembly decided: the closed poll */
             pollId?: string;
         };
+        DeclareDistrictDto: {
+            /**
+             * @description A district with an envelope in this edition
+             * @example 11e
+             */
+            district: string;
+        };
         DiffLineDto: {
             /** @enum {string} */
             op: "same" | "added" | "removed";
@@ -2192,6 +2288,23 @@ export type components = {
             kind: "citywide" | "district" | "ring-fenced";
             maxProjectCostCents: string | null;
             name: string;
+        };
+        EnvelopeResultDto: {
+            budgetCents: string;
+            /** @enum {string|null} */
+            completion: "greedy" | null;
+            envelope: components["schemas"]["EnvelopeDto"];
+            leftCents: string;
+            /** @description Every project in ranking order */
+            lines: components["schemas"]["ResultLineDto"][];
+            /** Format: uuid */
+            pollId: string;
+            /** @description Equal shares: who paid what, round by round */
+            rounds: components["schemas"]["SharesRoundDto"][];
+            /** @enum {string} */
+            rule: "greedy" | "equal-shares";
+            spentCents: string;
+            voters: number;
         };
         ErrorResponseDto: {
             /**
@@ -2540,7 +2653,7 @@ export type components = {
         PollDto: {
             assemblyId?: string;
             /** @enum {string} */
-            audience: "assembly" | "residents" | "roll";
+            audience: "assembly" | "residents" | "roll" | "budget";
             closedAt?: string;
             closesAt?: string;
             description: string;
@@ -2900,6 +3013,23 @@ export type components = {
             /** @description The pool to draw from; default: the latest uploaded */
             poolId?: string;
         };
+        ResultLineDto: {
+            /**
+             * @description Which rule funded it
+             * @enum {string|null}
+             */
+            by: "equal-shares" | "greedy" | null;
+            /** @description Whole cents */
+            costCents: string;
+            funded: boolean;
+            /** @description Greedy: what was left when its turn came (not funded: "does not fit") */
+            leftBeforeCents: string | null;
+            /** Format: uuid */
+            projectId: string;
+            /** @description Majority-judgment rank in the envelope's poll (1 = best) */
+            rank: number;
+            title: string;
+        };
         RollChangeDto: {
             externalId: string;
             fields: ("familyName" | "givenNames" | "birthDate" | "district" | "pollingStation")[];
@@ -3041,6 +3171,17 @@ export type components = {
             /** @enum {string} */
             status: "draft" | "open" | "closed" | "published";
             title: string;
+        };
+        SharesRoundDto: {
+            approvals: number;
+            /** @description Approvers who gave all they had left */
+            paidAllTheyHad: number;
+            paidByThem: string;
+            paidShare: number;
+            /** Format: uuid */
+            projectId: string;
+            /** @description What each approver with enough paid, in cents (a fraction when it is one) */
+            share: string;
         };
         StationCountDto: {
             /** @description Per question id: { options: [votes per option] | [[count per grade] per option], blank } */
@@ -3209,6 +3350,12 @@ export type components = {
         VoteOptionViewDto: {
             id: string;
             label: string;
+        };
+        VoterDto: {
+            /** @description The district you vote in */
+            district: string | null;
+            /** @description You have voted in this edition: the district can no longer change */
+            locked: boolean;
         };
         VoteTurnoutDataDto: {
             eligible: number | null;
@@ -4496,6 +4643,70 @@ export interface operations {
             };
         };
     };
+    BudgetController_ballot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BallotEnvelopeDto"][];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    BudgetController_declare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclareDistrictDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoterDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     BudgetController_envelopes: {
         parameters: {
             query?: never;
@@ -4717,6 +4928,66 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    BudgetController_results: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopeResultDto"][];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    BudgetController_voter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoterDto"];
                 };
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */
@@ -5144,7 +5415,7 @@ export interface operations {
             query?: {
                 assemblyId?: string;
                 /** @description residents: polls any resident may vote in; roll: the ballot boxes of referendums */
-                audience?: "assembly" | "residents" | "roll";
+                audience?: "assembly" | "residents" | "roll" | "budget";
                 limit?: number;
                 status?: "draft" | "open" | "closed" | "published";
             };

@@ -12,7 +12,7 @@ export const consolePollKeys = {
 export function useConsolePolls(status: Status) {
   return useQuery({
     queryKey: consolePollKeys.list(status),
-    queryFn: async () => (await call(api.GET('/api/polls', { params: { query: { status, limit: 100 } } }))).filter((poll) => poll.audience !== 'roll'),
+    queryFn: async () => (await call(api.GET('/api/polls', { params: { query: { status, limit: 100 } } }))).filter((poll) => poll.audience !== 'roll' && poll.audience !== 'budget'),
   });
 }
 

@@ -1,0 +1,200 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { inTransaction } from '@app/persistence';
+import { actorOf, AuditLogService, CLOCK, type Clock, type Principal } from '@app/shared';
+import { AudienceEligibilityRegistry, PollService, VotingException, type PollEntity, type VoterEligibility } from '@app/voting';
+import { BudgetException } from './budget.exception.js';
+import { BudgetRepository } from './budget.repository.js';
+import type { EditionEntity } from './entities/edition.entity.js';
+import { EnvelopeResultEntity } from './entities/envelope-result.entity.js';
+import { EnvelopeEntity } from './entities/envelope.entity.js';
+import { ProjectEntity } from './entities/project.entity.js';
+import { VoterEntity } from './entities/voter.entity.js';
+import { envelopeWinners } from './winners.js';
+
+/**
+ * The participatory vote: residents declare their district; the ballot is one majority-judgment
+ * poll per envelope (libs/voting: secret ballots, receipts, bulletin boards); who may vote in a
+ * district's poll is decided here, in the ballot's own transaction; at the close each envelope's
+ * winners are computed by the edition's rule and kept.
+ */
+@Injectable()
+export class BudgetVoteService implements VoterEligibility, OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: BudgetRepository,
+    private readonly polls: PollService,
+    private readonly registry: AudienceEligibilityRegistry,
+    private readonly audit: AuditLogService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register('budget', this);
+  }
+
+  /**
+   * Residents vote in every citywide and ring-fenced envelope, and in their declared district's. The
+   * first ballot fixes the district for the rest of the edition: one statement marks the voter and
+   * reads their district under the row's lock, so a change of district racing a ballot either comes
+   * first (and the ballot is judged by the new district) or is refused.
+   */
+  async voterKey(poll: PollEntity, principal: Principal, manager: EntityManager): Promise<string> {
+    if (!principal.roles.includes('resident')) throw VotingException.notEligible('only residents vote in the participatory budget');
+    const envelope = await manager.getRepository(EnvelopeEntity).findOneBy({ pollId: poll.id });
+    if (envelope === null) throw VotingException.notEligible('this poll belongs to no envelope');
+    if (envelope.kind === 'district') {
+      const [row] = await manager.query<Array<{ district: string }>>(
+        `UPDATE budget_voters SET first_ballot_at = COALESCE(first_ballot_at, $3) WHERE edition_id = $1 AND account_id = $2 AND district = $4 RETURNING district`,
+        [envelope.editionId, principal.accountId, this.clock.now(), envelope.district],
+      );
+      if (row === undefined) {
+        const declared = (await manager.getRepository(VoterEntity).findOneBy({ editionId: envelope.editionId, accountId: principal.accountId }))?.district ?? null;
+        throw VotingException.notEligible(declared === null ? `this ballot is for the residents of ${envelope.district}: declare your district first` : `this ballot is for ${envelope.district}; you declared ${declared}`);
+      }
+    } else {
+      await manager.query(
+        `INSERT INTO budget_voters (edition_id, account_id, district, first_ballot_at) VALUES ($1, $2, NULL, $3)
+         ON CONFLICT (edition_id, account_id) DO UPDATE SET first_ballot_at = COALESCE(budget_voters.first_ballot_at, EXCLUDED.first_ballot_at)`,
+        [envelope.editionId, principal.accountId, this.clock.now()],
+      );
+    }
+    return `account:${principal.accountId}`;
+  }
+
+  eligibleCount(): Promise<number | null> {
+    return Promise.resolve(null);
+  }
+
+  async voter(principal: Principal, editionId: string): Promise<VoterEntity | null> {
+    return this.dataSource.getRepository(VoterEntity).findOneBy({ editionId, accountId: principal.accountId });
+  }
+
+  /** Declares (or changes, until the first ballot) the district a resident votes in. */
+  async declareDistrict(principal: Principal, editionId: string, district: string): Promise<VoterEntity> {
+    if (!principal.roles.includes('resident')) throw BudgetException.of('forbidden', 'IDEAS_RESIDENTS_ONLY', 'Only residents vote in the participatory budget');
+    return inTransaction(this.dataSource, async (manager) => {
+      const edition = await this.repository.edition(editionId, manager);
+      if (edition === null) throw BudgetException.notFound('EDITION');
+      if (['results', 'follow-up'].includes(edition.phase)) throw BudgetException.wrongPhase('Declaring a district', edition.phase, ['draft', 'ideas', 'co-construction', 'feasibility', 'ballot', 'vote']);
+      const districts = (await this.repository.envelopes(editionId, manager)).flatMap((envelope) => (envelope.district === null ? [] : [envelope.district]));
+      if (!districts.includes(district)) throw BudgetException.invalid(`"${district}" is not a district of this edition (${districts.join(', ')})`);
+      const repository = manager.getRepository(VoterEntity);
+      const voter = await repository.findOne({ where: { editionId, accountId: principal.accountId }, lock: { mode: 'pessimistic_write' } });
+      if (voter !== null && voter.firstBallotAt !== null && voter.district !== null && voter.district !== district) {
+        throw BudgetException.of('conflict', 'DISTRICT_LOCKED', `You have voted in this edition: your district stays ${voter.district}`, { district: voter.district });
+      }
+      if (voter === null) return repository.save(repository.create({ editionId, accountId: principal.accountId, district, firstBallotAt: null }));
+      voter.district = district;
+      return repository.save(voter);
+    });
+  }
+
+  /**
+   * Fixes the ballot: one poll per envelope with at least two admissible projects, its options the
+   * projects (in the order they were made), the edition's grades, open from the calendar's window.
+   * The polls are made first, each in its own transaction; `link` then records them with the phase.
+   */
+  async makeBallot(principal: Principal, edition: EditionEntity): Promise<Array<{ envelopeId: string; pollId: string; options: Array<{ projectId: string; optionId: string }> }>> {
+    const envelopes = await this.repository.envelopes(edition.id);
+    const projects = (await this.repository.projects(edition.id)).filter((project) => project.feasibility === 'admissible');
+    if (projects.length === 0) throw BudgetException.invalid('No project is admissible: the ballot would be empty');
+    // Checked for every envelope before any poll is made.
+    const single = envelopes.filter((envelope) => projects.filter((project) => project.envelopeId === envelope.id).length === 1).map((envelope) => `"${envelope.name}"`);
+    if (single.length > 0) throw BudgetException.invalid(`${single.join(', ')} ${single.length === 1 ? 'has' : 'have'} a single admissible project: a vote needs two (move it to another envelope, or admit another)`);
+    for (const envelope of envelopes) {
+      const titles = projects.filter((project) => project.envelopeId === envelope.id).map((project) => project.title.trim().toLowerCase());
+      const twice = titles.find((title, i) => titles.indexOf(title) !== i);
+      if (twice !== undefined) throw BudgetException.invalid(`Two projects of "${envelope.name}" are called "${twice}": a ballot needs distinct titles`);
+    }
+    const made = [];
+    for (const envelope of envelopes) {
+      const own = projects.filter((project) => project.envelopeId === envelope.id);
+      if (own.length === 0) continue;
+      const { poll, options } = await this.polls.create(principal, {
+        title: `${edition.title} — ${envelope.name}`.slice(0, 300),
+        description: edition.description,
+        options: own.map((project) => ({ label: project.title, description: project.description })),
+        grades: edition.grades,
+        audience: 'budget',
+        opensAt: edition.voteOpensAt,
+        closesAt: edition.voteClosesAt,
+        skipped: 'worst',
+      });
+      made.push({ envelopeId: envelope.id, pollId: poll.id, options: own.map((project, i) => ({ projectId: project.id, optionId: options[i].id })) });
+    }
+    return made;
+  }
+
+  async link(made: Awaited<ReturnType<BudgetVoteService['makeBallot']>>, manager: EntityManager): Promise<void> {
+    for (const { envelopeId, pollId, options } of made) {
+      await manager.getRepository(EnvelopeEntity).update({ id: envelopeId }, { pollId });
+      for (const { projectId, optionId } of options) await manager.getRepository(ProjectEntity).update({ id: projectId }, { pollOptionId: optionId });
+    }
+  }
+
+  /** Opens every envelope's poll (those already open stay so). */
+  async openVote(principal: Principal, editionId: string): Promise<void> {
+    for (const envelope of await this.repository.envelopes(editionId)) {
+      if (envelope.pollId === null) continue;
+      const { poll } = await this.polls.get(envelope.pollId);
+      if (poll.status === 'draft') await this.polls.open(principal, envelope.pollId);
+    }
+  }
+
+  /**
+   * Closes every envelope's poll (already closed by the scheduler at the window's end: fine), seals
+   * its bulletin board, computes the winners from its ranking and ballots, and publishes it.
+   */
+  async closeVote(principal: Principal, edition: EditionEntity): Promise<EnvelopeResultEntity[]> {
+    const results: EnvelopeResultEntity[] = [];
+    const projects = await this.repository.projects(edition.id);
+    for (const envelope of await this.repository.envelopes(edition.id)) {
+      if (envelope.pollId === null) continue;
+      const { poll } = await this.polls.get(envelope.pollId);
+      if (poll.status === 'open') await this.polls.close(undefined, envelope.pollId);
+      await this.polls.seal(envelope.pollId);
+      const { board } = await this.polls.bulletinBoard(envelope.pollId);
+      const optionIds = board.poll.options.map((option) => option.id);
+      const own = optionIds.map((optionId) => projects.find((project) => project.pollOptionId === optionId)!);
+      const winners = envelopeWinners({
+        budgetCents: BigInt(envelope.amountCents),
+        projects: own.map((project) => ({ id: project.id, costCents: BigInt(project.costCents!), optionId: project.pollOptionId! })),
+        rankOf: new Map(board.result.ranking.map((entry) => [entry.option, entry.rank])),
+        ballots: board.ballots.map((ballot) => ballot.grades),
+        rule: edition.rule,
+        completion: edition.completion,
+        approvalThreshold: edition.approvalThreshold,
+      });
+      const result = this.dataSource.getRepository(EnvelopeResultEntity).create({
+        envelopeId: envelope.id,
+        rule: edition.rule,
+        completion: edition.completion,
+        budgetCents: envelope.amountCents,
+        spentCents: winners.spentCents.toString(),
+        voters: board.ballots.length,
+        lines: winners.lines,
+        rounds: winners.rounds,
+        computedAt: this.clock.now(),
+      });
+      results.push(result);
+      if ((await this.polls.get(envelope.pollId)).poll.status === 'closed') await this.polls.publish(principal, envelope.pollId);
+    }
+    return results;
+  }
+
+  async saveResults(principal: Principal, editionId: string, results: EnvelopeResultEntity[], manager: EntityManager): Promise<void> {
+    await manager.getRepository(EnvelopeResultEntity).insert(results);
+    for (const result of results) {
+      await this.audit.record(
+        { actor: actorOf(principal.accountId), action: 'budget.winners-computed', subjectType: 'budget-edition', subjectId: editionId, data: { envelopeId: result.envelopeId, rule: result.rule, spentCents: result.spentCents, funded: result.lines.filter((line) => line.funded).map((line) => line.projectId) } },
+        manager,
+      );
+    }
+  }
+
+  results(editionId: string): Promise<EnvelopeResultEntity[]> {
+    return this.dataSource.getRepository(EnvelopeResultEntity).createQueryBuilder('r').innerJoin(EnvelopeEntity, 'e', 'e.id = r.envelope_id').where('e.edition_id = :editionId', { editionId }).getMany();
+  }
+}
