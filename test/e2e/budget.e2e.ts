@@ -264,6 +264,29 @@ describe('participatory budget: editions, envelopes, ideas, projects, feasibilit
         expect(summary).toEqual(['Projet B:equal-shares', 'Projet C:equal-shares', 'Projet A:no(20000)']);
       }
 
+      if (rule === 'greedy') {
+        // Follow-up: the winners (B and C citywide, D in the 11e) start in "study"; forward only, abandoned with a reason.
+        await t.http.put(`/api/budget/projects/${projects.B}/follow-up`).set(organiser.auth).send({ status: 'works', committedCents: 1, spentCents: 0 }).expect(409);
+        await advance(id, 'follow-up').expect(200);
+        const followed = (await t.http.get(`/api/budget/editions/${id}/follow-up`).expect(200)).body as Array<{ projectId: string; status: string }>;
+        expect(followed.map((entry) => entry.projectId).sort()).toEqual([projects.B, projects.C, projects.D].sort());
+        expect(followed.every((entry) => entry.status === 'study')).toBe(true);
+        const update = (projectId: string, body: Body) => t.http.put(`/api/budget/projects/${projectId}/follow-up`).set(organiser.auth).send(body);
+        await update(projects.B, { status: 'works', reason: 'Marché attribué', committedCents: 480_00, spentCents: 100_00 }).expect(200);
+        const delivered = (await update(projects.B, { status: 'delivered', committedCents: 490_00, spentCents: 490_00 }).expect(200)).body as { status: string; timeline: Array<{ status: string }> };
+        expect(delivered.timeline.map((event) => event.status)).toEqual(['study', 'works', 'delivered']);
+        expect(((await update(projects.B, { status: 'works', committedCents: 0, spentCents: 0 }).expect(409)).body as Body).code).toBe('PHASE_ORDER');
+        expect(((await update(projects.C, { status: 'abandoned', committedCents: 0, spentCents: 0 }).expect(422)).body as Body).code).toBe('BUDGET_INVALID');
+        await update(projects.C, { status: 'abandoned', reason: 'Terrain indisponible', committedCents: 0, spentCents: 0 }).expect(200);
+        expect(((await update(projects.A, { status: 'works', committedCents: 0, spentCents: 0 }).expect(404)).body as Body).code).toBe('PROJECT_NOT_FOUND'); // A was not funded
+        await update(projects.D, { status: 'works', committedCents: -1, spentCents: 0 }).expect(400);
+        await t.http.put(`/api/budget/projects/${projects.D}/follow-up`).set(alice.auth).send({ status: 'works', committedCents: 0, spentCents: 0 }).expect(403);
+        const csv = await t.http.get(`/api/budget/editions/${id}/follow-up/export?format=csv`).expect(200);
+        expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+        expect(csv.text.split('\r\n')[0]).toBe('project_id,title,district,cost_cents,status,reason,committed_cents,spent_cents,updated_at');
+        expect(csv.text).toContain(`${projects.C},Projet C,,30000,abandoned,Terrain indisponible,0,0,`);
+      }
+
       // Anyone recomputes: the exported pabulib file gives the same winners through pnyx pb select.
       const dir = mkdtempSync(join(tmpdir(), 'pnyx-pb-export-'));
       try {

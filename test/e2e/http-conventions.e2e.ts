@@ -94,6 +94,8 @@ describe('HTTP conventions', () => {
       'GET /api/budget/projects/{id}',
       'GET /api/budget/editions/{id}/ballot',
       'GET /api/budget/editions/{id}/results',
+      'GET /api/budget/editions/{id}/follow-up',
+      'GET /api/budget/editions/{id}/follow-up/export',
     ]);
     const document = (await t.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
     const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));

@@ -1,14 +1,20 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, OptionalPrincipal, Public, type Principal } from '@app/shared';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, OptionalPrincipal, Public, toCsvText, type Principal } from '@app/shared';
 import { BudgetService } from './budget.service.js';
 import { BudgetVoteService } from './budget-vote.service.js';
 import { BudgetException } from './budget.exception.js';
+import { FollowUpService } from './follow-up.service.js';
 import {
   AdvancePhaseDto,
   BallotEnvelopeDto,
   DeclareDistrictDto,
   EnvelopeResultDto,
+  FollowUpDto,
+  FollowUpExportQuery,
+  FollowUpUpdateDto,
+  mapFollowUp,
   VoterDto,
   CreateEditionDto,
   CreateEnvelopeDto,
@@ -35,6 +41,7 @@ export class BudgetController {
   constructor(
     private readonly budget: BudgetService,
     private readonly vote: BudgetVoteService,
+    private readonly followUps: FollowUpService,
   ) {}
 
   @Post('editions')
@@ -221,5 +228,38 @@ export class BudgetController {
         },
       ];
     });
+  }
+
+  @Put('projects/:id/follow-up')
+  @ApiOperation({ summary: "A winning project's progress: study → works → delivered, or abandoned with a public reason; money committed and spent (city organisers, in the follow-up phase; audited)" })
+  @ApiOkResponse({ type: FollowUpDto })
+  async updateFollowUp(@CurrentPrincipal() principal: Principal, @Param() params: IdParams, @Body() body: FollowUpUpdateDto): Promise<FollowUpDto> {
+    return mapFollowUp(await this.followUps.update(principal, params.id, body));
+  }
+
+  @Get('editions/:id/follow-up')
+  @Public()
+  @ApiOperation({ summary: 'What becomes of the winners: each one’s status, money committed and spent, and timeline (public)' })
+  @ApiOkResponse({ type: FollowUpDto, isArray: true })
+  async followUp(@Param() params: IdParams): Promise<FollowUpDto[]> {
+    await this.budget.edition(params.id);
+    return (await this.followUps.list(params.id)).map(mapFollowUp);
+  }
+
+  @Get('editions/:id/follow-up/export')
+  @Public()
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({ summary: 'The follow-up as open data: JSON, or CSV with one line per project (public)' })
+  @ApiOkResponse({ type: FollowUpDto, isArray: true })
+  async exportFollowUp(@Param() params: IdParams, @Query() query: FollowUpExportQuery, @Res({ passthrough: true }) response: Response): Promise<FollowUpDto[] | string> {
+    await this.budget.edition(params.id);
+    const rows = (await this.followUps.list(params.id)).map(mapFollowUp);
+    if (query.format !== 'csv') return rows;
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="follow-up-${params.id}.csv"`);
+    return toCsvText([
+      ['project_id', 'title', 'district', 'cost_cents', 'status', 'reason', 'committed_cents', 'spent_cents', 'updated_at'],
+      ...rows.map((row) => [row.projectId, row.title, row.district ?? '', row.costCents, row.status, row.reason ?? '', row.committedCents, row.spentCents, row.updatedAt]),
+    ]);
   }
 }

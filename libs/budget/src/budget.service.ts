@@ -7,17 +7,15 @@ import { actorOf, AuditLogService, type Principal } from '@app/shared';
 import { BudgetException } from './budget.exception.js';
 import { BudgetRepository } from './budget.repository.js';
 import { BudgetVoteService } from './budget-vote.service.js';
+import { FollowUpService } from './follow-up.service.js';
 import { BUDGET_GRADE_PRESETS, type CreateEditionDto, type CreateEnvelopeDto, type CreateIdeaDto, type CreateProjectDto, type FeasibilityDto, type IdeaView, type ListIdeasQuery, type LinkedTitleDto } from './dto/budget.dto.js';
 import { EDITION_PHASES, EditionEntity, type EditionPhase } from './entities/edition.entity.js';
 import { EnvelopeEntity } from './entities/envelope.entity.js';
 import { IdeaEntity } from './entities/idea.entity.js';
 import { ProjectEntity, ProjectIdeaEntity } from './entities/project.entity.js';
 
-/**
- * Phases this version can move an edition into. The follow-up of what gets built comes next (issue
- * "Participatory budget"): until then an edition stops at its results rather than pretend to track works.
- */
-const REACHABLE: readonly EditionPhase[] = ['draft', 'ideas', 'co-construction', 'feasibility', 'ballot', 'vote', 'results'];
+/** Phases an edition can move into (all of them: kept as a list so a phase can be held back). */
+const REACHABLE: readonly EditionPhase[] = EDITION_PHASES;
 
 /** Editions and their envelopes, residents' ideas, the projects made of them, and feasibility. */
 @Injectable()
@@ -27,6 +25,7 @@ export class BudgetService {
     private readonly repository: BudgetRepository,
     private readonly audit: AuditLogService,
     private readonly vote: BudgetVoteService,
+    private readonly followUps: FollowUpService,
   ) {}
 
   private requireOrganiser(principal: Principal, action: string): void {
@@ -106,7 +105,7 @@ export class BudgetService {
 
   /**
    * One step forward. Entering `ballot` makes one poll per envelope; `vote` opens them; `results`
-   * closes them and computes each envelope's winners. That work is done first (the polls in their
+   * closes them and computes each envelope's winners; `follow-up` starts following the winners. That work is done first (the polls in their
    * own transactions); the phase then moves under the edition's row lock, so of two organisers at
    * once one moves it and the other is told (a loser's ballot polls stay unused drafts).
    */
@@ -125,6 +124,7 @@ export class BudgetService {
       if (edition.phase !== current.phase) throw BudgetException.of('conflict', 'PHASE_ORDER', `The edition has just moved to ${edition.phase}`, { phase: edition.phase });
       await this.vote.link(ballot, manager);
       await this.vote.saveResults(principal, id, results, manager);
+      if (phase === 'follow-up') await this.followUps.start(id, await this.vote.results(id), principal, manager);
       edition.phase = phase;
       await manager.getRepository(EditionEntity).save(edition);
       await this.audit.record({ actor: actorOf(principal.accountId), action: 'budget.phase-changed', subjectType: 'budget-edition', subjectId: id, data: { from: current.phase, to: phase } }, manager);

@@ -4,3 +4,4 @@ export * from './budget.module.js';
 export * from './budget.service.js';
 export * from './budget-vote.service.js';
 export * from './winners.js';
+export * from './follow-up.service.js';

@@ -5,6 +5,8 @@ import { EDITION_PHASES, SELECTION_RULES, type EditionEntity, type EditionPhase,
 import { ENVELOPE_KINDS, type EnvelopeEntity, type EnvelopeKind } from '../entities/envelope.entity.js';
 import { FEASIBILITY_STATES, type Feasibility, type ProjectEntity } from '../entities/project.entity.js';
 import type { IdeaEntity } from '../entities/idea.entity.js';
+import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '../entities/follow-up.entity.js';
+import type { FollowUpView } from '../follow-up.service.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
@@ -442,4 +444,71 @@ export class EnvelopeResultDto {
   @ApiProperty() leftCents!: string;
   @ApiProperty({ type: ResultLineDto, isArray: true, description: 'Every project in ranking order' }) lines!: ResultLineDto[];
   @ApiProperty({ type: SharesRoundDto, isArray: true, description: 'Equal shares: who paid what, round by round' }) rounds!: SharesRoundDto[];
+}
+
+export class FollowUpUpdateDto {
+  @ApiProperty({ enum: FOLLOW_UP_STATUSES, description: 'Forward only (study → works → delivered), or abandoned with a reason' })
+  @IsIn(FOLLOW_UP_STATUSES, { message: `status must be one of ${FOLLOW_UP_STATUSES.join(', ')}` })
+  status!: FollowUpStatus;
+
+  @ApiPropertyOptional({ maxLength: 2000, description: 'Public: why it was abandoned, or a note on this step' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+
+  @ApiProperty({ description: 'Money committed so far, whole cents' })
+  @IsInt({ message: 'committedCents must be a whole number of cents' })
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  committedCents!: number;
+
+  @ApiProperty({ description: 'Money spent so far, whole cents' })
+  @IsInt({ message: 'spentCents must be a whole number of cents' })
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  spentCents!: number;
+}
+
+export class FollowUpEventDto {
+  @ApiProperty({ enum: FOLLOW_UP_STATUSES }) status!: FollowUpStatus;
+  @ApiProperty({ nullable: true, type: String }) reason!: string | null;
+  @ApiProperty() committedCents!: string;
+  @ApiProperty() spentCents!: string;
+  @ApiProperty() recordedAt!: string;
+}
+
+export class FollowUpDto {
+  @ApiProperty({ format: 'uuid' }) projectId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ nullable: true, type: String }) district!: string | null;
+  @ApiProperty({ description: 'The cost voted on, whole cents' }) costCents!: string;
+  @ApiProperty({ enum: FOLLOW_UP_STATUSES }) status!: FollowUpStatus;
+  @ApiProperty({ nullable: true, type: String }) reason!: string | null;
+  @ApiProperty() committedCents!: string;
+  @ApiProperty() spentCents!: string;
+  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ type: FollowUpEventDto, isArray: true, description: 'Every update, oldest first' }) timeline!: FollowUpEventDto[];
+}
+
+export class FollowUpExportQuery {
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
+  format?: 'json' | 'csv';
+}
+
+export function mapFollowUp(view: FollowUpView): FollowUpDto {
+  return {
+    projectId: view.project.id,
+    title: view.project.title,
+    district: view.project.district,
+    costCents: view.project.costCents ?? '0',
+    status: view.followUp.status,
+    reason: view.followUp.reason,
+    committedCents: view.followUp.committedCents,
+    spentCents: view.followUp.spentCents,
+    updatedAt: view.followUp.updatedAt.toISOString(),
+    timeline: view.timeline.map((event) => ({ status: event.status, reason: event.reason, committedCents: event.committedCents, spentCents: event.spentCents, recordedAt: event.recordedAt.toISOString() })),
+  };
 }

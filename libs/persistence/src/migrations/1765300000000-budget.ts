@@ -6,7 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * fixed (polls gain the `budget` audience); residents' ideas with French and English full-text search
  * (trigger-maintained tsvector, GIN) and followers; projects made of ideas (their lineage), the
  * services' feasibility decisions and their options in the polls; each resident's declared district
- * and first ballot; the winners of each envelope as computed at the close.
+ * and first ballot; the winners of each envelope as computed at the close; the follow-up of the
+ * winners (status, money committed and spent) with every update kept as a timeline.
  */
 
 export class Budget1765300000000 implements MigrationInterface {
@@ -33,6 +34,9 @@ export class Budget1765300000000 implements MigrationInterface {
     await db.query(`CREATE INDEX "budget_project_ideas_idea_id_idx" ON "budget_project_ideas" ("idea_id")`);
     await db.query(`CREATE TABLE "budget_voters" ("edition_id" uuid NOT NULL, "account_id" uuid NOT NULL, "district" text, "first_ballot_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "budget_voters_district_length" CHECK ("district" IS NULL OR char_length("district") BETWEEN 1 AND 64), CONSTRAINT "budget_voters_pkey" PRIMARY KEY ("edition_id", "account_id"))`);
     await db.query(`CREATE TABLE "budget_results" ("envelope_id" uuid NOT NULL, "rule" text NOT NULL, "completion" text, "budget_cents" bigint NOT NULL, "spent_cents" bigint NOT NULL, "voters" integer NOT NULL, "lines" jsonb NOT NULL, "rounds" jsonb NOT NULL DEFAULT '[]', "computed_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "budget_results_spent_within" CHECK ("spent_cents" >= 0 AND "spent_cents" <= "budget_cents"), CONSTRAINT "budget_results_rule_known" CHECK ("rule" IN ('greedy','equal-shares')), CONSTRAINT "budget_results_pkey" PRIMARY KEY ("envelope_id"))`);
+    await db.query(`CREATE TABLE "budget_follow_ups" ("project_id" uuid NOT NULL, "status" text NOT NULL DEFAULT 'study', "reason" text, "committed_cents" bigint NOT NULL DEFAULT '0', "spent_cents" bigint NOT NULL DEFAULT '0', "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "budget_follow_ups_money_non_negative" CHECK ("committed_cents" >= 0 AND "spent_cents" >= 0), CONSTRAINT "budget_follow_ups_abandoned_has_reason" CHECK ("status" <> 'abandoned' OR "reason" IS NOT NULL), CONSTRAINT "budget_follow_ups_status_known" CHECK ("status" IN ('study','works','delivered','abandoned')), CONSTRAINT "budget_follow_ups_pkey" PRIMARY KEY ("project_id"))`);
+    await db.query(`CREATE TABLE "budget_follow_up_events" ("seq" BIGSERIAL NOT NULL, "project_id" uuid NOT NULL, "status" text NOT NULL, "reason" text, "committed_cents" bigint NOT NULL, "spent_cents" bigint NOT NULL, "recorded_by" uuid, "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "budget_follow_up_events_status_known" CHECK ("status" IN ('study','works','delivered','abandoned')), CONSTRAINT "budget_follow_up_events_pkey" PRIMARY KEY ("seq"))`);
+    await db.query(`CREATE INDEX "budget_follow_up_events_timeline_idx" ON "budget_follow_up_events" ("project_id", "seq")`);
     await db.query(`ALTER TABLE "budget_editions" ADD CONSTRAINT "budget_editions_created_by_fk" FOREIGN KEY ("created_by") REFERENCES "accounts"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
     await db.query(`ALTER TABLE "budget_envelopes" ADD CONSTRAINT "budget_envelopes_edition_fk" FOREIGN KEY ("edition_id") REFERENCES "budget_editions"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     await db.query(`ALTER TABLE "budget_envelopes" ADD CONSTRAINT "budget_envelopes_poll_fk" FOREIGN KEY ("poll_id") REFERENCES "polls"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
@@ -47,6 +51,9 @@ export class Budget1765300000000 implements MigrationInterface {
     await db.query(`ALTER TABLE "budget_voters" ADD CONSTRAINT "budget_voters_edition_fk" FOREIGN KEY ("edition_id") REFERENCES "budget_editions"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     await db.query(`ALTER TABLE "budget_voters" ADD CONSTRAINT "budget_voters_account_fk" FOREIGN KEY ("account_id") REFERENCES "accounts"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     await db.query(`ALTER TABLE "budget_results" ADD CONSTRAINT "budget_results_envelope_fk" FOREIGN KEY ("envelope_id") REFERENCES "budget_envelopes"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await db.query(`ALTER TABLE "budget_follow_ups" ADD CONSTRAINT "budget_follow_ups_project_fk" FOREIGN KEY ("project_id") REFERENCES "budget_projects"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await db.query(`ALTER TABLE "budget_follow_up_events" ADD CONSTRAINT "budget_follow_up_events_project_fk" FOREIGN KEY ("project_id") REFERENCES "budget_projects"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await db.query(`ALTER TABLE "budget_follow_up_events" ADD CONSTRAINT "budget_follow_up_events_recorded_by_fk" FOREIGN KEY ("recorded_by") REFERENCES "accounts"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
     await db.query(`CREATE FUNCTION budget_ideas_search_vector() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         NEW.search_vector :=
@@ -64,6 +71,9 @@ export class Budget1765300000000 implements MigrationInterface {
     await db.query(`DROP INDEX "public"."budget_ideas_search_idx"`);
     await db.query(`DROP TRIGGER "budget_ideas_search_vector_update" ON "budget_ideas"`);
     await db.query(`DROP FUNCTION budget_ideas_search_vector()`);
+    await db.query(`ALTER TABLE "budget_follow_up_events" DROP CONSTRAINT "budget_follow_up_events_recorded_by_fk"`);
+    await db.query(`ALTER TABLE "budget_follow_up_events" DROP CONSTRAINT "budget_follow_up_events_project_fk"`);
+    await db.query(`ALTER TABLE "budget_follow_ups" DROP CONSTRAINT "budget_follow_ups_project_fk"`);
     await db.query(`ALTER TABLE "budget_results" DROP CONSTRAINT "budget_results_envelope_fk"`);
     await db.query(`ALTER TABLE "budget_voters" DROP CONSTRAINT "budget_voters_account_fk"`);
     await db.query(`ALTER TABLE "budget_voters" DROP CONSTRAINT "budget_voters_edition_fk"`);
@@ -78,6 +88,9 @@ export class Budget1765300000000 implements MigrationInterface {
     await db.query(`ALTER TABLE "budget_envelopes" DROP CONSTRAINT "budget_envelopes_poll_fk"`);
     await db.query(`ALTER TABLE "budget_envelopes" DROP CONSTRAINT "budget_envelopes_edition_fk"`);
     await db.query(`ALTER TABLE "budget_editions" DROP CONSTRAINT "budget_editions_created_by_fk"`);
+    await db.query(`DROP INDEX "public"."budget_follow_up_events_timeline_idx"`);
+    await db.query(`DROP TABLE "budget_follow_up_events"`);
+    await db.query(`DROP TABLE "budget_follow_ups"`);
     await db.query(`DROP TABLE "budget_results"`);
     await db.query(`DROP TABLE "budget_voters"`);
     await db.query(`DROP INDEX "public"."budget_project_ideas_idea_id_idx"`);

@@ -562,6 +562,40 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/budget/editions/{id}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What becomes of the winners: each one’s status, money committed and spent, and timeline (public) */
+        get: operations["BudgetController_followUp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budget/editions/{id}/follow-up/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The follow-up as open data: JSON, or CSV with one line per project (public) */
+        get: operations["BudgetController_exportFollowUp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/budget/editions/{id}/ideas": {
         parameters: {
             query?: never;
@@ -711,6 +745,23 @@ export type paths = {
         get?: never;
         /** The services' study: admissible with a cost and an envelope, or not, with a public reason (city organisers, in feasibility; audited) */
         put: operations["BudgetController_feasibility"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budget/projects/{id}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** A winning project's progress: study → works → delivered, or abandoned with a public reason; money committed and spent (city organisers, in the follow-up phase; audited) */
+        put: operations["BudgetController_updateFollowUp"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2365,6 +2416,43 @@ export type components = {
             remainingMs: number;
             /** @description The whole turn, extensions included */
             totalMs: number;
+        };
+        FollowUpDto: {
+            committedCents: string;
+            /** @description The cost voted on, whole cents */
+            costCents: string;
+            district: string | null;
+            /** Format: uuid */
+            projectId: string;
+            reason: string | null;
+            spentCents: string;
+            /** @enum {string} */
+            status: "study" | "works" | "delivered" | "abandoned";
+            /** @description Every update, oldest first */
+            timeline: components["schemas"]["FollowUpEventDto"][];
+            title: string;
+            updatedAt: string;
+        };
+        FollowUpEventDto: {
+            committedCents: string;
+            reason: string | null;
+            recordedAt: string;
+            spentCents: string;
+            /** @enum {string} */
+            status: "study" | "works" | "delivered" | "abandoned";
+        };
+        FollowUpUpdateDto: {
+            /** @description Money committed so far, whole cents */
+            committedCents: number;
+            /** @description Public: why it was abandoned, or a note on this step */
+            reason?: string;
+            /** @description Money spent so far, whole cents */
+            spentCents: number;
+            /**
+             * @description Forward only (study → works → delivered), or abandoned with a reason
+             * @enum {string}
+             */
+            status: "study" | "works" | "delivered" | "abandoned";
         };
         GaugeDto: {
             above: number | string;
@@ -4771,6 +4859,69 @@ export interface operations {
             };
         };
     };
+    BudgetController_followUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpDto"][];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    BudgetController_exportFollowUp: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpDto"][];
+                    "text/csv": components["schemas"]["FollowUpDto"][];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     BudgetController_ideas: {
         parameters: {
             query?: {
@@ -5142,6 +5293,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    BudgetController_updateFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpUpdateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpDto"];
                 };
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */
