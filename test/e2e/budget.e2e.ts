@@ -76,6 +76,8 @@ describe('participatory budget: editions, envelopes, ideas, projects, feasibilit
       expect((answer.body as Body).code).toBe(code);
     };
     await refused({ calendar: { ...CALENDAR, feasibilityFrom: '2027-02-01' } }, 422, 'BUDGET_INVALID');
+    // Just after midnight in Paris is still the previous day in UTC: the calendar is in Paris days.
+    await create({ calendar: { ...CALENDAR, ballotFrom: '2027-09-10', voteOpensAt: '2027-09-10T00:30', voteClosesAt: '2027-10-05T23:30', resultsFrom: '2027-10-05' } }).expect(201);
     await refused({ rule: 'greedy', completion: 'greedy' }, 422, 'BUDGET_INVALID');
     await refused({ rule: 'random' }, 400, 'VALIDATION_FAILED');
     await refused({ grades: ['Oui', 'oui'] }, 422, 'BUDGET_INVALID');

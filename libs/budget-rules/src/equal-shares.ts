@@ -80,23 +80,29 @@ export function equalShares(projects: readonly BudgetProject[], approvals: Reado
     const { index, rho, share } = best;
     funded.add(index);
     // Pay: a class with at most the share gives everything (its voters go to zero), the others pay the share.
-    const moved = new Map<number, number>();
+    // Decided once per class (its voters all have the same money), then applied voter by voter.
+    const moved = new Map<number, { to: number; all: boolean; money: Rational }>();
     let paidShare = 0;
     let paidAllTheyHad = 0;
     let paidByThem = Rational.ZERO;
     for (const voter of approvers[index]) {
       const from = voterClass[voter];
-      const money = classes[from];
-      if (money.lte(share)) {
-        paidAllTheyHad += money.isZero() ? 0 : 1;
-        paidByThem = paidByThem.add(money);
-      } else paidShare += 1;
-      let to = moved.get(from);
-      if (to === undefined) {
-        to = classes.push(money.lte(share) ? Rational.ZERO : money.sub(share)) - 1;
-        moved.set(from, to);
+      let decision = moved.get(from);
+      if (decision === undefined) {
+        const money = classes[from];
+        const all = money.lte(share);
+        decision = { to: classes.push(all ? Rational.ZERO : money.sub(share)) - 1, all, money };
+        moved.set(from, decision);
       }
-      voterClass[voter] = to;
+      if (decision.all) {
+        if (!decision.money.isZero()) paidAllTheyHad += 1;
+      } else paidShare += 1;
+      voterClass[voter] = decision.to;
+    }
+    for (const [from, decision] of moved) {
+      if (!decision.all || decision.money.isZero()) continue;
+      const count = approvers[index].reduce((n, voter) => n + (voterClass[voter] === decision.to ? 1 : 0), 0);
+      paidByThem = paidByThem.add(classes[from].mul(Rational.of(BigInt(count))));
     }
     spent = spent.add(projects[index].cost);
     rounds.push({ id: projects[index].id, cost: projects[index].cost, rho, share, paidShare, paidAllTheyHad, paidByThem, approvals: approvers[index].length });
@@ -121,24 +127,28 @@ function toNumber(value: Rational): number {
  * affordability is too close to call in floating point.
  */
 function estimate(cost: number, voters: readonly number[], voterClass: Int32Array, approx: readonly number[]): { rho: number | null; borderline: boolean } {
-  const counts = new Map<number, number>();
+  // Counts per class in a typed array (classes are small integers), touched ones listed.
+  const counts = new Int32Array(approx.length);
+  const touched: number[] = [];
   let total = 0;
   for (const voter of voters) {
     const id = voterClass[voter];
-    counts.set(id, (counts.get(id) ?? 0) + 1);
+    if (counts[id] === 0) touched.push(id);
+    counts[id] += 1;
     total += approx[id];
   }
   const borderline = Math.abs(total - cost) <= MARGIN * Math.max(1, cost);
   if (total < cost && !borderline) return { rho: null, borderline: false };
   if (cost === 0) return { rho: 0, borderline };
-  const amounts = [...counts].map(([id, count]) => [approx[id], count] as const).sort((a, b) => a[0] - b[0]);
+  touched.sort((a, b) => approx[a] - approx[b]);
   let remaining = cost;
   let payers = voters.length;
-  for (const [money, count] of amounts) {
+  for (const id of touched) {
+    const money = approx[id];
     const even = remaining / payers;
     if (even <= money) return { rho: even / cost, borderline };
-    remaining -= money * count;
-    payers -= count;
+    remaining -= money * counts[id];
+    payers -= counts[id];
   }
   return { rho: null, borderline };
 }

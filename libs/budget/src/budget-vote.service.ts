@@ -145,43 +145,67 @@ export class BudgetVoteService implements VoterEligibility, OnModuleInit {
 
   /**
    * Closes every envelope's poll (already closed by the scheduler at the window's end: fine), seals
-   * its bulletin board, computes the winners from its ranking and ballots, and publishes it.
+   * its bulletin board and computes the winners from its ranking and ballots — three envelopes at a
+   * time, since closing and sealing are mostly the database's work.
    */
-  async closeVote(principal: Principal, edition: EditionEntity): Promise<EnvelopeResultEntity[]> {
-    const results: EnvelopeResultEntity[] = [];
+  async closeVote(edition: EditionEntity): Promise<EnvelopeResultEntity[]> {
     const projects = await this.repository.projects(edition.id);
-    for (const envelope of await this.repository.envelopes(edition.id)) {
-      if (envelope.pollId === null) continue;
-      const { poll } = await this.polls.get(envelope.pollId);
-      if (poll.status === 'open') await this.polls.close(undefined, envelope.pollId);
-      await this.polls.seal(envelope.pollId);
-      const { board } = await this.polls.bulletinBoard(envelope.pollId);
-      const optionIds = board.poll.options.map((option) => option.id);
-      const own = optionIds.map((optionId) => projects.find((project) => project.pollOptionId === optionId)!);
-      const winners = envelopeWinners({
-        budgetCents: BigInt(envelope.amountCents),
-        projects: own.map((project) => ({ id: project.id, costCents: BigInt(project.costCents!), optionId: project.pollOptionId! })),
-        rankOf: new Map(board.result.ranking.map((entry) => [entry.option, entry.rank])),
-        ballots: board.ballots.map((ballot) => ballot.grades),
-        rule: edition.rule,
-        completion: edition.completion,
-        approvalThreshold: edition.approvalThreshold,
-      });
-      const result = this.dataSource.getRepository(EnvelopeResultEntity).create({
-        envelopeId: envelope.id,
-        rule: edition.rule,
-        completion: edition.completion,
-        budgetCents: envelope.amountCents,
-        spentCents: winners.spentCents.toString(),
-        voters: board.ballots.length,
-        lines: winners.lines,
-        rounds: winners.rounds,
-        computedAt: this.clock.now(),
-      });
-      results.push(result);
-      if ((await this.polls.get(envelope.pollId)).poll.status === 'closed') await this.polls.publish(principal, envelope.pollId);
-    }
+    const envelopes = (await this.repository.envelopes(edition.id)).filter((envelope) => envelope.pollId !== null);
+    const results: EnvelopeResultEntity[] = [];
+    const queue = [...envelopes];
+    const worker = async (): Promise<void> => {
+      for (let envelope = queue.shift(); envelope !== undefined; envelope = queue.shift()) results.push(await this.closeEnvelope(edition, envelope, projects));
+    };
+    await Promise.all([worker(), worker(), worker()]);
     return results;
+  }
+
+  private async closeEnvelope(edition: EditionEntity, envelope: EnvelopeEntity, projects: readonly ProjectEntity[]): Promise<EnvelopeResultEntity> {
+    const pollId = envelope.pollId!;
+    const current = await this.polls.get(pollId);
+    if (current.poll.status === 'open') await this.polls.close(undefined, pollId);
+    // The ranking is in the poll's result at the close; equal shares also reads the ballots. Sealing
+    // the bulletin board (and mixing the box) follows the close in the background.
+    const { options, result } = await this.polls.results(pollId);
+    const ballots = edition.rule === 'equal-shares' ? await this.polls.closedBallotGrades(pollId) : [];
+    const own = options.map((option) => projects.find((project) => project.pollOptionId === option.id)!);
+    const winners = envelopeWinners({
+      budgetCents: BigInt(envelope.amountCents),
+      projects: own.map((project) => ({ id: project.id, costCents: BigInt(project.costCents!), optionId: project.pollOptionId! })),
+      rankOf: new Map(result.ranking.ranking.map((entry) => [entry.option, entry.rank])),
+      ballots,
+      rule: edition.rule,
+      completion: edition.completion,
+      approvalThreshold: edition.approvalThreshold,
+    });
+    return this.dataSource.getRepository(EnvelopeResultEntity).create({
+      envelopeId: envelope.id,
+      rule: edition.rule,
+      completion: edition.completion,
+      budgetCents: envelope.amountCents,
+      spentCents: winners.spentCents.toString(),
+      voters: result.ballots,
+      lines: winners.lines,
+      rounds: winners.rounds,
+      computedAt: this.clock.now(),
+    });
+  }
+
+  /**
+   * Publishes the envelopes' polls (their bulletin boards are public once sealed; publishing waits
+   * for the mixing of each ballot box after its close, which takes seconds on a large one).
+   */
+  async publishPolls(principal: Principal, editionId: string): Promise<void> {
+    for (const envelope of await this.repository.envelopes(editionId)) {
+      if (envelope.pollId === null || (await this.polls.get(envelope.pollId)).poll.status !== 'closed') continue;
+      await this.polls.seal(envelope.pollId); // done already unless the background sealing is still at work
+      try {
+        await this.polls.publish(principal, envelope.pollId);
+      } catch (error) {
+        // Published meanwhile by the other path (after the results, or entering follow-up): fine.
+        if ((await this.polls.get(envelope.pollId)).poll.status !== 'published') throw error;
+      }
+    }
   }
 
   async saveResults(principal: Principal, editionId: string, results: EnvelopeResultEntity[], manager: EntityManager): Promise<void> {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { decodeKeysetCursor, encodeKeysetCursor, inTransaction, isUniqueViolation } from '@app/persistence';
@@ -20,6 +20,8 @@ const REACHABLE: readonly EditionPhase[] = EDITION_PHASES;
 /** Editions and their envelopes, residents' ideas, the projects made of them, and feasibility. */
 @Injectable()
 export class BudgetService {
+  private readonly logger = new Logger(BudgetService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: BudgetRepository,
@@ -117,8 +119,10 @@ export class BudgetService {
     if (!REACHABLE.includes(phase)) throw BudgetException.of('conflict', 'PHASE_ORDER', `The ${phase} phase is not available in this version of Pnyx yet: editions stop at their results`, { phase: current.phase, next });
     const ballot = phase === 'ballot' ? await this.vote.makeBallot(principal, current) : [];
     if (phase === 'vote') await this.vote.openVote(principal, id);
-    const results = phase === 'results' ? await this.vote.closeVote(principal, current) : [];
-    return inTransaction(this.dataSource, async (manager) => {
+    const results = phase === 'results' ? await this.vote.closeVote(current) : [];
+    // Before following up, the polls are published (normally long done, in the background, below).
+    if (phase === 'follow-up') await this.vote.publishPolls(principal, id);
+    const moved = await inTransaction(this.dataSource, async (manager) => {
       const edition = await this.repository.edition(id, manager, true);
       if (edition === null) throw BudgetException.notFound('EDITION');
       if (edition.phase !== current.phase) throw BudgetException.of('conflict', 'PHASE_ORDER', `The edition has just moved to ${edition.phase}`, { phase: edition.phase });
@@ -130,6 +134,11 @@ export class BudgetService {
       await this.audit.record({ actor: actorOf(principal.accountId), action: 'budget.phase-changed', subjectType: 'budget-edition', subjectId: id, data: { from: current.phase, to: phase } }, manager);
       return edition;
     });
+    if (phase === 'results') {
+      // The winners are committed and served; the polls' publication waits for their ballot boxes' mixing, so it follows.
+      void this.vote.publishPolls(principal, id).catch((error: unknown) => this.logger.warn({ msg: 'publishing the budget polls failed; entering follow-up publishes them', editionId: id, error: String(error) }));
+    }
+    return moved;
   }
 
   async envelopes(editionId: string): Promise<EnvelopeEntity[]> {

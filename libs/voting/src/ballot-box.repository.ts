@@ -123,6 +123,12 @@ export class BallotBoxRepository {
     }
   }
 
+  /** Every ballot's grades, in no particular order (for rules that read ballots, not tallies). */
+  async grades(pollId: string): Promise<Array<Array<number | null>>> {
+    const rows = await this.dataSource.query<Array<{ grades: Array<number | null> }>>(`SELECT grades FROM ballots WHERE poll_id = $1`, [pollId]);
+    return rows.map((row) => row.grades);
+  }
+
   async ballots(pollId: string, manager?: EntityManager): Promise<BulletinBallot[]> {
     const rows = await (manager ?? this.dataSource.manager).query<Array<{ receipt_hash: string; grades: Array<number | null> }>>(
       `SELECT receipt_hash, grades FROM ballots WHERE poll_id = $1 ORDER BY receipt_hash COLLATE "C"`,

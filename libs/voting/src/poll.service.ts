@@ -264,6 +264,15 @@ export class PollService {
     return { poll, options, result: poll.result };
   }
 
+  /**
+   * A closed poll's ballots, grades only and unordered, without waiting for its bulletin board to be
+   * sealed: for rules computed from ballots at the close (the participatory budget's equal shares).
+   */
+  async closedBallotGrades(pollId: string): Promise<Array<Array<number | null>>> {
+    await this.results(pollId); // refuses a poll that is not closed
+    return this.box.grades(pollId);
+  }
+
   async bulletinBoard(pollId: string): Promise<{ board: BulletinBoard; csv: () => string }> {
     const { poll, options, result } = await this.results(pollId);
     if (result.bulletinBoardDigest === null) throw VotingException.bulletinBoardPending();

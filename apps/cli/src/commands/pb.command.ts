@@ -100,8 +100,15 @@ export function pbCommand(): Command {
         if (envelope.poll_id === null) throw BudgetException.of('conflict', 'RESULTS_NOT_READY', 'This envelope has no vote (the ballot is not fixed, or it had fewer than two projects)');
         const pollId = envelope.poll_id;
         // The closed poll's ballots as its bulletin board lists them (by receipt hash), options in poll order.
-        const [poll] = await dataSource.query<Array<{ status: string; digest: string | null }>>(`SELECT status, result->>'bulletinBoardDigest' AS digest FROM polls WHERE id = $1`, [pollId]);
-        if (!['closed', 'published'].includes(poll.status) || poll.digest === null) throw BudgetException.of('conflict', 'RESULTS_NOT_READY', 'The vote is not closed and sealed yet');
+        // Sealing follows the close in the background: wait for it (a few seconds on a large vote).
+        let poll: { status: string; digest: string | null } | undefined;
+        for (let waited = 0; ; waited += 500) {
+          [poll] = await dataSource.query<Array<{ status: string; digest: string | null }>>(`SELECT status, result->>'bulletinBoardDigest' AS digest FROM polls WHERE id = $1`, [pollId]);
+          if (!['closed', 'published'].includes(poll.status)) throw BudgetException.of('conflict', 'RESULTS_NOT_READY', 'The vote is not closed yet');
+          if (poll.digest !== null) break;
+          if (waited >= 60_000) throw BudgetException.of('conflict', 'RESULTS_NOT_READY', 'The bulletin board is not sealed yet: try again in a minute');
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
         const pollOptions = await dataSource.query<Array<{ id: string }>>(`SELECT id FROM poll_options WHERE poll_id = $1 ORDER BY position`, [pollId]);
         const ballots = await dataSource.query<Array<{ grades: Array<number | null> }>>(`SELECT grades FROM ballots WHERE poll_id = $1 ORDER BY receipt_hash COLLATE "C"`, [pollId]);
         const board = { digest: poll.digest, ballots };

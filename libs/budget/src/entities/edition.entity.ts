@@ -18,7 +18,11 @@ export type SelectionRule = (typeof SELECTION_RULES)[number];
 @Check('budget_editions_completion_known', `"completion" IS NULL OR ("completion" = 'greedy' AND "rule" = 'equal-shares')`)
 @Check('budget_editions_grades_count', `array_length("grades", 1) BETWEEN 2 AND 10`)
 @Check('budget_editions_threshold_range', `"approval_threshold" >= 1 AND "approval_threshold" < array_length("grades", 1)`)
-@Check('budget_editions_calendar_order', `"ideas_from" <= "co_construction_from" AND "co_construction_from" <= "feasibility_from" AND "feasibility_from" <= "ballot_from" AND "ballot_from" <= "vote_opens_at"::date AND "vote_opens_at" < "vote_closes_at" AND "vote_closes_at"::date <= "results_from" AND "results_from" <= "follow_up_from"`)
+// Calendar days are Paris days: the window's instants are compared as Paris dates, whatever the server's zone.
+@Check(
+  'budget_editions_calendar_order',
+  `"ideas_from" <= "co_construction_from" AND "co_construction_from" <= "feasibility_from" AND "feasibility_from" <= "ballot_from" AND "ballot_from" <= ("vote_opens_at" AT TIME ZONE 'Europe/Paris')::date AND "vote_opens_at" < "vote_closes_at" AND ("vote_closes_at" AT TIME ZONE 'Europe/Paris')::date <= "results_from" AND "results_from" <= "follow_up_from"`,
+)
 export class EditionEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'budget_editions_pkey' })
   id!: string;
