@@ -306,4 +306,39 @@ describe('participatory budget: editions, envelopes, ideas, projects, feasibilit
       }
     }
   }, 120_000);
+
+  it('never lets anyone vote in two districts: a change of district racing a district ballot is either first or refused', async () => {
+    const id = ((await create().expect(201)).body as { id: string }).id;
+    const envelope = async (district: string): Promise<{ id: string }> =>
+      (await t.http.post(`/api/budget/editions/${id}/envelopes`).set(organiser.auth).send({ kind: 'district', district, name: district, amountCents: 500_00 }).expect(201)).body as { id: string };
+    const envelopes = { '11e': await envelope('11e'), '20e': await envelope('20e') };
+    await advance(id, 'ideas').expect(200);
+    const ideaId = ((await t.http.post(`/api/budget/editions/${id}/ideas`).set(alice.auth).send({ title: 'Une idée' }).expect(201)).body as Idea).id;
+    await advance(id, 'co-construction').expect(200);
+    const made: Array<[string, string]> = [];
+    for (const district of ['11e', '20e'] as const) {
+      for (const title of ['Un', 'Deux']) made.push([district, ((await t.http.post(`/api/budget/editions/${id}/projects`).set(organiser.auth).send({ title: `${title} ${district}`, district, ideaIds: [ideaId] }).expect(201)).body as Project).id]);
+    }
+    await advance(id, 'feasibility').expect(200);
+    for (const [district, projectId] of made) await t.http.put(`/api/budget/projects/${projectId}/feasibility`).set(organiser.auth).send({ admissible: true, reason: 'Faisable', costCents: 100_00, envelopeId: envelopes[district as '11e' | '20e'].id }).expect(200);
+    await advance(id, 'ballot').expect(200);
+    await advance(id, 'vote').expect(200);
+    const ballot = (await t.http.get(`/api/budget/editions/${id}/ballot`).expect(200)).body as Array<{ envelope: { district: string }; pollId: string; projects: Array<{ optionId: string }> }>;
+    const poll = (district: string) => ballot.find((entry) => entry.envelope.district === district)!;
+    const grades = (district: string) => Object.fromEntries(poll(district).projects.map((project) => [project.optionId, 2]));
+
+    for (let round = 0; round < 8; round += 1) {
+      const voter = await createAndLogin(t.app, t.http);
+      await t.http.put(`/api/budget/editions/${id}/district`).set(voter.auth).send({ district: '11e' }).expect(200);
+      const [cast, change] = await Promise.all([
+        t.http.post(`/api/polls/${poll('11e').pollId}/ballots`).set(voter.auth).send({ grades: grades('11e') }),
+        t.http.put(`/api/budget/editions/${id}/district`).set(voter.auth).send({ district: '20e' }),
+      ]);
+      // Either the ballot came first (and the change is refused), or the change did (and the 11e ballot is refused).
+      expect([[cast.status, change.status]]).toEqual([cast.status === 201 ? [201, 409] : [403, 200]]);
+      const other = await t.http.post(`/api/polls/${poll('20e').pollId}/ballots`).set(voter.auth).send({ grades: grades('20e') });
+      // In no order can the same person vote in both districts.
+      expect({ bothDistricts: cast.status === 201 && other.status === 201, other: other.status }).toEqual({ bothDistricts: false, other: cast.status === 201 ? 403 : 201 });
+    }
+  });
 });

@@ -45,11 +45,12 @@ export class BudgetVoteService implements VoterEligibility, OnModuleInit {
     const envelope = await manager.getRepository(EnvelopeEntity).findOneBy({ pollId: poll.id });
     if (envelope === null) throw VotingException.notEligible('this poll belongs to no envelope');
     if (envelope.kind === 'district') {
-      const [row] = await manager.query<Array<{ district: string }>>(
+      // An UPDATE through TypeORM answers [rows, count].
+      const [, marked] = await manager.query<[unknown[], number]>(
         `UPDATE budget_voters SET first_ballot_at = COALESCE(first_ballot_at, $3) WHERE edition_id = $1 AND account_id = $2 AND district = $4 RETURNING district`,
         [envelope.editionId, principal.accountId, this.clock.now(), envelope.district],
       );
-      if (row === undefined) {
+      if (marked === 0) {
         const declared = (await manager.getRepository(VoterEntity).findOneBy({ editionId: envelope.editionId, accountId: principal.accountId }))?.district ?? null;
         throw VotingException.notEligible(declared === null ? `this ballot is for the residents of ${envelope.district}: declare your district first` : `this ballot is for ${envelope.district}; you declared ${declared}`);
       }
