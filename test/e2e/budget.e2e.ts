@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -301,6 +301,17 @@ describe('participatory budget: editions, envelopes, ideas, projects, feasibilit
         const recomputed = JSON.parse(selected.stdout) as { selected: string[]; cost: number };
         expect([...recomputed.selected].sort()).toEqual(city.lines.filter((line) => line.funded).map((line) => line.projectId).sort());
         expect(String(recomputed.cost)).toBe(city.spentCents);
+        // And the envelope's bulletin board recounts to the ranking the winners came from (sealed just after the close).
+        let board = await t.http.get(`/api/polls/${box(citywide.id).pollId}/bulletin-board`);
+        for (let i = 0; i < 50 && board.status === 409; i += 1) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          board = await t.http.get(`/api/polls/${box(citywide.id).pollId}/bulletin-board`);
+        }
+        expect(board.status).toBe(200);
+        const boardFile = join(dir, 'board.json');
+        writeFileSync(boardFile, JSON.stringify(board.body));
+        const recount = await run(PNYX, ['mj', 'recount', '--bulletin-board', boardFile]);
+        expect({ code: recount.code, reproduced: recount.stdout.includes('the published result is reproduced') }).toEqual({ code: 0, reproduced: true });
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
