@@ -116,6 +116,8 @@ test.describe('the organisers’ console: votes, citywide votes, the agenda, the
     // Officer A at the table: checks E1, records the paper vote.
     const a = await signIn(officerA.email, officerA.password);
     await a.getByRole('link', { name: 'Bureau de vote' }).click();
+    // The home page just left lists the same vote (linking to the public ballot): wait for the officer's page.
+    await expect(a.getByRole('heading', { level: 1, name: 'Mes bureaux de vote' })).toBeVisible();
     await a.getByRole('link', { name: 'Votation sur les trottinettes' }).click();
     await a.getByLabel('Identifiant de l’électeur').fill('E3');
     await a.getByRole('button', { name: 'Contrôler' }).click();
