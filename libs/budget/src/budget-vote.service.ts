@@ -79,8 +79,7 @@ export class BudgetVoteService implements VoterEligibility, OnModuleInit {
       const edition = await this.repository.edition(editionId, manager);
       if (edition === null) throw BudgetException.notFound('EDITION');
       if (['results', 'follow-up'].includes(edition.phase)) throw BudgetException.wrongPhase('Declaring a district', edition.phase, ['draft', 'ideas', 'co-construction', 'feasibility', 'ballot', 'vote']);
-      const districts = (await this.repository.envelopes(editionId, manager)).flatMap((envelope) => (envelope.district === null ? [] : [envelope.district]));
-      if (!districts.includes(district)) throw BudgetException.invalid(`"${district}" is not a district of this edition (${districts.join(', ')})`);
+      district = await this.repository.knownDistrict(editionId, district, manager);
       const repository = manager.getRepository(VoterEntity);
       const voter = await repository.findOne({ where: { editionId, accountId: principal.accountId }, lock: { mode: 'pessimistic_write' } });
       if (voter !== null && voter.firstBallotAt !== null && voter.district !== null && voter.district !== district) {

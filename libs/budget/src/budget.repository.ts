@@ -7,6 +7,7 @@ import { EnvelopeEntity } from './entities/envelope.entity.js';
 import { IdeaEntity } from './entities/idea.entity.js';
 import { ProjectEntity } from './entities/project.entity.js';
 import type { IdeaView, LinkedTitleDto } from './dto/budget.dto.js';
+import { BudgetException } from './budget.exception.js';
 
 export interface IdeaFilter {
   q?: string;
@@ -31,6 +32,17 @@ export class BudgetRepository {
 
   envelopes(editionId: string, manager: EntityManager = this.dataSource.manager): Promise<EnvelopeEntity[]> {
     return manager.getRepository(EnvelopeEntity).find({ where: { editionId }, order: { kind: 'ASC', district: 'ASC', name: 'ASC' } });
+  }
+
+  /**
+   * `district` trimmed, when the edition has an envelope for it; otherwise a refusal naming the
+   * edition's districts. Ideas, projects and voters all name districts this way.
+   */
+  async knownDistrict(editionId: string, district: string, manager: EntityManager = this.dataSource.manager): Promise<string> {
+    const districts = (await this.envelopes(editionId, manager)).flatMap((envelope) => (envelope.district === null ? [] : [envelope.district]));
+    const trimmed = district.trim();
+    if (!districts.includes(trimmed)) throw BudgetException.invalid(`"${trimmed}" is not a district of this edition${districts.length > 0 ? ` (${districts.join(', ')})` : ''}`);
+    return trimmed;
   }
 
   envelope(id: string, manager: EntityManager = this.dataSource.manager): Promise<EnvelopeEntity | null> {

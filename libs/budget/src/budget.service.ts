@@ -170,10 +170,7 @@ export class BudgetService {
 
   /** A district named by an idea or a project must have its envelope in the edition. */
   private async checkDistrict(editionId: string, district: string | undefined): Promise<string | null> {
-    if (district === undefined) return null;
-    const districts = (await this.repository.envelopes(editionId)).flatMap((envelope) => (envelope.district === null ? [] : [envelope.district]));
-    if (!districts.includes(district.trim())) throw BudgetException.invalid(`"${district}" is not a district of this edition${districts.length > 0 ? ` (${districts.join(', ')})` : ''}`);
-    return district.trim();
+    return district === undefined ? null : this.repository.knownDistrict(editionId, district);
   }
 
   async fileIdea(principal: Principal, editionId: string, draft: CreateIdeaDto): Promise<IdeaView> {
