@@ -22,7 +22,9 @@ export function AssemblyPage() {
   const polls = useAssemblyPolls(assemblyId);
   const decisions = useDecisions(assemblyId);
   const showName = useShowMyName(assemblyId);
-  // While the choice is being saved (and the list reloaded), the box shows what was asked for.
+  // While the choice is being saved (and the list reloaded), the box shows what was asked for: set
+  // in the click's own render, so the box never flicks back before the request is under way.
+  const [asked, setAsked] = useState<boolean | null>(null);
 
   if (assembly.data === undefined) return <PageFallback title={t('assembly.loading')} error={assembly.error} />;
   const now = Date.now();
@@ -56,7 +58,16 @@ export function AssemblyPage() {
         {mine !== undefined && session.status === 'signed-in' ? (
           <div className="notice">
             <p className="checkbox">
-              <input id="show-my-name" type="checkbox" checked={showName.isPending ? showName.variables.shown : mine.nameShown} disabled={showName.isPending} onChange={(event) => showName.mutate({ membershipId: mine.id, shown: event.target.checked })} />
+              <input
+                id="show-my-name"
+                type="checkbox"
+                checked={asked ?? mine.nameShown}
+                disabled={showName.isPending}
+                onChange={(event) => {
+                  setAsked(event.target.checked);
+                  showName.mutate({ membershipId: mine.id, shown: event.target.checked }, { onSettled: () => setAsked(null) });
+                }}
+              />
               <label htmlFor="show-my-name">{t('assembly.showMyName')}</label>
             </p>
             {showName.error ? <ErrorMessage error={showName.error} /> : null}
