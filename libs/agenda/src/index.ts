@@ -6,5 +6,4 @@ export * from './agenda-events.js';
 export * from './agenda-scheduler.js';
 export * from './proposal.service.js';
 export * from './session.service.js';
-export * from './markdown.js';
 export * from './text-diff.js';

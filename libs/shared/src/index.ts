@@ -31,3 +31,4 @@ import { AuditEntryEntity } from './audit/audit-entry.entity.js';
 export const SHARED_ENTITIES = [AuditEntryEntity];
 export * from './csv/csv-text.js';
 export * from './validation/download-format.query.js';
+export * from './text/markdown.js';

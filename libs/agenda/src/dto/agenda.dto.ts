@@ -7,7 +7,7 @@ import type { ProposalVersionEntity } from '../entities/proposal-version.entity.
 import type { ProposalEntity } from '../entities/proposal.entity.js';
 import type { SessionEntity } from '../entities/session.entity.js';
 import { SESSION_STATUSES, SESSION_VISIBILITIES, type SessionStatus, type SessionVisibility } from '../entities/session.entity.js';
-import { renderMarkdown } from '../markdown.js';
+import { renderMarkdown } from '@app/shared';
 import { PROPOSAL_ACTIONS, PROPOSAL_KINDS, PROPOSAL_STATES, type Actor, type ProposalAction, type ProposalKind, type ProposalState } from '../proposal-lifecycle.js';
 
 export class IdParams {

@@ -6,7 +6,7 @@ import { TextArea } from '../../ui/TextArea';
 import { TextField } from '../../ui/TextField';
 import { pollRequest, type GradePreset, type PollDraft, type PollProblems } from '../utils/poll-form';
 import type { Schemas } from '../../app/api/client';
-import { ErrorSummary } from './ErrorSummary';
+import { ErrorSummary } from '../../ui/ErrorSummary';
 import '../i18n/messages';
 
 const PRESETS: GradePreset[] = ['fr-7', 'fr-5', 'en-7', 'en-5'];

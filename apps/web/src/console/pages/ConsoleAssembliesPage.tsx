@@ -11,7 +11,7 @@ import { RequireRole } from '../components/RequireRole';
 import { useCreateAssembly } from '../hooks/assemblies';
 import { assemblyProblems, type AssemblyDraft } from '../utils/forms';
 import { CONSOLE_ROLES } from '../utils/roles';
-import { ErrorSummary } from '../components/ErrorSummary';
+import { ErrorSummary } from '../../ui/ErrorSummary';
 import '../i18n/messages';
 import '../../deliberation/i18n/messages';
 

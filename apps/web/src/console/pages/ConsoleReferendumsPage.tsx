@@ -7,7 +7,7 @@ import { PageTitle } from '../../ui/PageTitle';
 import { TextArea } from '../../ui/TextArea';
 import { TextField } from '../../ui/TextField';
 import { TimeText } from '../../ui/TimeText';
-import { ErrorSummary } from '../components/ErrorSummary';
+import { ErrorSummary } from '../../ui/ErrorSummary';
 import { RequireRole } from '../components/RequireRole';
 import { useAllReferendums, useCreateReferendum } from '../hooks/referendums';
 import { EMPTY_QUESTION, EMPTY_REFERENDUM, referendumRequest, type QuestionDraft, type ReferendumDraft, type ReferendumProblems } from '../utils/referendum-form';
