@@ -230,6 +230,11 @@ describe('participatory budget: editions, envelopes, ideas, projects, feasibilit
       // Districts: declared before voting there; fixed by the first ballot.
       await t.http.put(`/api/budget/editions/${id}/district`).set(alice.auth).send({ district: '20e' }).expect(422);
       for (const voter of voters) await t.http.put(`/api/budget/editions/${id}/district`).set(voter.auth).send({ district: '11e' }).expect(200);
+      // Asking whether one may vote (the ballot pages do) fixes nothing: only a ballot does.
+      for (const envelopeId of [citywide.id, eleventh.id]) {
+        expect((await t.http.get(`/api/polls/${box(envelopeId).pollId}/participation`).set(alice.auth).expect(200)).body).toEqual({ eligible: true, voted: false });
+      }
+      expect((await t.http.get(`/api/budget/editions/${id}/voter`).set(alice.auth).expect(200)).body).toEqual({ district: '11e', locked: false });
       // Grades, worst 0 … best 3. Citywide: A loved by one, B liked by all, C liked by two.
       const grades: Array<Record<string, number>> = [
         { A: 3, B: 2, C: 2 },

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { inTransaction } from '@app/persistence';
 import { actorOf, AuditLogService, CLOCK, type Clock, type Principal } from '@app/shared';
-import { AudienceEligibilityRegistry, PollService, VotingException, type PollEntity, type VoterEligibility } from '@app/voting';
+import { AudienceEligibilityRegistry, PollService, VotingException, type EligibilityIntent, type PollEntity, type VoterEligibility } from '@app/voting';
 import { BudgetException } from './budget.exception.js';
 import { BudgetRepository } from './budget.repository.js';
 import type { EditionEntity } from './entities/edition.entity.js';
@@ -38,23 +38,29 @@ export class BudgetVoteService implements VoterEligibility, OnModuleInit {
    * Residents vote in every citywide and ring-fenced envelope, and in their declared district's. The
    * first ballot fixes the district for the rest of the edition: one statement marks the voter and
    * reads their district under the row's lock, so a change of district racing a ballot either comes
-   * first (and the ballot is judged by the new district) or is refused.
+   * first (and the ballot is judged by the new district) or is refused. A `check` (a page asking
+   * whether one may vote) reads the declared district and marks nothing.
    */
-  async voterKey(poll: PollEntity, principal: Principal, manager: EntityManager): Promise<string> {
+  async voterKey(poll: PollEntity, principal: Principal, manager: EntityManager, intent: EligibilityIntent): Promise<string> {
     if (!principal.roles.includes('resident')) throw VotingException.notEligible('only residents vote in the participatory budget');
     const envelope = await manager.getRepository(EnvelopeEntity).findOneBy({ pollId: poll.id });
     if (envelope === null) throw VotingException.notEligible('this poll belongs to no envelope');
     if (envelope.kind === 'district') {
-      // An UPDATE through TypeORM answers [rows, count].
-      const [, marked] = await manager.query<[unknown[], number]>(
-        `UPDATE budget_voters SET first_ballot_at = COALESCE(first_ballot_at, $3) WHERE edition_id = $1 AND account_id = $2 AND district = $4 RETURNING district`,
-        [envelope.editionId, principal.accountId, this.clock.now(), envelope.district],
-      );
-      if (marked === 0) {
+      const notYours = async (): Promise<never> => {
         const declared = (await manager.getRepository(VoterEntity).findOneBy({ editionId: envelope.editionId, accountId: principal.accountId }))?.district ?? null;
         throw VotingException.notEligible(declared === null ? `this ballot is for the residents of ${envelope.district}: declare your district first` : `this ballot is for ${envelope.district}; you declared ${declared}`);
+      };
+      if (intent === 'check') {
+        if (!(await manager.getRepository(VoterEntity).existsBy({ editionId: envelope.editionId, accountId: principal.accountId, district: envelope.district! }))) await notYours();
+      } else {
+        // An UPDATE through TypeORM answers [rows, count].
+        const [, marked] = await manager.query<[unknown[], number]>(
+          `UPDATE budget_voters SET first_ballot_at = COALESCE(first_ballot_at, $3) WHERE edition_id = $1 AND account_id = $2 AND district = $4 RETURNING district`,
+          [envelope.editionId, principal.accountId, this.clock.now(), envelope.district],
+        );
+        if (marked === 0) await notYours();
       }
-    } else {
+    } else if (intent === 'cast') {
       await manager.query(
         `INSERT INTO budget_voters (edition_id, account_id, district, first_ballot_at) VALUES ($1, $2, NULL, $3)
          ON CONFLICT (edition_id, account_id) DO UPDATE SET first_ballot_at = COALESCE(budget_voters.first_ballot_at, EXCLUDED.first_ballot_at)`,

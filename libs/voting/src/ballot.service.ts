@@ -47,7 +47,7 @@ export class BallotService implements OnModuleDestroy {
     // The ballot is checked before eligibility: an eligibility rule may record the attempt (the
     // participatory budget fixes a voter's district at their first ballot), so a malformed one must not count.
     const ballot = await this.readBallot(poll, grades);
-    const voterKey = await this.eligibility.voterKey(poll, principal, this.dataSource.manager);
+    const voterKey = await this.eligibility.voterKey(poll, principal, this.dataSource.manager, 'cast');
     const fresh = generateHumanCode();
     let cast: boolean;
     try {
@@ -96,7 +96,7 @@ export class BallotService implements OnModuleDestroy {
       const poll = await this.polls.lockForBallot(settings.id, manager);
       if (poll === null) throw VotingException.pollNotFound();
       this.requireOpen(poll);
-      const voterKey = await this.eligibility.voterKey(poll, principal, manager);
+      const voterKey = await this.eligibility.voterKey(poll, principal, manager, 'cast');
       const ballot = await this.readBallot(poll, grades);
       // The receipt alone finds the ballot; the participation shows this voter has one to replace.
       if (!(await this.box.hasParticipated(poll.id, voterKey, manager))) throw VotingException.receiptUnknown();
@@ -141,7 +141,7 @@ export class BallotService implements OnModuleDestroy {
     if (poll === null) throw VotingException.pollNotFound();
     let voterKey: string;
     try {
-      voterKey = await this.eligibility.voterKey(poll, principal, this.dataSource.manager);
+      voterKey = await this.eligibility.voterKey(poll, principal, this.dataSource.manager, 'check');
     } catch (error) {
       if (error instanceof VotingException && error.code === 'NOT_ELIGIBLE') return { eligible: false, reason: error.message, voted: false };
       throw error;

@@ -11,9 +11,16 @@ import { VotingException } from './voting.exception.js';
  */
 export const VOTER_ELIGIBILITY = Symbol('VOTER_ELIGIBILITY');
 
+/**
+ * Why eligibility is asked: `cast` comes with a ballot (a rule may record it, as the participatory
+ * budget fixes a voter's district at their first ballot); `check` only asks (a page showing whether
+ * one may vote) and must change nothing.
+ */
+export type EligibilityIntent = 'cast' | 'check';
+
 export interface VoterEligibility {
   /** The participation key for this voter, or throws NOT_ELIGIBLE. */
-  voterKey(poll: PollEntity, principal: Principal, manager: EntityManager): Promise<string>;
+  voterKey(poll: PollEntity, principal: Principal, manager: EntityManager, intent: EligibilityIntent): Promise<string>;
   /** How many people may vote, when known (for turnout); null for open audiences. */
   eligibleCount(poll: PollEntity): Promise<number | null>;
 }
@@ -43,9 +50,9 @@ export class AccountEligibility implements VoterEligibility {
     private readonly registry: AudienceEligibilityRegistry,
   ) {}
 
-  async voterKey(poll: PollEntity, principal: Principal, manager: EntityManager): Promise<string> {
+  async voterKey(poll: PollEntity, principal: Principal, manager: EntityManager, intent: EligibilityIntent): Promise<string> {
     const registered = this.registry.ruleFor(poll.audience);
-    if (registered !== undefined) return registered.voterKey(poll, principal, manager);
+    if (registered !== undefined) return registered.voterKey(poll, principal, manager, intent);
     if (poll.audience === 'budget') {
       throw VotingException.notEligible('the participatory budget is not running on this server');
     } else if (poll.audience === 'roll') {
