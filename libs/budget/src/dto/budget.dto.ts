@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { renderMarkdown } from '@app/shared';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { EDITION_PHASES, SELECTION_RULES, type EditionEntity, type EditionPhase, type SelectionRule } from '../entities/edition.entity.js';
 import { ENVELOPE_KINDS, type EnvelopeEntity, type EnvelopeKind } from '../entities/envelope.entity.js';
@@ -112,6 +113,17 @@ export class AdvancePhaseDto {
   phase!: EditionPhase;
 }
 
+export class EditionCalendarDto {
+  @ApiProperty({ format: 'date', description: 'A Paris day' }) ideasFrom!: string;
+  @ApiProperty({ format: 'date' }) coConstructionFrom!: string;
+  @ApiProperty({ format: 'date' }) feasibilityFrom!: string;
+  @ApiProperty({ format: 'date' }) ballotFrom!: string;
+  @ApiProperty({ format: 'date-time' }) voteOpensAt!: string;
+  @ApiProperty({ format: 'date-time' }) voteClosesAt!: string;
+  @ApiProperty({ format: 'date' }) resultsFrom!: string;
+  @ApiProperty({ format: 'date' }) followUpFrom!: string;
+}
+
 export class EditionDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() title!: string;
@@ -121,7 +133,7 @@ export class EditionDto {
   @ApiProperty({ enum: ['greedy'], nullable: true, type: String }) completion!: 'greedy' | null;
   @ApiProperty({ type: String, isArray: true, description: 'Worst first' }) grades!: string[];
   @ApiProperty() approvalThreshold!: number;
-  @ApiProperty({ description: 'Paris dates; the vote window as instants' }) calendar!: { ideasFrom: string; coConstructionFrom: string; feasibilityFrom: string; ballotFrom: string; voteOpensAt: string; voteClosesAt: string; resultsFrom: string; followUpFrom: string };
+  @ApiProperty({ type: () => EditionCalendarDto, description: 'Paris dates; the vote window as instants' }) calendar!: EditionCalendarDto;
   @ApiProperty() createdAt!: string;
 }
 
@@ -254,7 +266,8 @@ export class IdeaDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) editionId!: string;
   @ApiProperty() title!: string;
-  @ApiProperty() body!: string;
+  @ApiProperty({ description: 'Markdown, as written' }) body!: string;
+  @ApiProperty({ description: 'The body rendered to safe HTML (every tag of the source escaped)' }) bodyHtml!: string;
   @ApiProperty({ nullable: true, type: String }) district!: string | null;
   @ApiProperty() location!: string;
   @ApiProperty() authorName!: string;
@@ -285,6 +298,7 @@ export function mapIdea(view: IdeaView, accountId: string | null): IdeaDto {
     editionId: idea.editionId,
     title: idea.title,
     body: idea.body,
+    bodyHtml: renderMarkdown(idea.body),
     district: idea.district,
     location: idea.location,
     authorName: view.authorName,
@@ -361,7 +375,8 @@ export class ProjectDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) editionId!: string;
   @ApiProperty() title!: string;
-  @ApiProperty() description!: string;
+  @ApiProperty({ description: 'Markdown, as written' }) description!: string;
+  @ApiProperty({ description: 'The description rendered to safe HTML' }) descriptionHtml!: string;
   @ApiProperty({ nullable: true, type: String }) district!: string | null;
   @ApiProperty() location!: string;
   @ApiProperty({ enum: FEASIBILITY_STATES }) feasibility!: Feasibility;
@@ -378,6 +393,7 @@ export function mapProject(project: ProjectEntity, ideas: LinkedTitleDto[]): Pro
     editionId: project.editionId,
     title: project.title,
     description: project.description,
+    descriptionHtml: renderMarkdown(project.description),
     district: project.district,
     location: project.location,
     feasibility: project.feasibility,

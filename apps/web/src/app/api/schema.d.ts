@@ -2291,10 +2291,31 @@ export type components = {
             links?: string[];
             title?: string;
         };
+        EditionCalendarDto: {
+            /** Format: date */
+            ballotFrom: string;
+            /** Format: date */
+            coConstructionFrom: string;
+            /** Format: date */
+            feasibilityFrom: string;
+            /** Format: date */
+            followUpFrom: string;
+            /**
+             * Format: date
+             * @description A Paris day
+             */
+            ideasFrom: string;
+            /** Format: date */
+            resultsFrom: string;
+            /** Format: date-time */
+            voteClosesAt: string;
+            /** Format: date-time */
+            voteOpensAt: string;
+        };
         EditionDto: {
             approvalThreshold: number;
             /** @description Paris dates; the vote window as instants */
-            calendar: Record<string, never>;
+            calendar: components["schemas"]["EditionCalendarDto"];
             /** @enum {string|null} */
             completion: "greedy" | null;
             createdAt: string;
@@ -2476,7 +2497,10 @@ export type components = {
         };
         IdeaDto: {
             authorName: string;
+            /** @description Markdown, as written */
             body: string;
+            /** @description The body rendered to safe HTML (every tag of the source escaped) */
+            bodyHtml: string;
             createdAt: string;
             district: string | null;
             /** Format: uuid */
@@ -2809,7 +2833,10 @@ export type components = {
             /** @description Whole cents, as a decimal string */
             costCents: string | null;
             createdAt: string;
+            /** @description Markdown, as written */
             description: string;
+            /** @description The description rendered to safe HTML */
+            descriptionHtml: string;
             district: string | null;
             /** Format: uuid */
             editionId: string;
