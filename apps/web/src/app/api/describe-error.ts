@@ -6,7 +6,7 @@ import { ApiError, NetworkError } from './errors';
  * sentence saying what happened and what to do next. Pure, so each mapping is tested.
  */
 export interface ErrorDescription {
-  key: Extract<MessageKey, `errors.${string}` | `roomErrors.${string}` | `consoleErrors.${string}`>;
+  key: Extract<MessageKey, `errors.${string}` | `roomErrors.${string}` | `consoleErrors.${string}` | `budgetErrors.${string}`>;
   values?: Record<string, string | number>;
   /** For a sentence in a feature's bundle: what to say on a page that has not loaded it. */
   fallback?: ErrorDescription;
@@ -148,11 +148,29 @@ const CONSOLE_CODES = new Set([
   'WRONG_STATION',
 ]);
 
+/** The participatory budget's refusals: their sentences come with its pages (budget/i18n, key `budgetErrors.*`). */
+const BUDGET_CODES = new Set([
+  'EDITION_NOT_FOUND',
+  'ENVELOPE_NOT_FOUND',
+  'IDEA_NOT_FOUND',
+  'PROJECT_NOT_FOUND',
+  'BUDGET_INVALID',
+  'NOT_BUDGET_ORGANISER',
+  'IDEAS_RESIDENTS_ONLY',
+  'WRONG_PHASE',
+  'PHASE_ORDER',
+  'ENVELOPE_TAKEN',
+  'COST_OVER_LIMIT',
+  'ENVELOPE_MISMATCH',
+  'DISTRICT_LOCKED',
+  'RESULTS_NOT_READY',
+]);
+
 /**
  * Codes whose server message carries the particular (which question, which date): pages show it
  * after the sentence. The server writes it in English.
  */
-export const WITH_SERVER_DETAIL = new Set(['REFERENDUM_INVALID', 'STATION_COUNT_INVALID', 'POLL_INVALID', 'ROLL_CSV_INVALID', 'TERM_INVALID']);
+export const WITH_SERVER_DETAIL = new Set(['REFERENDUM_INVALID', 'STATION_COUNT_INVALID', 'POLL_INVALID', 'ROLL_CSV_INVALID', 'TERM_INVALID', 'BUDGET_INVALID', 'WRONG_PHASE']);
 
 const SIGN_IN_AGAIN = new Set(['SIGN_IN_AGAIN', 'UNAUTHENTICATED', 'TOKEN_INVALID', 'TOKEN_EXPIRED', 'SESSION_REVOKED', 'REFRESH_TOKEN_INVALID', 'REFRESH_TOKEN_REUSED']);
 
@@ -181,6 +199,7 @@ export function describeError(error: unknown): ErrorDescription {
   if (BY_CODE.has(error.code)) return { key: `errors.${error.code}` as ErrorDescription['key'] };
   if (ROOM_CODES.has(error.code)) return { key: `roomErrors.${error.code}` as ErrorDescription['key'], fallback: byStatus(error, retry) };
   if (CONSOLE_CODES.has(error.code)) return { key: `consoleErrors.${error.code}` as ErrorDescription['key'], fallback: byStatus(error, retry) };
+  if (BUDGET_CODES.has(error.code)) return { key: `budgetErrors.${error.code}` as ErrorDescription['key'], fallback: byStatus(error, retry) };
   if (SIGN_IN_AGAIN.has(error.code)) return { key: 'errors.SIGN_IN_AGAIN' };
   return byStatus(error, retry);
 }

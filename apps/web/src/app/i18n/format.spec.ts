@@ -16,4 +16,16 @@ describe('formatters', () => {
     expect(formattersFor('fr').percent(0.4567)).toBe('45,7\u00a0%');
     expect(formattersFor('en').percent(0.4567)).toBe('45.7%');
   });
+
+  it('write euros from whole cents, with cents only when there are some', () => {
+    expect(formattersFor('fr').money('3000000000')).toBe('30\u202f000\u202f000\u00a0€');
+    expect(formattersFor('en').money('3000000000')).toBe('€30,000,000');
+    expect(formattersFor('fr').money(12345)).toBe('123,45\u00a0€');
+    expect(formattersFor('en').money('-250')).toBe('-€2.50');
+  });
+
+  it('write a calendar day as it is, whatever the zone', () => {
+    expect(formattersFor('fr').day('2027-01-15')).toBe('15 janvier 2027');
+    expect(formattersFor('en').day('2027-10-05')).toBe('5 October 2027');
+  });
 });

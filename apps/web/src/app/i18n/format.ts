@@ -11,6 +11,10 @@ export interface Formatters {
   date(iso: string): string;
   /** Hours and minutes only: for what happens during a session. */
   time(iso: string): string;
+  /** Euros from whole cents (the API's decimal strings): no decimals when there are none. */
+  money(cents: string | number): string;
+  /** A calendar day (YYYY-MM-DD, already a Paris day), in words. */
+  day(isoDate: string): string;
 }
 
 export function formattersFor(language: string): Formatters {
@@ -26,5 +30,12 @@ export function formattersFor(language: string): Formatters {
     dateTime: (iso) => dateTimes.format(new Date(iso)),
     date: (iso) => dates.format(new Date(iso)),
     time: (iso) => times.format(new Date(iso)),
+    money: (cents) => {
+      const whole = BigInt(cents);
+      const fraction = whole % 100n !== 0n;
+      // Number() is exact up to 2^53 cents (90 trillion euros); the division keeps the cents.
+      return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', minimumFractionDigits: fraction ? 2 : 0, maximumFractionDigits: 2 }).format(Number(whole) / 100);
+    },
+    day: (isoDate) => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'long' }).format(new Date(`${isoDate}T12:00:00Z`)),
   };
 }

@@ -6,6 +6,7 @@
  */
 import type fr from './fr.json';
 import type agendaFr from '../../agenda/i18n/fr.json';
+import type budgetFr from '../../budget/i18n/fr.json';
 import type consoleFr from '../../console/i18n/fr.json';
 import type deliberationFr from '../../deliberation/i18n/fr.json';
 import type referendumFr from '../../referendum/i18n/fr.json';
@@ -21,10 +22,10 @@ type WithoutPlural<K extends string> = K extends `${infer Base}_ordinal_${Plural
 
 /**
  * Every message key of the app (plural variants under their common key): the core bundle's, and
- * the features' (petitions, citizen votes, the live room, the console), which the modules saying
+ * the features' (petitions, citizen votes, the live room, the console, the budget), which the modules saying
  * them load (app/i18n/i18n.ts).
  */
-export type MessageKey = WithoutPlural<Leaves<typeof fr> | Leaves<typeof agendaFr> | Leaves<typeof referendumFr> | Leaves<typeof deliberationFr> | Leaves<typeof consoleFr>>;
+export type MessageKey = WithoutPlural<Leaves<typeof fr> | Leaves<typeof agendaFr> | Leaves<typeof referendumFr> | Leaves<typeof deliberationFr> | Leaves<typeof consoleFr> | Leaves<typeof budgetFr>>;
 
 export type TranslateValues = { count?: number; ordinal?: boolean } & Record<string, string | number | boolean | undefined>;
 

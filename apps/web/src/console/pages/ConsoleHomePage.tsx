@@ -26,6 +26,7 @@ function ConsoleHome() {
           { to: '/console/assemblies', title: t('console.home.assemblies'), body: t('console.home.assembliesBody') },
           { to: '/console/polls', title: t('console.home.polls'), body: t('console.home.pollsBody') },
           { to: '/console/referendums', title: t('console.home.referendums'), body: t('console.home.referendumsBody') },
+          { to: '/console/budget', title: t('console.home.budget'), body: t('console.home.budgetBody') },
         ]
       : []),
     ...(hasAnyRole(roles, CONSOLE_ROLES.audit) ? [{ to: '/console/audit', title: t('console.home.audit'), body: t('console.home.auditBody') }] : []),
