@@ -2,6 +2,7 @@ import { useTranslation } from '../i18n/i18n';
 import { Link, useLocation } from 'react-router';
 import { PetitionList } from '../../agenda/components/PetitionList';
 import { SessionList } from '../../agenda/components/SessionList';
+import { BudgetOnHome } from '../../budget/components/BudgetOnHome';
 import { useAssemblies, useCollectingPetitions, useLiveSupportCounts, useUpcomingSessions } from '../../agenda/hooks/petitions';
 import { useReferendums } from '../../referendum/hooks/referendums';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -49,6 +50,8 @@ export function HomePage() {
           <Link to="/votes">{t('home.allVotes')}</Link>
         </p>
       </section>
+
+      <BudgetOnHome />
 
       <section aria-labelledby="home-petitions" className="section">
         <h2 id="home-petitions">{t('home.petitions')}</h2>
