@@ -150,9 +150,9 @@ export class BudgetVoteService implements VoterEligibility, OnModuleInit {
   }
 
   /**
-   * Closes every envelope's poll (already closed by the scheduler at the window's end: fine), seals
-   * its bulletin board and computes the winners from its ranking and ballots — three envelopes at a
-   * time, since closing and sealing are mostly the database's work.
+   * Closes every envelope's poll (already closed by the scheduler at the window's end: fine) and
+   * computes the winners from its ranking and ballots — three envelopes at a time, since closing is
+   * mostly the database's work. Sealing and mixing the ballot boxes come after (publishPolls).
    */
   async closeVote(edition: EditionEntity): Promise<EnvelopeResultEntity[]> {
     const projects = await this.repository.projects(edition.id);
@@ -169,7 +169,8 @@ export class BudgetVoteService implements VoterEligibility, OnModuleInit {
   private async closeEnvelope(edition: EditionEntity, envelope: EnvelopeEntity, projects: readonly ProjectEntity[]): Promise<EnvelopeResultEntity> {
     const pollId = envelope.pollId!;
     const current = await this.polls.get(pollId);
-    if (current.poll.status === 'open') await this.polls.close(undefined, pollId);
+    // Sealing and mixing wait for every envelope's winners (publishPolls), so they do not compete with them.
+    if (current.poll.status === 'open') await this.polls.close(undefined, pollId, 'caller');
     // The ranking is in the poll's result at the close; equal shares also reads the ballots. Sealing
     // the bulletin board (and mixing the box) follows the close in the background.
     const { options, result } = await this.polls.results(pollId);
@@ -198,13 +199,15 @@ export class BudgetVoteService implements VoterEligibility, OnModuleInit {
   }
 
   /**
-   * Publishes the envelopes' polls (their bulletin boards are public once sealed; publishing waits
-   * for the mixing of each ballot box after its close, which takes seconds on a large one).
+   * Seals, mixes and publishes the envelopes' polls once the winners are stored (their bulletin boards
+   * are public once sealed; sealing hashes every ballot, which takes seconds on a large box).
    */
   async publishPolls(principal: Principal, editionId: string): Promise<void> {
     for (const envelope of await this.repository.envelopes(editionId)) {
       if (envelope.pollId === null || (await this.polls.get(envelope.pollId)).poll.status !== 'closed') continue;
-      await this.polls.seal(envelope.pollId); // done already unless the background sealing is still at work
+      // Sealed and mixed here after the results (closeVote leaves it), or already by the scheduler's sweep.
+      await this.polls.seal(envelope.pollId);
+      await this.polls.mix(envelope.pollId);
       try {
         await this.polls.publish(principal, envelope.pollId);
       } catch (error) {

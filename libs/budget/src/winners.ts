@@ -43,7 +43,7 @@ export function envelopeWinners(vote: EnvelopeVote): EnvelopeWinners {
     }
     spent = result.spent;
   } else {
-    const approvals = vote.ballots.map((grades) => grades.flatMap((grade, index) => ((grade ?? 0) >= vote.approvalThreshold ? [index] : [])));
+    const approvals = vote.ballots.map((grades) => approvalsOf(grades, vote.approvalThreshold));
     const shares = equalShares(projects, approvals, budget);
     for (const id of shares.selected) funded.set(id, 'equal-shares');
     rounds = shares.rounds.map((round) => ({ projectId: round.id, share: round.share.toString(), paidShare: round.paidShare, paidAllTheyHad: round.paidAllTheyHad, paidByThem: round.paidByThem.toString(), approvals: round.approvals }));
@@ -71,4 +71,11 @@ export function envelopeWinners(vote: EnvelopeVote): EnvelopeWinners {
   }));
   if (spent.cmp(budget) > 0 || spent.den !== 1n) throw new Error(`envelope overspent or fractional: ${spent.toString()}`);
   return { lines, rounds, spentCents: spent.num };
+}
+
+/** The options a ballot approves: graded at or above the threshold (ungraded counts as the worst). A plain loop: this runs once per ballot of a city. */
+function approvalsOf(grades: ReadonlyArray<number | null>, threshold: number): number[] {
+  const approved: number[] = [];
+  for (let index = 0; index < grades.length; index += 1) if ((grades[index] ?? 0) >= threshold) approved.push(index);
+  return approved;
 }

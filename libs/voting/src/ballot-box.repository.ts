@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { BulletinBallot } from '@app/majority-judgment';
-import { digestBallotLines, tallyGradeLines } from './ballot-stream.js';
+import { digestBallotLines, readGradeLines, tallyGradeLines } from './ballot-stream.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -83,13 +83,32 @@ export class BallotBoxRepository {
 
   /**
    * Counts per option position and grade by streaming the grades out with COPY: one pass, no row
-   * objects. The heap is cut into `parts` page ranges read at once on separate connections (TID range
-   * scans), so PostgreSQL uses every core. The caller must hold the poll row FOR UPDATE: then no
-   * ballot of the poll can change, and the other connections see exactly what the caller's
-   * transaction sees.
+   * objects. When the poll holds a large share of the table, the heap is cut into `parts` page ranges
+   * read at once on separate connections (TID range scans), so PostgreSQL uses every core; a poll
+   * with a small share (a district's among a city's ballots) is read through its index instead, since
+   * scanning the whole table for it would read every other poll's ballots too. The caller must hold
+   * the poll row FOR UPDATE: then no ballot of the poll can change, and the other connections see
+   * exactly what the caller's transaction sees. `strategy` forces one way (tests compare them).
    */
-  async tallyByCopy(pollId: string, optionCount: number, gradeCount: number, manager: EntityManager, parts = Math.min(8, Math.max(2, availableParallelism()))): Promise<{ counts: bigint[][]; ballots: number }> {
-    const [{ pages }] = await manager.query<Array<{ pages: string }>>(`SELECT pg_relation_size('ballots') / current_setting('block_size')::int AS pages`);
+  async tallyByCopy(
+    pollId: string,
+    optionCount: number,
+    gradeCount: number,
+    manager: EntityManager,
+    parts = Math.min(8, Math.max(2, availableParallelism())),
+    strategy: 'auto' | 'pages' | 'index' = 'auto',
+  ): Promise<{ counts: bigint[][]; ballots: number }> {
+    const [{ pages, rows, mine }] = await manager.query<Array<{ pages: string; rows: string; mine: string }>>(
+      `SELECT pg_relation_size('ballots') / current_setting('block_size')::int AS pages,
+              (SELECT GREATEST(c.reltuples, COALESCE(s.n_live_tup, 0)) FROM pg_class c LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid WHERE c.oid = 'ballots'::regclass) AS rows,
+              (SELECT count(*) FROM participations WHERE poll_id = $1) AS mine`,
+      [pollId],
+    );
+    if (strategy === 'index' || (strategy === 'auto' && Number(mine) * 4 < Number(rows))) {
+      const client = (await manager.queryRunner!.connect()) as PoolClient;
+      const { counts, ballots } = await tallyGradeLines(client.query(copyTo(`COPY (SELECT grades FROM ballots WHERE poll_id = ${pollIdLiteral(pollId)}) TO STDOUT`)), optionCount, gradeCount);
+      return { counts: counts.map((row) => row.map((count) => BigInt(count))), ballots };
+    }
     const step = Math.ceil((Number(pages) + 1) / parts);
     const ranges = Array.from({ length: parts }, (_, i) => [i * step, i === parts - 1 ? null : (i + 1) * step] as const);
     const runners = ranges.slice(1).map(() => this.dataSource.createQueryRunner());
@@ -124,9 +143,15 @@ export class BallotBoxRepository {
   }
 
   /** Every ballot's grades, in no particular order (for rules that read ballots, not tallies). */
-  async grades(pollId: string): Promise<Array<Array<number | null>>> {
-    const rows = await this.dataSource.query<Array<{ grades: Array<number | null> }>>(`SELECT grades FROM ballots WHERE poll_id = $1`, [pollId]);
-    return rows.map((row) => row.grades);
+  /** A poll's ballots, grades only and in no particular order, streamed with COPY. */
+  async grades(pollId: string, optionCount: number): Promise<Array<Array<number | null>>> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      return await readGradeLines(client.query(copyTo(`COPY (SELECT grades FROM ballots WHERE poll_id = ${pollIdLiteral(pollId)}) TO STDOUT`)), optionCount);
+    } finally {
+      await runner.release();
+    }
   }
 
   async ballots(pollId: string, manager?: EntityManager): Promise<BulletinBallot[]> {

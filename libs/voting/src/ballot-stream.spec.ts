@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
 import { bulletinBoardDigest, canonicalBulletinBoardParts, tallyBallots, type BulletinPoll } from '@app/majority-judgment';
-import { digestBallotLines, tallyGradeLines } from './ballot-stream.js';
+import { digestBallotLines, readGradeLines, tallyGradeLines } from './ballot-stream.js';
 
 const poll: BulletinPoll = { id: 'p', title: 'T', grades: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'], options: [{ id: 'x', label: 'X' }, { id: 'y', label: 'Y' }, { id: 'z', label: 'Z' }], skipped: 'worst', tieBreak: 'majority-value' };
 const ballots = [
@@ -39,7 +39,12 @@ describe('ballot COPY streams', () => {
     }
   });
 
+  it('reads each ballot’s grades, ungraded as null, whatever the chunking', async () => {
+    for (const size of [1, 2, 3, 7, 1000]) expect(await readGradeLines(chunked(copyText(false), size), 3)).toEqual(ballots.map((b) => b.grades));
+  });
+
   it('refuses a ballot with the wrong number of grades', async () => {
     await expect(tallyGradeLines(Readable.from([Buffer.from('{1,2}\n')]), 3, 10)).rejects.toThrow(/2 grades for 3 options/);
+    await expect(readGradeLines(Readable.from([Buffer.from('{1,2}\n')]), 3)).rejects.toThrow(/2 grades for 3 options/);
   });
 });

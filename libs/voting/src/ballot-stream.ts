@@ -2,6 +2,34 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 
 /**
+ * Each ballot's grades in option order (null for an option left ungraded), from COPY's text lines
+ * of a grades array ("{3,NULL,1}"): the participatory budget's equal shares reads every ballot, and
+ * this is several times faster than row objects from a SELECT.
+ */
+export async function readGradeLines(stream: Readable, optionCount: number): Promise<Array<Array<number | null>>> {
+  const ballots: Array<Array<number | null>> = [];
+  let current: Array<number | null> = [];
+  let value = -1; // -1: no digit yet (or NULL)
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for (let i = 0; i < chunk.length; i += 1) {
+      const c = chunk[i];
+      if (c >= 48 && c <= 57) value = (value < 0 ? 0 : value * 10) + (c - 48);
+      else if (c === 44 || c === 125) {
+        // ',' or '}': one grade done, NULL when no digit came
+        current.push(value >= 0 ? value : null);
+        value = -1;
+      } else if (c === 10) {
+        if (current.length !== optionCount) throw new Error(`a ballot holds ${current.length} grades for ${optionCount} options`);
+        ballots.push(current);
+        current = [];
+        value = -1;
+      }
+    }
+  }
+  return ballots;
+}
+
+/**
  * Readers for `COPY … TO STDOUT` (text format) of ballots: a million ballots are counted or hashed
  * in one pass over the stream, without building a million row objects.
  * Grades arrive as PostgreSQL array text: `{3,0,NULL,6}`.

@@ -37,8 +37,9 @@ export class PollScheduler implements OnApplicationBootstrap, OnModuleDestroy {
         // Another instance may close it first: a transition error then is expected.
         await this.service.close(undefined, pollId).catch((error: unknown) => this.logger.debug({ msg: 'scheduled close skipped', pollId, error: String(error) }));
       }
-      for (const pollId of await this.polls.unsealed()) await this.service.seal(pollId);
-      for (const pollId of await this.polls.unmixed()) await this.service.mix(pollId);
+      // Polls whose closer seals them itself (after computing a budget's winners) are left to it for a while.
+      for (const pollId of await this.polls.unsealed()) if (!this.service.sealingIsLeftToCaller(pollId)) await this.service.seal(pollId);
+      for (const pollId of await this.polls.unmixed()) if (!this.service.sealingIsLeftToCaller(pollId)) await this.service.mix(pollId);
     })()
       .catch((error: unknown) => this.logger.error({ msg: 'poll sweep failed', error: String(error) }))
       .finally(() => {

@@ -38,9 +38,15 @@ export function bulletinPollOf(poll: PollEntity, options: readonly PollOptionEnt
 }
 
 /** Polls' lifecycle (draft → open → closed → published), results and bulletin board. */
+/** How long a closer that seals its polls itself (the participatory budget) has before the sweep does it instead. */
+const CALLER_SEALS_WITHIN_MS = 60_000;
+
 @Injectable()
 export class PollService {
   private readonly logger = new Logger('PollService');
+
+  /** Polls closed with `close(…, 'caller')`, until when the sweep leaves their sealing to the closer (this process only). */
+  private readonly sealingLeftToCaller = new Map<string, number>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -184,9 +190,11 @@ export class PollService {
    * ballot in flight (they hold it FOR SHARE), so each acknowledged ballot is counted and any later
    * one sees the poll closed. The results are public at commit; the bulletin board's digest is
    * sealed right after (it hashes every ballot in receipt order, which takes longer), then the
-   * ballots are mixed. `principal` undefined = the scheduler at `closesAt`.
+   * ballots are mixed. `principal` undefined = the scheduler at `closesAt`. `afterwards: 'caller'`
+   * leaves sealing and mixing to the caller (who closes many polls at once and seals them after its
+   * own work; the scheduler's sweep seals any the caller leaves).
    */
-  async close(principal: Principal | undefined, pollId: string): Promise<PollWithOptions> {
+  async close(principal: Principal | undefined, pollId: string, afterwards: 'seal-and-mix' | 'caller' = 'seal-and-mix'): Promise<PollWithOptions> {
     const closed = await inTransaction(this.dataSource, async (manager) => {
       const poll = await this.polls.lockForUpdate(pollId, manager);
       if (poll === null) throw VotingException.pollNotFound();
@@ -207,6 +215,10 @@ export class PollService {
       return { poll: updated, options };
     });
     this.events.publish({ type: 'poll.closed', pollId, assemblyId: closed.poll.assemblyId, ballots: closed.poll.result!.ballots });
+    if (afterwards === 'caller') {
+      this.sealingLeftToCaller.set(pollId, this.clock.now().getTime() + CALLER_SEALS_WITHIN_MS);
+      return closed;
+    }
     // Without making the caller wait; on failure the scheduler's next sweep does it.
     void this.seal(pollId)
       .then(() => this.mix(pollId))
@@ -238,6 +250,20 @@ export class PollService {
       await this.box.mix(pollId, manager);
       await this.polls.update(pollId, { ballotsMixedAt: this.clock.now() }, manager);
     });
+    this.sealingLeftToCaller.delete(pollId);
+  }
+
+  /**
+   * Whether the scheduler's sweep should leave this poll's sealing and mixing alone for now: its
+   * closer does them after its own work (`close(…, 'caller')`), within a minute; past that, or after
+   * a restart, the sweep takes them up.
+   */
+  sealingIsLeftToCaller(pollId: string): boolean {
+    const until = this.sealingLeftToCaller.get(pollId);
+    if (until === undefined) return false;
+    if (this.clock.now().getTime() < until) return true;
+    this.sealingLeftToCaller.delete(pollId);
+    return false;
   }
 
   async publish(principal: Principal, pollId: string): Promise<PollWithOptions> {
@@ -269,8 +295,8 @@ export class PollService {
    * sealed: for rules computed from ballots at the close (the participatory budget's equal shares).
    */
   async closedBallotGrades(pollId: string): Promise<Array<Array<number | null>>> {
-    await this.results(pollId); // refuses a poll that is not closed
-    return this.box.grades(pollId);
+    const { options } = await this.results(pollId); // refuses a poll that is not closed
+    return this.box.grades(pollId, options.length);
   }
 
   async bulletinBoard(pollId: string): Promise<{ board: BulletinBoard; csv: () => string }> {
