@@ -232,7 +232,7 @@ test.describe('participatory budget', () => {
     // A new edition: what is missing or out of order is said before anything is sent.
     await page.getByRole('button', { name: 'Créer l’édition' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Donnez un titre à l’édition.' })).toBeFocused();
-    await page.getByLabel('Titre').fill('Budget participatif 2027 (console)');
+    await page.getByLabel('Titre').fill('Budget participatif 2027 (organisation)');
     await page.getByLabel('Comment les lauréats sont choisis').selectOption('equal-shares');
     await expect(page.getByLabel('Attribuer ce que les parts égales laissent', { exact: false })).toBeChecked();
     const days: Array<[string, string]> = [
@@ -251,7 +251,7 @@ test.describe('participatory budget', () => {
     await axe(page, 'console: new edition with errors');
     await page.getByLabel('Étude de faisabilité à partir du').fill('2027-04-01');
     await page.getByRole('button', { name: 'Créer l’édition' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Budget participatif 2027 (console)');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Budget participatif 2027 (organisation)');
     const editionId = page.url().split('/').pop()!;
 
     // Envelopes, in euros as organisers write them.

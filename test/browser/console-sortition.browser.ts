@@ -26,7 +26,7 @@ test.describe('the organisers’ console: a whole draw from the browser', () => 
   test('an organiser creates an assembly, uploads sf_fixture_150, sees the quotas, draws by LEXIMIN with visible progress, reads the probabilities, enters the public seed, and the bundle verifies', async ({ signIn, axe, shot }) => {
     await organiser(); // the CLI made an admin; the city's organiser role is granted once
     const page = await signIn(ORGANISER.email, ORGANISER.password, { initScript: recordProgress });
-    await page.getByRole('link', { name: 'Console' }).click();
+    await page.getByRole('link', { name: 'Console', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Console des organisateurs' })).toBeVisible();
     await axe(page, 'console home');
     await page.getByRole('link', { name: 'Assemblées et tirages au sort' }).click();
@@ -121,7 +121,7 @@ test.describe('the organisers’ console: a whole draw from the browser', () => 
     const email = uniqueEmail('resident');
     await fetch(`${baseUrl()}/api/auth/register`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: 'a resident password long enough', displayName: 'Habitante' }) });
     const page = await signIn(email, 'a resident password long enough');
-    await expect(page.getByRole('link', { name: 'Console' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Console', exact: true })).toHaveCount(0);
     for (const path of ['/console', '/console/assemblies', '/console/draws/00000000-0000-4000-8000-000000000000']) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1, name: 'Accès réservé' })).toBeVisible();

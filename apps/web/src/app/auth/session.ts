@@ -17,6 +17,8 @@ export interface SessionState {
 
 let state: SessionState = { status: 'restoring', account: null };
 let accessToken: string | null = null;
+/** When the access token expires (ms since the epoch, by this browser's clock). */
+let accessTokenExpiresAt = 0;
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 let inFlight: Promise<boolean> | null = null;
 const listeners = new Set<() => void>();
@@ -40,6 +42,7 @@ export function subscribeSession(listener: () => void): () => void {
 /** Adopts a token pair from a login or a refresh, and plans the next refresh before expiry. */
 export function adopt(tokens: Tokens): void {
   accessToken = tokens.accessToken;
+  accessTokenExpiresAt = Date.now() + tokens.expiresIn * 1000;
   clearTimeout(refreshTimer);
   refreshTimer = setTimeout(plannedRefresh, Math.max(5, tokens.expiresIn * 0.8) * 1000);
   setState({ status: 'signed-in', account: tokens.account });
@@ -180,6 +183,17 @@ export async function authorizedFetch(request: Request): Promise<Response> {
 
 /** The current access token, for the socket handshake of pages that need one. */
 export function currentAccessToken(): string | null {
+  return accessToken;
+}
+
+/**
+ * The access token for a socket's (re)connection: refreshed first when it would run out within
+ * `marginMs` (back from offline with the planned refresh missed), so the server does not end the
+ * new connection at the old token's expiry a moment later. Falls back to the current one when the
+ * refresh cannot be made (the handshake then says why).
+ */
+export async function accessTokenForSocket(marginMs = 10_000): Promise<string | null> {
+  if (accessToken !== null && accessTokenExpiresAt - Date.now() < marginMs) await refresh().catch(() => false);
   return accessToken;
 }
 

@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import { currentAccessToken, refresh, subscribeSession } from '../auth/session';
+import { accessTokenForSocket, currentAccessToken, refresh, subscribeSession } from '../auth/session';
 
 export interface AuthedSocketCallbacks {
   /** The session has really ended (revoked, signed out elsewhere): the person must sign in again. */
@@ -30,8 +30,10 @@ export async function openAuthedSocket(namespace: string, callbacks: AuthedSocke
   let socketToken: string | null = null;
   const socket = io(namespace, {
     auth: (give) => {
-      socketToken = currentAccessToken();
-      give({ token: socketToken ?? '' });
+      void accessTokenForSocket().then((token) => {
+        socketToken = token;
+        give({ token: token ?? '' });
+      });
     },
     transports: ['websocket', 'polling'],
     reconnectionDelay: 500,
