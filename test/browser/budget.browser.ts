@@ -316,6 +316,7 @@ test.describe('participatory budget', () => {
     // In English at 320 px: both console pages read in English and reflow.
     await page.setViewportSize({ width: 320, height: 720 });
     await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     for (const path of ['/console/budget', `/console/budget/${editionId}`]) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
