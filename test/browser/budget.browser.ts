@@ -217,7 +217,13 @@ test.describe('participatory budget', () => {
     }
     await page.goto(`/budget/${editionId}/results`);
     await expect(page.getByRole('region', { name: 'Tout Paris', exact: true }).getByText(/€95,000 spent of €100,000 \(95%\) · €5,000 left/)).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Tout Paris', exact: true }).getByText('Not funded: does not fit (€20,000 left)')).toBeVisible();
+    // A phone reads the lines as a list (the table is for wider screens).
+    const phoneCity = page.getByRole('region', { name: 'Tout Paris', exact: true });
+    await expect(phoneCity.getByRole('table')).toBeHidden();
+    const lines = phoneCity.getByRole('list', { name: 'Projects of “Tout Paris” in ranking order' }).getByRole('listitem');
+    await expect(lines).toHaveCount(3);
+    await expect(lines.nth(1)).toHaveText(/^Rank 2\. Éclairage des quais — €50,000\s*Not funded: does not fit \(€20,000 left\)$/);
+    await expect(lines.nth(2)).toContainText('Funded');
     await shot(page, 'budget-results-en-320');
   });
 

@@ -76,7 +76,8 @@ function EnvelopeResultSection({ result }: { result: EnvelopeResult }) {
       <p className="table-title" id={`${headingId}-caption`}>
         {t('budget.results.caption', { name: envelope.name })}
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${headingId}-caption`}>
+      {/* Wide screens: a table. Phones: the same lines as a list (the hidden one is out of the accessibility tree too). */}
+      <div className="table-scroll wide-only" tabIndex={0} role="region" aria-labelledby={`${headingId}-caption`}>
         <table className="result-lines" aria-labelledby={`${headingId}-caption`}>
           <thead>
             <tr>
@@ -104,19 +105,23 @@ function EnvelopeResultSection({ result }: { result: EnvelopeResult }) {
                   {format.money(line.costCents)}
                 </td>
                 <td>
-                  {line.funded ? (
-                    <strong>{result.rule === 'equal-shares' ? t(`budget.results.fundedBy.${line.by ?? 'greedy'}`) : t('budget.results.fundedLine')}</strong>
-                  ) : line.leftBeforeCents !== null ? (
-                    t('budget.results.doesNotFit', { left: format.money(line.leftBeforeCents) })
-                  ) : (
-                    t('budget.results.notAffordable')
-                  )}
+                  <Outcome rule={result.rule} line={line} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      <ol className="result-cards narrow-only" aria-labelledby={`${headingId}-caption`}>
+        {result.lines.map((line) => (
+          <li key={line.projectId} className={line.funded ? 'line-funded' : 'line-not-funded'}>
+            <span className="visually-hidden">{t('budget.results.rank')} </span>
+            {line.rank}. <Link to={`/budget/projects/${line.projectId}`}>{line.title}</Link> — {format.money(line.costCents)}
+            <br />
+            <Outcome rule={result.rule} line={line} />
+          </li>
+        ))}
+      </ol>
       {result.rounds.length > 0 ? (
         <details className="exact-figures">
           <summary>{t('budget.results.rounds', { name: envelope.name })}</summary>
@@ -160,4 +165,12 @@ function EnvelopeResultSection({ result }: { result: EnvelopeResult }) {
       ) : null}
     </section>
   );
+}
+
+/** Funded (and by which rule), or why not: "does not fit: €X left", or its supporters' shares could not pay for it. */
+function Outcome({ rule, line }: { rule: EnvelopeResult['rule']; line: EnvelopeResult['lines'][number] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (line.funded) return <strong>{rule === 'equal-shares' ? t(`budget.results.fundedBy.${line.by ?? 'greedy'}`) : t('budget.results.fundedLine')}</strong>;
+  return <span>{line.leftBeforeCents !== null ? t('budget.results.doesNotFit', { left: format.money(line.leftBeforeCents) }) : t('budget.results.notAffordable')}</span>;
 }
