@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { createInterface } from 'node:readline';
 import { AccountService } from '@app/identity';
 import { withAppContext } from '../context.js';
+import { COMMANDS } from './catalogue.js';
 
 /** The password comes from PNYX_ADMIN_PASSWORD, piped stdin, or a prompt: never from argv (visible in `ps`). */
 async function readPassword(): Promise<string> {
@@ -23,7 +24,7 @@ async function readPassword(): Promise<string> {
 }
 
 export function adminCommand(): Command {
-  const admin = new Command('admin').description('Administrator accounts');
+  const admin = new Command('admin').description(COMMANDS.admin.description);
   admin
     .command('create')
     .description('Create an admin account (password from PNYX_ADMIN_PASSWORD, stdin, or a prompt)')

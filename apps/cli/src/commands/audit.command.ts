@@ -1,9 +1,10 @@
 import { Command } from 'commander';
 import { AuditLogService, describeChainBreak } from '@app/shared';
 import { withAppContext } from '../context.js';
+import { COMMANDS } from './catalogue.js';
 
 export function auditCommand(): Command {
-  const audit = new Command('audit').description('The hash-chained audit log');
+  const audit = new Command('audit').description(COMMANDS.audit.description);
   audit
     .command('verify')
     .description('Recompute the whole chain; exit 1 and name the first broken entry if any')

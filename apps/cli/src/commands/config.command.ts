@@ -1,8 +1,9 @@
 import { Command } from 'commander';
 import { loadConfig } from '@app/shared';
+import { COMMANDS } from './catalogue.js';
 
 export function configCommand(): Command {
-  const config = new Command('config').description('Configuration');
+  const config = new Command('config').description(COMMANDS.config.description);
   config
     .command('check')
     .description('Validate the environment as the server would; print the result without secrets')

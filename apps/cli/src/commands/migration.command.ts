@@ -3,9 +3,10 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { withAppContext } from '../context.js';
+import { COMMANDS } from './catalogue.js';
 
 export function migrationCommand(): Command {
-  const migration = new Command('migration').description('Database schema migrations');
+  const migration = new Command('migration').description(COMMANDS.migration.description);
   const dataSourceOf = (context: INestApplicationContext): DataSource => context.get<DataSource>(getDataSourceToken());
   migration
     .command('run')

@@ -12,6 +12,7 @@ import {
   type PaddingPolicy,
   type TieBreak,
 } from '@app/majority-judgment';
+import { COMMANDS } from './catalogue.js';
 
 function readJson(file: string): unknown {
   const text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
@@ -32,7 +33,7 @@ function fail(error: unknown): never {
 
 /** `pnyx mj`: majority judgment on files, no server needed. */
 export function mjCommand(): Command {
-  const mj = new Command('mj').description('Majority judgment: rank tallies, recount a published bulletin board');
+  const mj = new Command('mj').description(COMMANDS.mj.description);
 
   mj.command('rank')
     .description('Rank options from their tallies: { "grades": [worst…best], "tallies": { "<option>": [count per grade, worst first] } }')

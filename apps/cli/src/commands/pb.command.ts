@@ -7,6 +7,7 @@ import { BudgetException } from '@app/budget';
 import { compareIds, PabulibError, parsePabulib, Rational, RULES, selectFromPabulib, writePabulib, type BudgetRule, type PabulibElection } from '@app/budget-rules';
 import { rankOptions } from '@app/majority-judgment';
 import { withAppContext } from '../context.js';
+import { COMMANDS } from './catalogue.js';
 
 /**
  * The majority-judgment ranking of a scoring file whose META says `ranking;majority-judgment`
@@ -34,7 +35,7 @@ function majorityJudgmentRanking(election: PabulibElection): string[] | undefine
 
 /** `pnyx pb`: participatory budgeting on pabulib files, no server needed. */
 export function pbCommand(): Command {
-  const pb = new Command('pb').description('Participatory budgeting: select the winning projects of a pabulib (.pb) file; export a closed vote as one');
+  const pb = new Command('pb').description(COMMANDS.pb.description);
 
   pb.command('select')
     .description('Select projects within the budget: greedy in ranking order, or the Method of Equal Shares')

@@ -1,10 +1,11 @@
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { parisDate, parseRoll, rollDigest, RollFileError } from '@app/referendum';
+import { COMMANDS } from './catalogue.js';
 
 /** `pnyx referendum`: checks anyone can run on published material, no server needed. */
 export function referendumCommand(): Command {
-  const referendum = new Command('referendum').description('Citizen votes: check a published roll digest');
+  const referendum = new Command('referendum').description(COMMANDS.referendum.description);
 
   referendum
     .command('roll-digest')

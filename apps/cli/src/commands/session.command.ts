@@ -4,10 +4,11 @@ import type { DataSource } from 'typeorm';
 import { DeliberationRepository, minutesOf, minutesToMarkdown, type MinutesLanguage } from '@app/deliberation';
 import { DomainException } from '@app/shared';
 import { withAppContext } from '../context.js';
+import { COMMANDS } from './catalogue.js';
 
 /** `pnyx session`: a deliberation session's record, for archives (no server needed). */
 export function sessionCommand(): Command {
-  const session = new Command('session').description("Live deliberation sessions: minutes and the event log, read from the database");
+  const session = new Command('session').description(COMMANDS.session.description);
 
   session
     .command('minutes')

@@ -20,6 +20,7 @@ import {
   type Solvers,
   type SortitionInstance,
 } from '@app/sortition';
+import { COMMANDS } from './catalogue.js';
 
 interface InputOptions {
   categories?: string;
@@ -123,7 +124,7 @@ function handleInfeasible(error: unknown, json: boolean | undefined): never {
 }
 
 export function sortitionCommand(): Command {
-  const sortition = new Command('sortition').description('Fair, verifiable draws of assembly members, on CSV files (no server needed)');
+  const sortition = new Command('sortition').description(COMMANDS.sortition.description);
 
   addInputOptions(sortition.command('check').description('Can the quotas be met? If not, the smallest relaxation')).action(async (options: InputOptions) => {
     const report = checkFeasibility(readInputs(options), (await solversFor(options)).mip);
