@@ -18,10 +18,14 @@ export async function freePort() {
   });
 }
 
-/** Starts dist/apps/api (run `npm run build` first) and resolves once /api/health/ready answers. */
+/**
+ * Starts dist/apps/api (run `npm run build` first) and resolves once /api/health/ready answers.
+ * BENCH_CPU_PROF=<dir> profiles the API process (`node --cpu-prof`), written there when it stops.
+ */
 export async function startApi(env) {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/apps/api/src/main.js')], {
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, join(ROOT, 'dist/apps/api/apps/api/src/main.js')], {
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
