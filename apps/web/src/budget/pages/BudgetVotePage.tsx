@@ -8,9 +8,10 @@ import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { TimeText } from '../../ui/TimeText';
 import { useParticipation } from '../../voting/hooks/polls';
+import { DistrictOptions } from '../components/DistrictOptions';
 import { EditionFrame } from '../components/EditionFrame';
 import { useBallot, useDeclareDistrict, useEnvelopes, useVoter, type Edition } from '../hooks/budget';
-import { districtsOf, envelopesFor, reached } from '../utils/phases';
+import { envelopesFor, reached } from '../utils/phases';
 import '../i18n/messages';
 
 /**
@@ -130,12 +131,7 @@ function DistrictForm({ edition, district, locked }: { edition: Edition; distric
             {t('budget.vote.districtHint')}
           </p>
           <select id="vote-district" aria-describedby="vote-district-hint" value={choice} onChange={(event) => setChoice(event.target.value)} required>
-            <option value="">{t('budget.editor.choose')}</option>
-            {districtsOf(envelopes.data ?? []).map((name) => (
-              <option key={name} value={name}>
-                {t('budget.district', { district: name })}
-              </option>
-            ))}
+            <DistrictOptions envelopes={envelopes.data} empty={t('budget.editor.choose')} citywide={false} />
           </select>
         </div>
         <div className="actions">

@@ -7,7 +7,7 @@ import { Notice } from '../../ui/Notice';
 import { TimeText } from '../../ui/TimeText';
 import { EditionFrame } from '../components/EditionFrame';
 import { useEnvelopes, type Edition } from '../hooks/budget';
-import { PHASES, phaseStarts, sortEnvelopes } from '../utils/phases';
+import { PHASES, phaseStarts, sortEnvelopes, stepState } from '../utils/phases';
 import '../i18n/messages';
 
 /** An edition: what it is, where it stands in its calendar, its envelopes, and what a resident can do now. */
@@ -69,12 +69,10 @@ function NowNotice({ edition }: { edition: Edition }) {
 function Calendar({ edition }: { edition: Edition }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const current = PHASES.indexOf(edition.phase);
   return (
     <ol className="steps">
       {phaseStarts(edition).map(({ phase, day, instant }) => {
-        const index = PHASES.indexOf(phase);
-        const state = index < current ? 'done' : index === current ? 'current' : 'coming';
+        const state = stepState(PHASES, phase, edition.phase);
         return (
           <li key={phase} className={`step-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
             {t(`budget.phases.${phase}`)} — {instant !== undefined ? <TimeText iso={instant} /> : format.day(day!)}

@@ -7,7 +7,7 @@ import { ProgressMeter } from '../../ui/ProgressMeter';
 import { TimeText } from '../../ui/TimeText';
 import { EditionFrame } from '../components/EditionFrame';
 import { useFollowUp, type Edition, type FollowUp } from '../hooks/budget';
-import { reached } from '../utils/phases';
+import { reached, stepState } from '../utils/phases';
 import '../i18n/messages';
 
 const STEPS: ReadonlyArray<FollowUp['status']> = ['study', 'works', 'delivered'];
@@ -56,7 +56,6 @@ function Tracker({ edition }: { edition: Edition }) {
 function FollowUpCard({ row }: { row: FollowUp }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const reachedStep = STEPS.indexOf(row.status);
   const cost = Number(row.costCents);
   return (
     <li className="card">
@@ -69,8 +68,8 @@ function FollowUpCard({ row }: { row: FollowUp }) {
         </p>
       ) : (
         <ol className="progress-steps" aria-label={t('budget.followUp.stepsLabel', { title: row.title })}>
-          {STEPS.map((step, index) => {
-            const state = index < reachedStep ? 'done' : index === reachedStep ? 'current' : 'coming';
+          {STEPS.map((step) => {
+            const state = stepState(STEPS, step, row.status);
             return (
               <li key={step} className={`step-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
                 {t(`budget.followUp.status.${step}`)}

@@ -9,9 +9,9 @@ import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { TextArea } from '../../ui/TextArea';
 import { TextField } from '../../ui/TextField';
+import { DistrictOptions } from '../components/DistrictOptions';
 import { EditionFrame } from '../components/EditionFrame';
 import { useEnvelopes, useFileIdea, type Edition } from '../hooks/budget';
-import { districtsOf } from '../utils/phases';
 import '../i18n/messages';
 
 const TITLE_MAX = 200;
@@ -97,13 +97,7 @@ function IdeaEditor({ edition }: { edition: Edition }) {
         <Field label={t('budget.editor.where')} hint={t('budget.editor.whereHint')} error={problems.where}>
           {({ id, describedBy }) => (
             <select id={id} aria-describedby={describedBy} aria-invalid={problems.where ? true : undefined} value={where} onChange={(event) => setWhere(event.target.value)} required>
-              <option value="">{t('budget.editor.choose')}</option>
-              <option value="citywide">{t('budget.citywide')}</option>
-              {districtsOf(envelopes.data ?? []).map((name) => (
-                <option key={name} value={name}>
-                  {t('budget.district', { district: name })}
-                </option>
-              ))}
+              <DistrictOptions envelopes={envelopes.data} empty={t('budget.editor.choose')} />
             </select>
           )}
         </Field>

@@ -4,10 +4,10 @@ import { useSession } from '../../app/auth/useSession';
 import { useTranslation } from '../../app/i18n/i18n';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
+import { DistrictOptions } from '../components/DistrictOptions';
 import { EditionFrame } from '../components/EditionFrame';
 import { IdeaList } from '../components/IdeaList';
 import { useEnvelopes, useIdeas, type Edition } from '../hooks/budget';
-import { districtsOf } from '../utils/phases';
 import '../i18n/messages';
 
 /** Residents' ideas: search in French or English, by district, load more; file one in the ideas phase. */
@@ -71,13 +71,7 @@ function Ideas({ edition }: { edition: Edition }) {
         <div className="field">
           <label htmlFor="idea-district">{t('budget.ideas.where')}</label>
           <select id="idea-district" value={district} onChange={(event) => update({ district: event.target.value })}>
-            <option value="">{t('budget.ideas.everywhere')}</option>
-            <option value="citywide">{t('budget.citywide')}</option>
-            {districtsOf(envelopes.data ?? []).map((name) => (
-              <option key={name} value={name}>
-                {t('budget.district', { district: name })}
-              </option>
-            ))}
+            <DistrictOptions envelopes={envelopes.data} empty={t('budget.ideas.everywhere')} />
           </select>
         </div>
         <div className="field search-field">

@@ -2,10 +2,10 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from '../../app/i18n/i18n';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
+import { DistrictOptions } from '../components/DistrictOptions';
 import { EditionFrame } from '../components/EditionFrame';
 import { Feasibility } from '../components/Feasibility';
 import { useEnvelopes, useProjects, type Edition } from '../hooks/budget';
-import { districtsOf } from '../utils/phases';
 import '../i18n/messages';
 
 /** The projects the city made of the ideas, with the services' verdict on each (public reason, cost, envelope). */
@@ -45,13 +45,7 @@ function Projects({ edition }: { edition: Edition }) {
               setParams(next, { replace: true });
             }}
           >
-            <option value="">{t('budget.ideas.everywhere')}</option>
-            <option value="citywide">{t('budget.citywide')}</option>
-            {districtsOf(envelopes.data ?? []).map((name) => (
-              <option key={name} value={name}>
-                {t('budget.district', { district: name })}
-              </option>
-            ))}
+            <DistrictOptions envelopes={envelopes.data} empty={t('budget.ideas.everywhere')} />
           </select>
         </div>
       </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Envelope } from '../hooks/budget';
-import { districtsOf, envelopesFor, reached, sectionsOf, shareOf, sortEnvelopes } from './phases';
+import { districtsOf, envelopesFor, PHASES, reached, sectionsOf, shareOf, sortEnvelopes, stepState } from './phases';
 
 const envelope = (kind: Envelope['kind'], name: string, district: string | null = null): Envelope => ({ id: name, kind, name, district, amountCents: '100', maxProjectCostCents: null });
 
@@ -13,6 +13,7 @@ describe('budget phases and envelopes', () => {
     expect(sectionsOf('follow-up')).toEqual(['overview', 'ideas', 'projects', 'vote', 'results', 'follow-up']);
     expect(reached('ballot', 'vote')).toBe(false);
     expect(reached('results', 'vote')).toBe(true);
+    expect(['ideas', 'vote', 'results'].map((phase) => stepState(PHASES, phase, 'vote'))).toEqual(['done', 'current', 'coming']);
   });
 
   it('order districts as people count them, and envelopes citywide first', () => {

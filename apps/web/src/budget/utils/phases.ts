@@ -8,6 +8,12 @@ export function reached(current: EditionPhase, phase: EditionPhase): boolean {
   return PHASES.indexOf(current) >= PHASES.indexOf(phase);
 }
 
+/** Where a step stands against the current one, in a list of steps in order: over, now, or to come. */
+export function stepState<T>(steps: readonly T[], step: T, current: T): 'done' | 'current' | 'coming' {
+  const [index, now] = [steps.indexOf(step), steps.indexOf(current)];
+  return index < now ? 'done' : index === now ? 'current' : 'coming';
+}
+
 export type Section = 'overview' | 'ideas' | 'projects' | 'vote' | 'results' | 'follow-up';
 
 /** The edition's pages worth showing in its phase: nothing to read before there is something to read. */

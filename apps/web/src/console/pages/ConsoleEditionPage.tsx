@@ -2,8 +2,9 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from '../../app/i18n/i18n';
 import { useFormat } from '../../app/i18n/useFormat';
+import { DistrictOptions } from '../../budget/components/DistrictOptions';
 import { useEdition, useEnvelopes, useFollowUp, useIdeas, useProjects, type Edition, type Envelope, type FollowUp, type Project } from '../../budget/hooks/budget';
-import { districtsOf, PHASES, reached, sortEnvelopes } from '../../budget/utils/phases';
+import { PHASES, reached, sortEnvelopes, stepState } from '../../budget/utils/phases';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Field } from '../../ui/Field';
@@ -72,8 +73,8 @@ function PhaseControl({ edition }: { edition: Edition }) {
     <section aria-labelledby="phase-heading" className="section">
       <h2 id="phase-heading">{t('console.budget.phase')}</h2>
       <ol className="steps">
-        {PHASES.map((phase, index) => {
-          const state = index < PHASES.indexOf(edition.phase) ? 'done' : phase === edition.phase ? 'current' : 'coming';
+        {PHASES.map((phase) => {
+          const state = stepState(PHASES, phase, edition.phase);
           return (
             <li key={phase} className={`step-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
               {t(`budget.phases.${phase}`)}
@@ -330,12 +331,7 @@ function NewProject({ edition }: { edition: Edition }) {
         <Field label={t('budget.editor.where')}>
           {({ id, describedBy }) => (
             <select id={id} aria-describedby={describedBy} value={where} onChange={(event) => setWhere(event.target.value)}>
-              <option value="citywide">{t('budget.citywide')}</option>
-              {districtsOf(envelopes.data ?? []).map((name) => (
-                <option key={name} value={name}>
-                  {t('budget.district', { district: name })}
-                </option>
-              ))}
+              <DistrictOptions envelopes={envelopes.data} />
             </select>
           )}
         </Field>
