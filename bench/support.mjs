@@ -1,6 +1,6 @@
 // Shared by the benchmarks: start the built API as its own process, and record results.
-import { spawn } from 'node:child_process';
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -19,13 +19,20 @@ export async function freePort() {
 }
 
 /**
+ * Where the API under test is built: this checkout, or BENCH_API_ROOT=<another checkout> to measure
+ * an older commit's build with the same bench, in the same run (`git worktree add /tmp/old <commit>`,
+ * link node_modules, `npx nest build api` there).
+ */
+export const API_ROOT = process.env.BENCH_API_ROOT ?? ROOT;
+
+/**
  * Starts dist/apps/api (run `npm run build` first) and resolves once /api/health/ready answers.
  * BENCH_CPU_PROF=<dir> profiles the API process (`node --cpu-prof`), written there when it stops.
  */
 export async function startApi(env) {
   const port = await freePort();
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...profile, join(ROOT, 'dist/apps/api/apps/api/src/main.js')], {
+  const child = spawn(process.execPath, [...profile, join(API_ROOT, 'dist/apps/api/apps/api/src/main.js')], {
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -49,6 +56,47 @@ export async function startApi(env) {
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * CPU time (user + system, in seconds) used so far by the API process and its descendants (the
+ * workers when API_WORKERS > 1), from /proc: read it before and after a load to get the API's CPU
+ * per request, which does not depend on how fast the database is.
+ */
+export async function apiCpuSeconds(api) {
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  const stats = new Map();
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const text = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => null);
+    if (text === null) continue;
+    // Fields after the command name (which may hold spaces): state ppid … utime(14) stime(15).
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+  }
+  let total = 0;
+  const pending = [api.child.pid];
+  while (pending.length > 0) {
+    const pid = pending.pop();
+    total += stats.get(pid)?.ticks ?? 0;
+    for (const [child, stat] of stats) if (stat.ppid === pid) pending.push(child);
+  }
+  return total / ticksPerSecond;
+}
+
+/** The command as recorded: the npm script, with the variables that changed what was measured. */
+export function benchCommand(script, variables = []) {
+  const set = variables.filter((name) => process.env[name] !== undefined).map((name) => `${name}=${process.env[name]}`);
+  if (process.env.BENCH_API_ROOT !== undefined) set.unshift(`BENCH_API_ROOT=<build of ${apiCommit()}>`);
+  return `\`${[...set, `npm run ${script}`].join(' ')}\``;
+}
+
+function apiCommit() {
+  try {
+    return execFileSync('git', ['-C', API_ROOT, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return API_ROOT;
+  }
 }
 
 export function machine() {

@@ -7,6 +7,7 @@ import { AccountRepository } from './account.repository.js';
 import type { AccountEntity, Locale } from './entities/account.entity.js';
 import { IdentityException } from './identity.exception.js';
 import { PasswordHasher, passwordProblem } from './password-hasher.js';
+import { SessionCache } from './session-cache.js';
 
 export interface Registration {
   email: string;
@@ -23,6 +24,7 @@ export class AccountService {
     private readonly accounts: AccountRepository,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditLogService,
+    private readonly sessionCache: SessionCache,
   ) {}
 
   /** Self-registration: a resident account. */
@@ -53,7 +55,7 @@ export class AccountService {
   }
 
   async grantRole(actorId: string, accountId: string, role: GrantableRole): Promise<AccountEntity> {
-    return inTransaction(this.dataSource, async (manager) => {
+    const account = await inTransaction(this.dataSource, async (manager) => {
       const before = await this.accounts.findById(accountId, manager);
       if (before === null) throw IdentityException.accountNotFound();
       await this.accounts.addRole(accountId, role, manager);
@@ -65,10 +67,12 @@ export class AccountService {
       }
       return (await this.accounts.findById(accountId, manager))!;
     });
+    this.sessionCache.forgetAccount(accountId); // this instance at once; the others on the notification
+    return account;
   }
 
   async revokeRole(actorId: string, accountId: string, role: GrantableRole): Promise<AccountEntity> {
-    return inTransaction(this.dataSource, async (manager) => {
+    const account = await inTransaction(this.dataSource, async (manager) => {
       if (role === 'admin') {
         const admins = await this.accounts.lockActiveAdminIds(manager);
         if (admins.length === 1 && admins[0] === accountId) throw IdentityException.lastAdmin();
@@ -84,6 +88,8 @@ export class AccountService {
       }
       return (await this.accounts.findById(accountId, manager))!;
     });
+    this.sessionCache.forgetAccount(accountId); // this instance at once; the others on the notification
+    return account;
   }
 
   private async create(

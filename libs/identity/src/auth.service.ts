@@ -18,6 +18,7 @@ import { AccountRepository } from './account.repository.js';
 import type { AccountEntity } from './entities/account.entity.js';
 import { IdentityException } from './identity.exception.js';
 import { PasswordHasher } from './password-hasher.js';
+import { SessionCache } from './session-cache.js';
 import { SessionRepository } from './session.repository.js';
 
 /** Consecutive failures before the account locks (then 60 s, doubling, at most 1 h). */
@@ -49,6 +50,7 @@ export class AuthService implements SessionResolver {
     private readonly sessions: SessionRepository,
     private readonly tokens: AccessTokenService,
     private readonly hasher: PasswordHasher,
+    private readonly cache: SessionCache,
   ) {
     this.loginLimiter = new FixedWindowLimiter(config.loginRatePerMinute, 60_000, clock);
   }
@@ -111,6 +113,7 @@ export class AuthService implements SessionResolver {
       case 'ok':
         return outcome.tokens;
       case 'reused':
+        this.cache.forgetSession(outcome.sessionId);
         this.logger.warn({ msg: 'refresh token reused: session revoked', sessionId: outcome.sessionId });
         throw IdentityException.refreshTokenReused();
       case 'invalid':
@@ -120,11 +123,19 @@ export class AuthService implements SessionResolver {
 
   async logout(principal: Principal): Promise<void> {
     await this.sessions.revokeSession(principal.sessionId, 'logout', this.clock.now());
+    this.cache.forgetSession(principal.sessionId); // this instance at once; the others on the notification
   }
 
+  /** The live-session check of every request: from memory when the cache holds it (SessionCache). */
   async resolve(claims: AccessTokenClaims): Promise<Principal | null> {
-    const live = await this.sessions.findLiveSession(claims.sessionId, claims.accountId, this.clock.now());
-    return live === null ? null : { accountId: claims.accountId, sessionId: claims.sessionId, roles: live.roles };
+    const now = this.clock.now();
+    const cached = this.cache.get(claims.sessionId, claims.accountId, now.getTime());
+    if (cached !== null) return { accountId: claims.accountId, sessionId: claims.sessionId, roles: cached.roles };
+    const mark = this.cache.mark();
+    const live = await this.sessions.findLiveSession(claims.sessionId, claims.accountId, now);
+    if (live === null) return null;
+    this.cache.store(claims.sessionId, { accountId: claims.accountId, roles: live.roles, expiresAt: live.expiresAt.getTime() }, mark);
+    return { accountId: claims.accountId, sessionId: claims.sessionId, roles: live.roles };
   }
 
   private refreshExpiry(now: Date): Date {

@@ -10,6 +10,7 @@ import { AccountEntity } from './entities/account.entity.js';
 import { AuthSessionEntity } from './entities/auth-session.entity.js';
 import { RefreshTokenEntity } from './entities/refresh-token.entity.js';
 import { PasswordHasher } from './password-hasher.js';
+import { SessionCache } from './session-cache.js';
 import { SessionRepository } from './session.repository.js';
 
 export const IDENTITY_ENTITIES = [AccountEntity, AuthSessionEntity, RefreshTokenEntity];
@@ -25,11 +26,12 @@ export const IDENTITY_ENTITIES = [AccountEntity, AuthSessionEntity, RefreshToken
   providers: [
     AccountRepository,
     SessionRepository,
+    SessionCache,
     PasswordHasher,
     AccountService,
     AuthService,
     { provide: SESSION_RESOLVER, useExisting: AuthService },
   ],
-  exports: [AccountService, AuthService, SESSION_RESOLVER],
+  exports: [AccountService, AuthService, SessionCache, SESSION_RESOLVER],
 })
 export class IdentityModule {}

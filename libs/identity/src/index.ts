@@ -7,3 +7,4 @@ export * from './entities/account.entity.js';
 export * from './entities/auth-session.entity.js';
 export * from './entities/refresh-token.entity.js';
 export * from './dto/auth.dto.js';
+export * from './session-cache.js';

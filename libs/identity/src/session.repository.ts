@@ -7,6 +7,7 @@ import { RefreshTokenEntity } from './entities/refresh-token.entity.js';
 
 export interface LiveSessionRow {
   roles: GlobalRole[];
+  expiresAt: Date;
 }
 
 /** Every query on `auth_sessions` and `refresh_tokens`. */
@@ -56,8 +57,8 @@ export class SessionRepository {
 
   /** One indexed lookup per authenticated request: the session is live and its account active. */
   async findLiveSession(sessionId: string, accountId: string, now: Date): Promise<LiveSessionRow | null> {
-    const rows = await this.dataSource.query<Array<{ roles: GlobalRole[] }>>(
-      `SELECT a.roles
+    const rows = await this.dataSource.query<LiveSessionRow[]>(
+      `SELECT a.roles, s.expires_at AS "expiresAt"
          FROM auth_sessions s JOIN accounts a ON a.id = s.account_id
         WHERE s.id = $1 AND s.account_id = $2 AND s.revoked_at IS NULL AND s.expires_at > $3 AND a.disabled_at IS NULL`,
       [sessionId, accountId, now],

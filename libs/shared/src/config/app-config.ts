@@ -25,6 +25,11 @@ export interface AppConfig {
   jwtSecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /**
+   * How long a checked session is trusted from memory before it is asked of the database again;
+   * logouts, role changes and disabled accounts still apply at once (LISTEN/NOTIFY). 0 = no cache.
+   */
+  sessionCacheSeconds: number;
   /** Exact origins allowed by CORS; empty means no cross-origin browser access. */
   corsOrigins: string[];
   logLevel: LogLevel;
@@ -156,6 +161,7 @@ export function loadConfig(env: Env): AppConfig {
     jwtSecret,
     accessTokenTtlSeconds: integer('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
     refreshTokenTtlSeconds: integer('REFRESH_TOKEN_TTL_SECONDS', 30 * 86_400, 60, 365 * 86_400),
+    sessionCacheSeconds: integer('SESSION_CACHE_SECONDS', 60, 0, 3600),
     corsOrigins,
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info'),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
