@@ -45,8 +45,13 @@ export function serveWebApp(app: INestApplication, config: AppConfig, logger: Js
       response.status(404).type('text/plain').setHeader('Cache-Control', 'no-store');
       response.send('Not found');
     });
-    // Other files at the root (icons, robots.txt): short-lived, revalidated.
-    app.use(express.static(root, { index: false, maxAge: 0, setHeaders: (response) => response.setHeader('Cache-Control', 'no-cache') }));
+    // Other files at the root (icons, robots.txt): short-lived, revalidated. Never looked for on API
+    // paths: that would cost every API request a file-system lookup.
+    const rootFiles = express.static(root, { index: false, maxAge: 0, setHeaders: (response) => response.setHeader('Cache-Control', 'no-cache') });
+    app.use((request: Request, response: Response, next: NextFunction) => {
+      if (NOT_THE_APP.test(request.path)) next();
+      else void rootFiles(request, response, next);
+    });
   }
 
   app.use((request: Request, response: Response, next: NextFunction) => {

@@ -7,6 +7,7 @@ import {
   APP_CONFIG,
   CLOCK,
   FixedWindowLimiter,
+  TickBatcher,
   type AccessTokenClaims,
   type AppConfig,
   type Clock,
@@ -19,7 +20,9 @@ import type { AccountEntity } from './entities/account.entity.js';
 import { IdentityException } from './identity.exception.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SessionCache } from './session-cache.js';
-import { SessionRepository } from './session.repository.js';
+import { SessionRepository, type LiveSessionRow } from './session.repository.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Consecutive failures before the account locks (then 60 s, doubling, at most 1 h). */
 export const LOCKOUT_THRESHOLD = 5;
@@ -41,6 +44,7 @@ function hashToken(token: string): string {
 export class AuthService implements SessionResolver {
   private readonly logger = new Logger(AuthService.name);
   private readonly loginLimiter: FixedWindowLimiter;
+  private readonly sessionLookups: TickBatcher<string, LiveSessionRow>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -53,6 +57,7 @@ export class AuthService implements SessionResolver {
     private readonly cache: SessionCache,
   ) {
     this.loginLimiter = new FixedWindowLimiter(config.loginRatePerMinute, 60_000, clock);
+    this.sessionLookups = new TickBatcher((sessionIds) => this.sessions.findLiveSessions(sessionIds, this.clock.now()));
   }
 
   /** Counts an attempt from `clientAddress` against the per-address limit (login and registration). */
@@ -126,15 +131,18 @@ export class AuthService implements SessionResolver {
     this.cache.forgetSession(principal.sessionId); // this instance at once; the others on the notification
   }
 
-  /** The live-session check of every request: from memory when the cache holds it (SessionCache). */
+  /**
+   * The live-session check of every request: from memory when the cache holds it (SessionCache),
+   * else asked of PostgreSQL together with the other requests of this event-loop turn (TickBatcher).
+   */
   async resolve(claims: AccessTokenClaims): Promise<Principal | null> {
-    const now = this.clock.now();
-    const cached = this.cache.get(claims.sessionId, claims.accountId, now.getTime());
+    const cached = this.cache.get(claims.sessionId, claims.accountId, this.clock.now().getTime());
     if (cached !== null) return { accountId: claims.accountId, sessionId: claims.sessionId, roles: cached.roles };
+    if (!UUID.test(claims.sessionId)) return null; // signed by us, so never; but one bad id must not fail a batch
     const mark = this.cache.mark();
-    const live = await this.sessions.findLiveSession(claims.sessionId, claims.accountId, now);
-    if (live === null) return null;
-    this.cache.store(claims.sessionId, { accountId: claims.accountId, roles: live.roles, expiresAt: live.expiresAt.getTime() }, mark);
+    const live = await this.sessionLookups.load(claims.sessionId);
+    if (live === undefined || live.accountId !== claims.accountId) return null;
+    this.cache.store(claims.sessionId, { accountId: live.accountId, roles: live.roles, expiresAt: live.expiresAt.getTime() }, mark);
     return { accountId: claims.accountId, sessionId: claims.sessionId, roles: live.roles };
   }
 

@@ -6,6 +6,7 @@ import { AuthSessionEntity, type SessionEndReason } from './entities/auth-sessio
 import { RefreshTokenEntity } from './entities/refresh-token.entity.js';
 
 export interface LiveSessionRow {
+  accountId: string;
   roles: GlobalRole[];
   expiresAt: Date;
 }
@@ -55,14 +56,17 @@ export class SessionRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  /** One indexed lookup per authenticated request: the session is live and its account active. */
-  async findLiveSession(sessionId: string, accountId: string, now: Date): Promise<LiveSessionRow | null> {
-    const rows = await this.dataSource.query<LiveSessionRow[]>(
-      `SELECT a.roles, s.expires_at AS "expiresAt"
+  /**
+   * The live sessions among `sessionIds` (not revoked, not expired at `now`, account not disabled)
+   * with their account's roles: one indexed query for a whole batch of requests.
+   */
+  async findLiveSessions(sessionIds: string[], now: Date): Promise<Map<string, LiveSessionRow>> {
+    const rows = await this.dataSource.query<Array<LiveSessionRow & { id: string }>>(
+      `SELECT s.id, s.account_id AS "accountId", a.roles, s.expires_at AS "expiresAt"
          FROM auth_sessions s JOIN accounts a ON a.id = s.account_id
-        WHERE s.id = $1 AND s.account_id = $2 AND s.revoked_at IS NULL AND s.expires_at > $3 AND a.disabled_at IS NULL`,
-      [sessionId, accountId, now],
+        WHERE s.id = ANY($1::uuid[]) AND s.revoked_at IS NULL AND s.expires_at > $2 AND a.disabled_at IS NULL`,
+      [sessionIds, now],
     );
-    return rows[0] ?? null;
+    return new Map(rows.map(({ id, ...row }) => [id, row]));
   }
 }

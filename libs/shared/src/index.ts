@@ -22,6 +22,7 @@ export * from './audit/audit-entry.entity.js';
 export * from './audit/audit-log.service.js';
 export * from './audit/audit.module.js';
 export * from './rate-limit/fixed-window-limiter.js';
+export * from './batching/tick-batcher.js';
 export * from './events/keyed-throttle.js';
 export * from './crypto/human-code.js';
 export * from './core.module.js';
