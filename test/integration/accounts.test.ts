@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { AccountService, AuthService, IdentityException } from '@app/identity';
+import { AccountEntity, AccountService, AuthService, IdentityException } from '@app/identity';
 import { AuditLogService, ManualClock } from '@app/shared';
 import { createAccount, TEST_PASSWORD, uniqueEmail } from '../support/factories.js';
 import { startTestContext, type TestContext } from '../support/test-context.js';
@@ -24,6 +24,16 @@ describe('accounts on PostgreSQL', () => {
     const [row] = await t.dataSource.query<Array<Record<string, unknown>>>(`SELECT * FROM accounts WHERE id = $1`, [account.id]);
     expect(row['password_hash']).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(JSON.stringify(row)).not.toContain(TEST_PASSWORD);
+  });
+
+  it('reads an account in plain SQL exactly as TypeORM maps it, every column included', async () => {
+    const account = await createAccount(t.context, { roles: ['organiser'] });
+    await t.dataSource.query(`UPDATE accounts SET locked_until = now(), failed_login_count = 3 WHERE id = $1`, [account.id]);
+    const viaTypeOrm = await t.dataSource.getRepository(AccountEntity).findOneByOrFail({ id: account.id });
+    const viaSql = await accounts.get(account.id);
+    expect(viaSql).toBeInstanceOf(AccountEntity);
+    expect(viaSql).toEqual(viaTypeOrm);
+    expect(Object.keys(viaSql).sort()).toEqual(t.dataSource.getMetadata(AccountEntity).columns.map((column) => column.propertyName).sort());
   });
 
   it('creates one account when ten registrations for one address race', async () => {
