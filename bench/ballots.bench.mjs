@@ -125,7 +125,7 @@ try {
     [
       new Date().toISOString().slice(0, 10),
       machine(),
-      benchCommand('bench:ballots', ['API_WORKERS', 'BENCH_HTTP']),
+      benchCommand('bench:ballots', ['API_WORKERS', 'BENCH_LOG_LEVEL']),
       `${connections} × ${duration}`,
       http.ballotsPerSecond,
       http.p50,

@@ -52,7 +52,7 @@ try {
     [
       new Date().toISOString().slice(0, 10),
       machine(),
-      benchCommand('bench:http', ['SESSION_CACHE_SECONDS']),
+      benchCommand('bench:http', ['SESSION_CACHE_SECONDS', 'BENCH_LOG_LEVEL']),
       process.env.DATABASE_URL ? 'system PostgreSQL' : 'embedded PostgreSQL 18',
       `${connections} × ${duration}`,
       summary.requestsPerSecond,

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
-import { benchDatabase, JSON_HEADERS, machine, organiserHeaders, recordResult, ROOT, startApi } from './support.mjs';
+import { apiCpuSeconds, benchCommand, benchDatabase, JSON_HEADERS, machine, organiserHeaders, recordResult, ROOT, startApi } from './support.mjs';
 
 const electorsCount = Number(process.env.BENCH_ELECTORS ?? 200_000);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -64,6 +64,7 @@ try {
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, now + 61_000 - Date.now())));
 
   let next = 0;
+  const cpuBefore = await apiCpuSeconds(api);
   const bodies = electors.map((elector, i) => JSON.stringify({ code: codeOf.get(elector.id), birthDate: elector.birthDate, answers: [{ choice: i % 3 === 0 ? 1 : 0 }] }));
   const result = await autocannon({
     url: `${api.base}/api/referendums/${created.id}/ballots`,
@@ -73,7 +74,14 @@ try {
     headers: JSON_HEADERS,
     requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
   });
-  const http = { ballotsPerSecond: Math.round(result['2xx'] / duration), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors };
+  const cpuSeconds = (await apiCpuSeconds(api)) - cpuBefore;
+  const http = {
+    ballotsPerSecond: Math.round(result['2xx'] / duration),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx + result.errors,
+    cpuMsPerVote: Number(((cpuSeconds * 1000) / Math.max(1, result['2xx'])).toFixed(2)),
+  };
   const { rows: [stored] } = await db.query(`SELECT count(*)::int AS n FROM roll_votes WHERE referendum_id = $1`, [created.id]);
   console.log(JSON.stringify({ http, acknowledged: result['2xx'], stored: stored.n }));
   if (stored.n < result['2xx']) throw new Error(`${result['2xx']} ballots acknowledged but ${stored.n} stored`);
@@ -135,11 +143,11 @@ try {
 
   await recordResult(
     'bench:referendum — online votes (code check + ballot) over HTTP vs pgbench, same statement; close → results',
-    ['date', 'machine', 'command', 'electors', 'roll import s', 'codes s', 'connections × s', 'HTTP ballots/s (target ≥ 500)', 'HTTP p50 ms', 'HTTP p99 ms (target ≤ 200)', 'non-2xx', 'pgbench tps', 'ratio', 'close → results s (target ≤ 5)'],
+    ['date', 'machine', 'command', 'electors', 'roll import s', 'codes s', 'connections × s', 'HTTP ballots/s (target ≥ 500)', 'HTTP p50 ms', 'HTTP p99 ms (target ≤ 200)', 'non-2xx', 'pgbench tps', 'ratio', 'close → results s (target ≤ 5)', 'API CPU ms per vote (target ≤ 1.5)'],
     [
       new Date().toISOString().slice(0, 10),
       machine(),
-      `\`${process.env.BENCH_COMMAND ?? 'npm run bench:referendum'}\``,
+      benchCommand('bench:referendum'),
       electorsCount,
       importSeconds.toFixed(1),
       codesSeconds.toFixed(1),
@@ -151,6 +159,7 @@ try {
       Math.round(tps),
       (http.ballotsPerSecond / tps).toFixed(2),
       resultsSeconds.toFixed(2),
+      http.cpuMsPerVote,
     ],
   );
 } finally {

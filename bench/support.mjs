@@ -33,7 +33,8 @@ export async function startApi(env) {
   const port = await freePort();
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const child = spawn(process.execPath, [...profile, join(API_ROOT, 'dist/apps/api/apps/api/src/main.js')], {
-    env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), ...env },
+    // Logs at warn unless BENCH_LOG_LEVEL says otherwise (info: an access-log line per request, as in production).
+    env: { ...process.env, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
