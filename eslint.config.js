@@ -10,7 +10,7 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'apps/cli/bin/*.js', 'test/support/*.mjs', 'test/browser/*.mjs', 'bench/*.mjs', 'apps/web/scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'apps/cli/bin/*.js', 'test/support/*.mjs', 'test/support/*.cjs', 'test/browser/*.mjs', 'bench/*.mjs', 'apps/web/scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
       globals: globals.node,
     },
     rules: {

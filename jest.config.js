@@ -22,6 +22,8 @@ const common = {
     '^@app/(shared|persistence|identity|sortition|assembly|majority-judgment|budget-rules|voting|agenda|deliberation|referendum|budget)$': '<rootDir>/libs/$1/src/index.ts',
     '^@pure/voting-code-check$': '<rootDir>/libs/referendum/src/voting-code-check.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
+    // ESM only; see the file.
+    '^content-disposition$': '<rootDir>/test/support/content-disposition.cjs',
   },
   testEnvironment: 'node',
   rootDir: '.',

@@ -1,12 +1,10 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { JsonLogger, loadConfig, type AppConfig, type Clock } from '@app/shared';
 import { ApiModule } from '../../apps/api/src/api.module.js';
-import { configureApp } from '../../apps/api/src/configure-app.js';
+import { createApiApp } from '../../apps/api/src/configure-app.js';
 import { configureSockets } from '../../apps/api/src/socket-adapter.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -36,14 +34,10 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
   const database = shared ?? (await createTestDatabase());
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: database.url, ...options.env });
   const logger = new JsonLogger(config.logLevel, options.logSink ?? new MemoryLogSink());
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot({ config, databaseUrl: database.url, clock: options.clock }), {
-    logger,
-    bodyParser: false,
-    abortOnError: false,
-  });
-  configureApp(app, config, logger);
+  const app = await createApiApp(ApiModule.forRoot({ config, databaseUrl: database.url, clock: options.clock }), config, logger);
   await configureSockets(app, config, logger);
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   return {
     app,
     http: request(app.getHttpServer()),

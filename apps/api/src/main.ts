@@ -1,12 +1,11 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
-import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigError, JsonLogger, loadConfig, type AppConfig } from '@app/shared';
 import { createDataSourceOptions, openDatabaseServer } from '@app/persistence';
 import { ApiModule } from './api.module.js';
-import { configureApp } from './configure-app.js';
+import { createApiApp } from './configure-app.js';
 import { configureSockets } from './socket-adapter.js';
 
 async function main(): Promise<void> {
@@ -24,14 +23,9 @@ async function main(): Promise<void> {
   if (config.apiWorkers > 1 && cluster.isPrimary) return supervise(config, logger);
   const database = await openDatabaseServer(config, (message) => logger.log(message, 'Database'));
 
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   try {
-    app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot({ config, databaseUrl: database.url }), {
-      logger,
-      bodyParser: false,
-      abortOnError: false,
-    });
-    configureApp(app, config, logger);
+    app = await createApiApp(ApiModule.forRoot({ config, databaseUrl: database.url }), config, logger);
     await configureSockets(app, config, logger);
     await app.listen(config.port, config.host);
   } catch (error) {

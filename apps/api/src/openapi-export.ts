@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { loadConfig } from '@app/shared';
 import { ApiModule } from './api.module.js';
 import { API_PREFIX, createOpenApiDocument } from './openapi.js';
@@ -11,7 +12,7 @@ import { API_PREFIX, createOpenApiDocument } from './openapi.js';
  */
 async function main(): Promise<void> {
   const config = loadConfig({ NODE_ENV: 'test' });
-  const app = await NestFactory.create(ApiModule.forRoot({ config, databaseUrl: 'postgres://preview.invalid/none' }), { preview: true, logger: false, abortOnError: false });
+  const app = await NestFactory.create(ApiModule.forRoot({ config, databaseUrl: 'postgres://preview.invalid/none' }), new FastifyAdapter(), { preview: true, logger: false, abortOnError: false });
   app.setGlobalPrefix(API_PREFIX);
   const text = `${JSON.stringify(createOpenApiDocument(app), null, 2)}\n`;
   const out = process.argv[2];

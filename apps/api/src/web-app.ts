@@ -1,11 +1,53 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import { NotFoundException, type INestApplication } from '@nestjs/common';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig, JsonLogger } from '@app/shared';
 
 /** Paths the web app never answers: the API (its own 404s in the error shape) and socket.io. */
 const NOT_THE_APP = /^\/(api|socket\.io)(\/|$)/;
+
+/** The types Vite's build and our public folder produce. */
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+/** A file name we serve: no directories, no dot files. */
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+function contentType(name: string): string {
+  return CONTENT_TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** The encodings this request accepts with a non-zero quality. */
+function acceptedEncodings(request: FastifyRequest): Set<string> {
+  const header = request.headers['accept-encoding'];
+  const accepted = new Set<string>();
+  for (const part of (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',')) {
+    const [name, ...parameters] = part.trim().toLowerCase().split(';');
+    const quality = parameters.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find((q) => q !== undefined);
+    if (name !== undefined && name !== '' && (quality === undefined || Number(quality) > 0)) accepted.add(name);
+  }
+  return accepted;
+}
+
+function acceptsHtml(request: FastifyRequest): boolean {
+  const accept = request.headers.accept;
+  return accept === undefined || accept.includes('text/html') || accept.includes('*/*');
+}
 
 /**
  * Serves the built web app (apps/web → `PNYX_WEB_DIR`, default dist/web) at `/`:
@@ -14,55 +56,48 @@ const NOT_THE_APP = /^\/(api|socket\.io)(\/|$)/;
  *   (a stale tab would otherwise parse HTML as JavaScript);
  * - any other GET that accepts HTML gets `index.html` (history fallback for the client router),
  *   revalidated on every visit so a new release is picked up at once.
- * Without a build, those pages say how to build it instead of a bare 404.
+ * Without a build, those pages say how to build it instead of a bare 404. The files are listed once
+ * at start-up: a request never searches the disk.
  */
-export function serveWebApp(app: INestApplication, config: AppConfig, logger: JsonLogger): void {
+export function serveWebApp(_app: INestApplication, fastify: FastifyInstance, config: AppConfig, logger: JsonLogger): void {
   const root = resolve(config.webDir);
-  const index = join(root, 'index.html');
-  const built = existsSync(index);
+  const indexFile = join(root, 'index.html');
+  const built = existsSync(indexFile);
   if (!built) logger.warn({ msg: 'the web app is not built: / answers 503 until `npm run build`', webDir: root }, 'Web');
+  const index = built ? readFileSync(indexFile) : null;
+  const assetsDir = join(root, 'assets');
+  const assets = new Set(built && existsSync(assetsDir) ? readdirSync(assetsDir) : []);
+  const rootFiles = new Set(built ? readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isFile() && entry.name !== 'index.html').map((entry) => entry.name) : []);
 
-  if (built) {
-    const assets = join(root, 'assets');
-    const compressed = new Set(readdirSync(assets).filter((name) => name.endsWith('.br') || name.endsWith('.gz')));
-    app.use('/assets', (request: Request, response: Response, next: NextFunction) => {
-      if (request.method !== 'GET' && request.method !== 'HEAD') return next();
-      const name = request.path.slice(1);
-      // Brotli when the browser takes it (smaller), else gzip: whatever order the header lists them in.
-      const encoding =
-        request.acceptsEncodings('br') === 'br' && compressed.has(`${name}.br`) ? 'br' : request.acceptsEncodings('gzip') === 'gzip' && compressed.has(`${name}.gz`) ? 'gzip' : null;
-      response.setHeader('Vary', 'Accept-Encoding');
-      if (encoding === null || name.includes('/')) return next();
-      response.type(extname(name));
-      response.setHeader('Content-Encoding', encoding);
-      response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-      response.sendFile(join(assets, `${name}.${encoding === 'br' ? 'br' : 'gz'}`), (error) => {
-        if (error !== undefined) next(error);
-      });
-    });
-    app.use('/assets', express.static(assets, { index: false, immutable: true, maxAge: '365d', fallthrough: true }));
-    app.use('/assets', (_request: Request, response: Response) => {
-      response.status(404).type('text/plain').setHeader('Cache-Control', 'no-store');
-      response.send('Not found');
-    });
-    // Other files at the root (icons, robots.txt): short-lived, revalidated. Never looked for on API
-    // paths: that would cost every API request a file-system lookup.
-    const rootFiles = express.static(root, { index: false, maxAge: 0, setHeaders: (response) => response.setHeader('Cache-Control', 'no-cache') });
-    app.use((request: Request, response: Response, next: NextFunction) => {
-      if (NOT_THE_APP.test(request.path)) next();
-      else void rootFiles(request, response, next);
-    });
-  }
+  const notFound = (reply: FastifyReply): FastifyReply => reply.status(404).type('text/plain; charset=utf-8').header('Cache-Control', 'no-store').send('Not found');
 
-  app.use((request: Request, response: Response, next: NextFunction) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || NOT_THE_APP.test(request.path) || !request.accepts('html')) return next();
-    response.setHeader('Cache-Control', 'no-cache');
-    if (!built) {
-      response.status(503).type('text/plain; charset=utf-8').send('The Pnyx web app is not built. Run `npm run build` (or `npm start`, which builds it), then reload.\n');
-      return;
+  fastify.get('/assets/*', (request, reply) => {
+    const name = (request.params as { '*': string })['*'];
+    void reply.header('Vary', 'Accept-Encoding');
+    if (!SAFE_NAME.test(name) || !assets.has(name)) return notFound(reply);
+    const accepted = acceptedEncodings(request);
+    // Brotli when the browser takes it (smaller), else gzip: whatever order the header lists them in.
+    const encoding = accepted.has('br') && assets.has(`${name}.br`) ? 'br' : accepted.has('gzip') && assets.has(`${name}.gz`) ? 'gzip' : null;
+    const file = encoding === null ? name : `${name}.${encoding === 'br' ? 'br' : 'gz'}`;
+    if (encoding !== null) void reply.header('Content-Encoding', encoding);
+    return reply
+      .type(contentType(name))
+      .header('Cache-Control', 'public, max-age=31536000, immutable')
+      .send(createReadStream(join(assetsDir, file)));
+  });
+
+  // Other files at the root (icons, robots.txt): short-lived, revalidated. Any other GET that accepts
+  // HTML is a page of the app; anything else is a 404 in the API's error shape.
+  fastify.get('/*', (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (NOT_THE_APP.test(path)) throw new NotFoundException(`Cannot ${request.method} ${path}`);
+    const name = path.slice(1);
+    if (rootFiles.has(name)) return reply.type(contentType(name)).header('Cache-Control', 'no-cache').send(createReadStream(join(root, name)));
+    if (!acceptsHtml(request)) throw new NotFoundException(`Cannot ${request.method} ${path}`);
+    void reply.header('Cache-Control', 'no-cache');
+    if (index === null) {
+      return reply.status(503).type('text/plain; charset=utf-8').send('The Pnyx web app is not built. Run `npm run build` (or `npm start`, which builds it), then reload.\n');
     }
-    response.sendFile(index, (error) => {
-      if (error !== undefined) next(error);
-    });
+    return reply.type('text/html; charset=utf-8').send(index);
   });
 }

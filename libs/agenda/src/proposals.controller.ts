@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, DownloadFormatQuery, OptionalPrincipal, Public, toCsvText, type Principal } from '@app/shared';
 import { AgendaException } from './agenda.exception.js';
 import { AmendmentService } from './amendment.service.js';
@@ -78,7 +78,7 @@ export class ProposalsController {
   @Public()
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({ summary: 'Open data: every public proposal with its support count and decision, as JSON or CSV (public)' })
-  async export(@Param() params: IdParams, @Query() query: DownloadFormatQuery, @Res({ passthrough: true }) response: Response): Promise<unknown> {
+  async export(@Param() params: IdParams, @Query() query: DownloadFormatQuery, @Res({ passthrough: true }) response: FastifyReply): Promise<unknown> {
     const rows = (await this.repository.openData(params.id)).map((p) => ({
       id: p.id,
       kind: p.kind,
@@ -93,8 +93,8 @@ export class ProposalsController {
       createdAt: p.createdAt.toISOString(),
     }));
     if (query.format !== 'csv') return rows;
-    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="proposals-${params.id}.csv"`);
+    void response.header('Content-Type', 'text/csv; charset=utf-8');
+    void response.header('Content-Disposition', `attachment; filename="proposals-${params.id}.csv"`);
     const columns = ['id', 'kind', 'state', 'title', 'category', 'supportCount', 'supportThreshold', 'decisionPollId', 'stateReason', 'submittedAt', 'createdAt'] as const;
     return toCsvText([columns, ...rows.map((row) => columns.map((column) => (row[column] === null ? '' : String(row[column]))))]);
   }

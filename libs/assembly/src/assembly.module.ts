@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MulterModule } from '@nestjs/platform-express';
+import { MultipartModule } from '@nestjs/platform-fastify';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/shared';
 import { AssembliesController, InvitationsController } from './assemblies.controller.js';
@@ -24,7 +24,7 @@ import { SortitionGateway } from './sortition.gateway.js';
   imports: [
     TypeOrmModule.forFeature(ASSEMBLY_ENTITIES),
     // Uploads are held in memory (pools are small: 2,000 volunteers ≈ 200 kB) and capped.
-    MulterModule.registerAsync({
+    MultipartModule.registerAsync({
       useFactory: (config: AppConfig) => ({ limits: { fileSize: config.poolUploadLimitBytes, files: 2, fields: 10, parts: 12 } }),
       inject: [APP_CONFIG],
     }),

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Public, type Principal } from '@app/shared';
 import { AssemblyIdParams } from './dto/assembly.dto.js';
 import { CancelDrawDto, DrawDto, DrawIdParams, LegacyComparisonRequestDto, mapDraw, ReplacementDrawDto, RequestDrawDto, SeedDto } from './dto/draw.dto.js';
@@ -18,9 +18,9 @@ export class DrawsController {
     summary: "Start the assembly's draw: a job computing the fair distribution and its lottery; follow it at Location or over socket.io /sortition (organisers; audited)",
   })
   @ApiAcceptedResponse({ type: DrawDto })
-  async request(@CurrentPrincipal() principal: Principal, @Param() params: AssemblyIdParams, @Body() body: RequestDrawDto, @Res({ passthrough: true }) response: Response): Promise<DrawDto> {
+  async request(@CurrentPrincipal() principal: Principal, @Param() params: AssemblyIdParams, @Body() body: RequestDrawDto, @Res({ passthrough: true }) response: FastifyReply): Promise<DrawDto> {
     const draw = await this.draws.requestInitial(principal, params.id, body);
-    response.setHeader('Location', `/api/draws/${draw.id}`);
+    void response.header('Location', `/api/draws/${draw.id}`);
     return mapDraw(draw);
   }
 
@@ -32,10 +32,10 @@ export class DrawsController {
     @CurrentPrincipal() principal: Principal,
     @Param() params: AssemblyIdParams,
     @Body() body: ReplacementDrawDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<DrawDto> {
     const draw = await this.draws.requestReplacement(principal, params.id, body);
-    response.setHeader('Location', `/api/draws/${draw.id}`);
+    void response.header('Location', `/api/draws/${draw.id}`);
     return mapDraw(draw);
   }
 
@@ -60,9 +60,9 @@ export class DrawsController {
   @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiProduces('application/json')
   @ApiOperation({ summary: 'The audit bundle (anonymised pool, quotas, algorithm, lottery, seed): check it with `pnyx sortition verify --bundle FILE` (public)' })
-  async bundle(@Param() params: DrawIdParams, @Res({ passthrough: true }) response: Response): Promise<string> {
+  async bundle(@Param() params: DrawIdParams, @Res({ passthrough: true }) response: FastifyReply): Promise<string> {
     const { fileName, json } = await this.draws.bundle(params.id);
-    response.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+    void response.header('Content-Disposition', `attachment; filename="${fileName}"`);
     return json;
   }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, Param, Post, Query, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
-import { FileFieldsInterceptor } from '@nestjs/platform-express';
+import { FileFieldsInterceptor } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, OptionalPrincipal, Public, type Principal } from '@app/shared';
 import { AssemblyIdParams } from './dto/assembly.dto.js';
 import { ExportQuery, mapPool, mapVolunteer, PoolDto, PoolIdParams, UploadPoolDto, UploadPoolFormDto, VolunteerDto, VolunteersQuery } from './dto/pool.dto.js';
@@ -69,9 +69,9 @@ export class PoolsController {
   @Header('Cache-Control', 'no-store')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: "CSV of selected and/or remaining volunteers with personal data (the assembly's organisers; audited)" })
-  async export(@CurrentPrincipal() principal: Principal, @Param() params: PoolIdParams, @Query() query: ExportQuery, @Res({ passthrough: true }) response: Response): Promise<string> {
+  async export(@CurrentPrincipal() principal: Principal, @Param() params: PoolIdParams, @Query() query: ExportQuery, @Res({ passthrough: true }) response: FastifyReply): Promise<string> {
     const { fileName, csv } = await this.pools.exportCsv(principal, params.id, query.selection ?? 'all');
-    response.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+    void response.header('Content-Disposition', `attachment; filename="${fileName}"`);
     return csv;
   }
 }

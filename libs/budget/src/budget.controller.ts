@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, OptionalPrincipal, Public, toCsvText, type Principal } from '@app/shared';
 import { BudgetService } from './budget.service.js';
 import { BudgetVoteService } from './budget-vote.service.js';
@@ -251,12 +251,12 @@ export class BudgetController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({ summary: 'The follow-up as open data: JSON, or CSV with one line per project (public)' })
   @ApiOkResponse({ type: FollowUpDto, isArray: true })
-  async exportFollowUp(@Param() params: IdParams, @Query() query: FollowUpExportQuery, @Res({ passthrough: true }) response: Response): Promise<FollowUpDto[] | string> {
+  async exportFollowUp(@Param() params: IdParams, @Query() query: FollowUpExportQuery, @Res({ passthrough: true }) response: FastifyReply): Promise<FollowUpDto[] | string> {
     await this.budget.edition(params.id);
     const rows = (await this.followUps.list(params.id)).map(mapFollowUp);
     if (query.format !== 'csv') return rows;
-    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="follow-up-${params.id}.csv"`);
+    void response.header('Content-Type', 'text/csv; charset=utf-8');
+    void response.header('Content-Disposition', `attachment; filename="follow-up-${params.id}.csv"`);
     return toCsvText([
       ['project_id', 'title', 'district', 'cost_cents', 'status', 'reason', 'committed_cents', 'spent_cents', 'updated_at'],
       ...rows.map((row) => [row.projectId, row.title, row.district ?? '', row.costCents, row.status, row.reason ?? '', row.committedCents, row.spentCents, row.updatedAt]),

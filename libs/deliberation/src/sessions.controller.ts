@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, OptionalPrincipal, Public, type Principal } from '@app/shared';
 import { EventPageDto, EventsQuery, FacilitatorListDto, FacilitatorsDto, MessagePageDto, MessagesQuery, MinutesDto, MinutesQuery, RoomDto, SessionIdParams, SessionVoteDto } from './dto/deliberation.dto.js';
 import { MessageService } from './message.service.js';
@@ -68,13 +68,13 @@ export class SessionsController {
   @Public()
   @ApiOperation({ summary: 'Minutes built from the record: agenda, speakers and durations, messages, decisions, moderation (JSON or Markdown, fr/en); a draft until the session ends' })
   @ApiProduces('application/json', 'text/markdown')
-  async minutes(@OptionalPrincipal() principal: Principal | undefined, @Param() params: SessionIdParams, @Query() query: MinutesQuery, @Res() response: Response): Promise<void> {
+  async minutes(@OptionalPrincipal() principal: Principal | undefined, @Param() params: SessionIdParams, @Query() query: MinutesQuery, @Res() response: FastifyReply): Promise<void> {
     const minutes = await this.minutesService.minutes(principal, params.id);
     if (query.format === 'markdown') {
-      response.type('text/markdown; charset=utf-8').send(minutesToMarkdown(minutes, query.lang ?? 'fr'));
+      void response.type('text/markdown; charset=utf-8').send(minutesToMarkdown(minutes, query.lang ?? 'fr'));
       return;
     }
-    response.json(minutes);
+    void response.send(minutes);
   }
 
   @Get('facilitators')

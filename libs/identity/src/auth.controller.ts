@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Ip, Post, Req, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CLOCK, CurrentPrincipal, ErrorResponseDto, Public, type Clock, type Principal } from '@app/shared';
 import { AccountService } from './account.service.js';
 import { AuthService, type IssuedTokens } from './auth.service.js';
@@ -36,7 +36,7 @@ export class AuthController {
     description: 'Errors: INVALID_CREDENTIALS (401), ACCOUNT_LOCKED and TOO_MANY_ATTEMPTS (429, with Retry-After), ACCOUNT_DISABLED (403)',
   })
   @ApiOkResponse({ type: TokensDto })
-  async login(@Body() body: LoginDto, @Ip() clientAddress: string, @Res({ passthrough: true }) response: Response): Promise<TokensDto> {
+  async login(@Body() body: LoginDto, @Ip() clientAddress: string, @Res({ passthrough: true }) response: FastifyReply): Promise<TokensDto> {
     const tokens = await this.auth.login(body.email, body.password, clientAddress);
     return this.deliver(tokens, body.refreshTokenIn === 'cookie', response);
   }
@@ -51,7 +51,7 @@ export class AuthController {
       'the cookie of a cookie-mode login is used (with the header X-Requested-With, else COOKIE_HEADER_REQUIRED) and replaced by a new one.',
   })
   @ApiOkResponse({ type: TokensDto })
-  async refresh(@Body() body: RefreshDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<TokensDto> {
+  async refresh(@Body() body: RefreshDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) response: FastifyReply): Promise<TokensDto> {
     if (body.refreshToken !== undefined) return this.deliver(await this.auth.refresh(body.refreshToken), false, response);
     if (request.headers[COOKIE_REQUEST_HEADER] === undefined) throw IdentityException.cookieHeaderRequired();
     const cookie = readRefreshCookie(request);
@@ -69,7 +69,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'End this session: its access and refresh tokens stop working at once (and the refresh cookie is cleared)' })
   @ApiNoContentResponse()
-  async logout(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async logout(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: FastifyReply): Promise<void> {
     await this.auth.logout(principal);
     clearRefreshCookie(response);
   }
@@ -83,8 +83,8 @@ export class AuthController {
   }
 
   /** Tokens are never cached; in cookie mode the refresh token goes in the cookie instead of the body. */
-  private deliver(tokens: IssuedTokens, inCookie: boolean, response: Response): TokensDto {
-    response.setHeader('Cache-Control', 'no-store');
+  private deliver(tokens: IssuedTokens, inCookie: boolean, response: FastifyReply): TokensDto {
+    void response.header('Cache-Control', 'no-store');
     if (!inCookie) return mapTokens(tokens);
     setRefreshCookie(response, tokens.refreshToken, tokens.refreshExpiresAt, this.clock.now());
     return mapTokens(tokens, 'cookie');

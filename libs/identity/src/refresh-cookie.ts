@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * The browser's refresh token travels in a cookie the page's scripts cannot read (HttpOnly), sent
@@ -16,7 +16,7 @@ const COOKIE_PATH = '/api/auth';
  */
 export const COOKIE_REQUEST_HEADER = 'x-requested-with';
 
-export function readRefreshCookie(request: Request): string | undefined {
+export function readRefreshCookie(request: FastifyRequest): string | undefined {
   const header = request.headers.cookie;
   if (header === undefined) return undefined;
   for (const part of header.split(';')) {
@@ -28,11 +28,11 @@ export function readRefreshCookie(request: Request): string | undefined {
   return undefined;
 }
 
-export function setRefreshCookie(response: Response, token: string, expiresAt: Date, now: Date): void {
+export function setRefreshCookie(response: FastifyReply, token: string, expiresAt: Date, now: Date): void {
   const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
-  response.append('Set-Cookie', `${REFRESH_COOKIE}=${token}; Path=${COOKIE_PATH}; Max-Age=${maxAge}; HttpOnly; Secure; SameSite=Strict`);
+  void response.header('Set-Cookie', `${REFRESH_COOKIE}=${token}; Path=${COOKIE_PATH}; Max-Age=${maxAge}; HttpOnly; Secure; SameSite=Strict`);
 }
 
-export function clearRefreshCookie(response: Response): void {
-  response.append('Set-Cookie', `${REFRESH_COOKIE}=; Path=${COOKIE_PATH}; Max-Age=0; HttpOnly; Secure; SameSite=Strict`);
+export function clearRefreshCookie(response: FastifyReply): void {
+  void response.header('Set-Cookie', `${REFRESH_COOKIE}=; Path=${COOKIE_PATH}; Max-Age=0; HttpOnly; Secure; SameSite=Strict`);
 }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MulterModule } from '@nestjs/platform-express';
+import { MultipartModule } from '@nestjs/platform-fastify';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/shared';
 import { VotingModule } from '@app/voting';
@@ -18,7 +18,7 @@ import { ReferendumsController } from './referendums.controller.js';
     TypeOrmModule.forFeature(REFERENDUM_ENTITIES),
     VotingModule,
     // A roll of 200,000 electors is about 15 MB of CSV: held in memory, capped like pool uploads.
-    MulterModule.registerAsync({
+    MultipartModule.registerAsync({
       useFactory: (config: AppConfig) => ({ limits: { fileSize: Math.max(config.poolUploadLimitBytes, 64 * 1_048_576), files: 1, fields: 5, parts: 6 } }),
       inject: [APP_CONFIG],
     }),

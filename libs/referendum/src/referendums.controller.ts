@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Public, type Principal } from '@app/shared';
 import { BallotCastService } from './ballot-cast.service.js';
 import {
@@ -95,10 +95,10 @@ export class ReferendumsController {
   @Header('Cache-Control', 'no-store')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'Generate voting codes for electors without one and return them once, as CSV for the mailing; only hashes are kept (city organisers; audited)' })
-  async codes(@CurrentPrincipal() principal: Principal, @Param() params: ReferendumIdParams, @Res({ passthrough: true }) response: Response): Promise<string> {
+  async codes(@CurrentPrincipal() principal: Principal, @Param() params: ReferendumIdParams, @Res({ passthrough: true }) response: FastifyReply): Promise<string> {
     const { csv, count } = await this.referendums.generateCodes(principal, params.id);
-    response.setHeader('Content-Disposition', `attachment; filename="voting-codes-${params.id}.csv"`);
-    response.setHeader('X-Codes-Count', String(count));
+    void response.header('Content-Disposition', `attachment; filename="voting-codes-${params.id}.csv"`);
+    void response.header('X-Codes-Count', String(count));
     return csv;
   }
 
@@ -168,7 +168,7 @@ export class ReferendumsController {
       'Vote online with the code from the letter and your birth date, no account needed: one answer per question. 201 means stored; the receipt is shown once (public; rate-limited; wrong birth dates lock the code)',
   })
   @ApiCreatedResponse({ type: ReferendumReceiptDto })
-  cast(@Req() request: Request, @Param() params: ReferendumIdParams, @Body() body: CastReferendumBallotDto): Promise<ReferendumReceiptDto> {
+  cast(@Req() request: FastifyRequest, @Param() params: ReferendumIdParams, @Body() body: CastReferendumBallotDto): Promise<ReferendumReceiptDto> {
     return this.ballots.cast(request.ip ?? 'unknown', params.id, body);
   }
 

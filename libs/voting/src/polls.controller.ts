@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, DownloadFormatQuery, Public, type Principal } from '@app/shared';
 import { BallotService } from './ballot.service.js';
 import {
@@ -95,10 +95,10 @@ export class PollsController {
     summary: 'Cast a ballot: 201 with a receipt shown once. With `receipt` in the body (polls allowing it), replaces that ballot (200)',
   })
   @ApiCreatedResponse({ type: CastReceiptDto })
-  async cast(@CurrentPrincipal() principal: Principal, @Param() params: PollIdParams, @Body() body: CastBallotDto, @Res({ passthrough: true }) response: Response): Promise<CastReceiptDto> {
+  async cast(@CurrentPrincipal() principal: Principal, @Param() params: PollIdParams, @Body() body: CastBallotDto, @Res({ passthrough: true }) response: FastifyReply): Promise<CastReceiptDto> {
     const outcome = await this.ballots.cast(principal, params.id, body.grades, body.receipt);
-    response.status(outcome.replaced ? 200 : 201);
-    response.setHeader('Cache-Control', 'no-store');
+    void response.status(outcome.replaced ? 200 : 201);
+    void response.header('Cache-Control', 'no-store');
     return outcome;
   }
 
@@ -131,12 +131,12 @@ export class PollsController {
   @Public()
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({ summary: 'Every anonymous ballot with its receipt hash, sorted, and the digest; recount with `pnyx mj recount --bulletin-board FILE` (public, after close)' })
-  async bulletinBoard(@Param() params: PollIdParams, @Query() query: DownloadFormatQuery, @Res({ passthrough: true }) response: Response): Promise<unknown> {
+  async bulletinBoard(@Param() params: PollIdParams, @Query() query: DownloadFormatQuery, @Res({ passthrough: true }) response: FastifyReply): Promise<unknown> {
     const { board, csv } = await this.polls.bulletinBoard(params.id);
     if (query.format === 'csv') {
-      response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      response.setHeader('Content-Disposition', `attachment; filename="bulletin-board-${params.id}.csv"`);
-      response.setHeader('X-Bulletin-Board-Digest', board.digest);
+      void response.header('Content-Type', 'text/csv; charset=utf-8');
+      void response.header('Content-Disposition', `attachment; filename="bulletin-board-${params.id}.csv"`);
+      void response.header('X-Bulletin-Board-Digest', board.digest);
       return csv();
     }
     return board;

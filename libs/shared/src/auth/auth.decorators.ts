@@ -1,5 +1,5 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { Principal } from './principal.js';
 import type { GlobalRole } from './roles.js';
 
@@ -12,7 +12,7 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUB
 /** Restricts a route to callers holding at least one of these global roles. */
 export const RequireRoles = (...roles: GlobalRole[]): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_ROLES, roles);
 
-export interface AuthenticatedRequest extends Request {
+export interface AuthenticatedRequest extends FastifyRequest {
   principal?: Principal;
 }
 

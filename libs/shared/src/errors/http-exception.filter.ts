@@ -1,5 +1,4 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
-import type { Request, Response } from 'express';
 import { sqlStateOf } from '@app/persistence';
 import { currentCorrelationId } from '../http/request-context.js';
 import { CommonErrorCode, DomainException, ERROR_KIND_STATUS } from './domain.exception.js';
@@ -19,8 +18,25 @@ const STATUS_CODE: Record<number, string> = {
 /** PostgreSQL SQLSTATEs that mean "try again", not "bug". */
 const TRANSIENT_SQLSTATE = new Set(['40001', '40P01', '55P03', '57P01', '57P03', '08000', '08003', '08006']);
 
+/** The HTTP server's own refusals of a request body (Fastify's codes, and our JSON parser's). */
+const BODY_ERRORS: Record<string, ErrorResponseDto> = {
+  MALFORMED_JSON: { statusCode: 400, code: CommonErrorCode.MALFORMED_JSON, message: 'The request body is not valid JSON' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { statusCode: 413, code: CommonErrorCode.PAYLOAD_TOO_LARGE, message: 'The request body is too large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { statusCode: 415, code: CommonErrorCode.UNSUPPORTED_MEDIA_TYPE, message: 'Unsupported Content-Type: send application/json (or multipart/form-data for uploads)' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { statusCode: 400, code: 'BAD_REQUEST', message: 'The request body does not match its Content-Length' },
+  FST_ERR_CTP_INVALID_TYPE: { statusCode: 400, code: 'BAD_REQUEST', message: 'The Content-Type header is not valid' },
+};
+
+function bodyError(exception: unknown): ErrorResponseDto | undefined {
+  const cause = exception instanceof HttpException ? exception.cause : exception;
+  const code = cause instanceof Error ? (cause as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? BODY_ERRORS[code] : undefined;
+}
+
 /** Maps any thrown value to the API's error shape. Internals never reach the client. */
 export function toErrorResponse(exception: unknown, path: string): { body: ErrorResponseDto; retryAfter?: number } {
+  const refusedBody = bodyError(exception);
+  if (refusedBody !== undefined) return { body: { ...refusedBody } };
   if (exception instanceof DomainException) {
     const body: ErrorResponseDto = {
       statusCode: ERROR_KIND_STATUS[exception.kind],
@@ -65,6 +81,13 @@ export function toErrorResponse(exception: unknown, path: string): { body: Error
   };
 }
 
+/** What the filter needs of Fastify's reply (kept structural: libs/shared does not depend on the server). */
+interface HttpReply {
+  readonly sent: boolean;
+  header(name: string, value: string): unknown;
+  status(code: number): { type(contentType: string): { send(body: unknown): unknown } };
+}
+
 /** The catch-all HTTP filter: one error shape, stable codes, the cause logged with a correlation id. */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -73,17 +96,18 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
-    const path = request.originalUrl.split('?')[0] ?? request.path;
+    const request = http.getRequest<{ method: string; url: string }>();
+    const response = http.getResponse<HttpReply>();
+    const path = request.url.split('?')[0] ?? request.url;
     const { body, retryAfter } = toErrorResponse(exception, path);
     if (body.statusCode >= 500) {
       this.logger.error(
         { msg: 'request failed', method: request.method, path, code: body.code, err: exception },
       );
     }
-    if (response.headersSent) return;
-    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
-    response.status(body.statusCode).json(body);
+    if (response.sent) return;
+    if (retryAfter !== undefined) response.header('Retry-After', String(retryAfter));
+    // JSON even where the route had declared another type for its success (a CSV download, say).
+    response.status(body.statusCode).type('application/json; charset=utf-8').send(body);
   }
 }
