@@ -25,6 +25,9 @@ export async function createApiApp(module: DynamicModule, config: AppConfig, log
     bodyLimit: config.bodyLimitBytes,
     // Route parameters are ids; a longer one is a 404 like any unknown route, not a 414.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Node's own bound on a whole request (Fastify would turn it off): a slow client cannot hold a
+    // socket for ever; five minutes leave room for a large roll over a slow link.
+    requestTimeout: 300_000,
     // Nest answers with its error shape; Fastify's own logger stays off (JsonLogger logs requests).
     logger: false,
   });
