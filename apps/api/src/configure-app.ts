@@ -108,7 +108,7 @@ export function configureApp(app: NestFastifyApplication, config: AppConfig, log
   });
 
   registerBodyParsers(fastify);
-  serveWebApp(app, fastify, config, logger);
+  serveWebApp(fastify, config, logger);
 
   const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

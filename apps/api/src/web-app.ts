@@ -1,6 +1,6 @@
 import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { NotFoundException, type INestApplication } from '@nestjs/common';
+import { NotFoundException } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig, JsonLogger } from '@app/shared';
 
@@ -59,7 +59,7 @@ function acceptsHtml(request: FastifyRequest): boolean {
  * Without a build, those pages say how to build it instead of a bare 404. The files are listed once
  * at start-up: a request never searches the disk.
  */
-export function serveWebApp(_app: INestApplication, fastify: FastifyInstance, config: AppConfig, logger: JsonLogger): void {
+export function serveWebApp(fastify: FastifyInstance, config: AppConfig, logger: JsonLogger): void {
   const root = resolve(config.webDir);
   const indexFile = join(root, 'index.html');
   const built = existsSync(indexFile);

@@ -48,6 +48,8 @@ const LIST_COLUMNS = [
   'createdAt',
   'updatedAt',
 ] as const satisfies ReadonlyArray<Exclude<keyof ProposalEntity, 'body'>>;
+/** The list's SELECT, built once: `p.assembly_id AS "assemblyId"`, … */
+const LIST_SELECT = LIST_COLUMNS.map((column) => `p.${column.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)} AS "${column}"`);
 
 /** Below this many matches a search sorts its matches instead of walking the date index. */
 const RARE_SEARCH_LIMIT = 2000;
@@ -96,7 +98,7 @@ export class ProposalRepository {
   async list(filter: ProposalFilter): Promise<Array<{ proposal: ProposalEntity; cursorAt: string }>> {
     const query = this.proposals()
       .createQueryBuilder('p')
-      .select(LIST_COLUMNS.map((column) => `p.${column.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)} AS "${column}"`))
+      .select(LIST_SELECT)
       .addSelect(cursorTimestampSql('p'), 'cursor_at')
       .where('p.assembly_id = :assemblyId', { assemblyId: filter.assemblyId })
       .orderBy('p.created_at', 'DESC')

@@ -83,7 +83,7 @@ export class SessionCache implements OnApplicationBootstrap, OnModuleDestroy {
     await client?.end().catch(() => undefined);
   }
 
-  /** A snapshot for tests and the health report. */
+  /** A snapshot, for the tests. */
   stats(): { listening: boolean; entries: number; hits: number; misses: number } {
     return { listening: this.listening, entries: this.entries.size, hits: this.hits, misses: this.misses };
   }
