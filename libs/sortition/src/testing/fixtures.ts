@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { readInstance } from '../input.js';
 import type { SortitionInstance } from '../instance.js';
 
-/** The instances of ../shared/data/sortition, copied to test/fixtures/sortition (see its README). */
+/** The instances of ../shared/data/sortition, copied to test/fixtures/sortition, and ours (see its README). */
 export const FIXTURES = {
   example_small_20: { quotas: 'categories.csv', pool: 'respondents.csv', size: 20, householdColumns: [] as string[] },
   example_large_200: { quotas: 'categories.csv', pool: 'respondents.csv', size: 200, householdColumns: [] as string[] },
   sf_fixture_150: { quotas: 'features.csv', pool: 'candidates.csv', size: 22, householdColumns: ['primary_address1', 'primary_zip'] },
   paris_synthetic_2000: { quotas: 'categories.csv', pool: 'respondents.csv', size: 100, householdColumns: ['household'] },
+  /** Ours: scripts/generate-paris-pool.mjs with its defaults. */
+  paris_synthetic_1500: { quotas: 'categories.csv', pool: 'respondents.csv', size: 100, householdColumns: ['household'] },
 } as const;
 
 export type FixtureName = keyof typeof FIXTURES;
