@@ -1,5 +1,5 @@
 import { toCsv } from './csv.js';
-import { buildLottery, computeDistribution, householdLabeller, instanceDigest, ALGORITHM_VERSION, type Algorithm, type Solvers } from './distribution.js';
+import { buildLottery, computeDistribution, householdLabeller, instanceDigest, isAlgorithmVersion, ALGORITHM_VERSION, ALGORITHM_VERSIONS, type Algorithm, type AlgorithmVersion, type Solvers } from './distribution.js';
 import { readInstance } from './input.js';
 import type { SortitionInstance } from './instance.js';
 import { drawFromLottery, lotteryDigest, type Lottery } from './lottery.js';
@@ -77,18 +77,24 @@ export function solverDescription(solvers: Solvers): string {
 export function prepareBundle(
   instance: SortitionInstance,
   solvers: Solvers,
-  options: { algorithm: Algorithm; lotterySize: number; legacyRuns?: number; control?: RunControl },
+  options: { algorithm: Algorithm; lotterySize: number; legacyRuns?: number; control?: RunControl; algorithmVersion?: AlgorithmVersion },
 ): { bundle: DrawBundle; computed: ReturnType<typeof computeDistribution>; maxDeviation: number } {
   // Compute on the instance exactly as the verifier will read it back from the bundle.
   const published = { quotasCsv: quotasCsv(instance), poolCsv: anonymisedPoolCsv(instance) };
   const reread = publishedInstance({ ...published, size: instance.size, householdRule: instance.householdColumns.length > 0 });
-  const computed = computeDistribution(reread, solvers, { algorithm: options.algorithm, legacyRuns: options.legacyRuns ?? Math.max(options.lotterySize, 10_000), control: options.control });
+  const algorithmVersion = options.algorithmVersion ?? ALGORITHM_VERSION;
+  const computed = computeDistribution(reread, solvers, {
+    algorithm: options.algorithm,
+    legacyRuns: options.legacyRuns ?? Math.max(options.lotterySize, 10_000),
+    control: options.control,
+    algorithmVersion,
+  });
   options.control?.onProgress?.({ phase: 'lottery', iteration: 0 });
   const { lottery, report } = buildLottery(reread, computed, options.lotterySize);
   return {
     bundle: {
       format: BUNDLE_FORMAT,
-      software: { name: 'pnyx', algorithmVersion: ALGORITHM_VERSION, solvers: solverDescription(solvers) },
+      software: { name: 'pnyx', algorithmVersion, solvers: solverDescription(solvers) },
       algorithm: options.algorithm,
       size: instance.size,
       householdRule: instance.householdColumns.length > 0,
@@ -149,14 +155,21 @@ export function verifyBundle(bundle: DrawBundle, solvers: Solvers, options: { qu
     const same = draw.index === bundle.draw.index && draw.panel.join(',') === bundle.draw.panel.join(',');
     checks.push({ check: 'the seed selects the published panel', ok: same, detail: `index ${draw.index}` });
   }
-  if (options.quick !== true) {
-    const { bundle: rerun } = prepareBundle(instance, solvers, {
-      algorithm: bundle.algorithm,
-      lotterySize: bundle.lottery.panels.length,
-      ...(bundle.legacyRuns === undefined ? {} : { legacyRuns: bundle.legacyRuns }),
-      control: options.control,
-    });
-    checks.push({ check: 're-running the algorithm reproduces the lottery bit for bit', ok: rerun.lotteryDigest === bundle.lotteryDigest, detail: rerun.lotteryDigest });
-  }
+  if (options.quick !== true) checks.push(rerunCheck(bundle, instance, solvers, options.control));
   return { ok: checks.every((check) => check.ok), checks };
+}
+
+/** Re-runs the computation with the algorithm version that made the bundle and compares the lotteries. */
+function rerunCheck(bundle: DrawBundle, instance: SortitionInstance, solvers: Solvers, control: RunControl | undefined): VerifyCheck {
+  const check = 're-running the algorithm reproduces the lottery bit for bit';
+  const version = String(bundle.software?.algorithmVersion);
+  if (!isAlgorithmVersion(version)) return { check, ok: false, detail: `made by algorithm version ${version}; this Pnyx re-runs ${ALGORITHM_VERSIONS.join(' and ')}` };
+  const { bundle: rerun } = prepareBundle(instance, solvers, {
+    algorithm: bundle.algorithm,
+    algorithmVersion: version,
+    lotterySize: bundle.lottery.panels.length,
+    ...(bundle.legacyRuns === undefined ? {} : { legacyRuns: bundle.legacyRuns }),
+    control,
+  });
+  return { check, ok: rerun.lotteryDigest === bundle.lotteryDigest, detail: rerun.lotteryDigest };
 }

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { buildTypeModel, committeeViolations } from './committee-model.js';
 import { computeDistribution, InfeasibleQuotasError, type Solvers } from './distribution.js';
 import { checkFeasibility } from './feasibility.js';
+import { leximinDistribution } from './leximin.js';
 import type { Category, Person, SortitionInstance } from './instance.js';
 import { loadSolver } from './solvers/load.js';
 import { loadFixture } from './testing/fixtures.js';
@@ -211,6 +212,22 @@ describe('against brute force on random pools of at most 12 people', () => {
     );
     // The generator must produce mostly feasible cases, or this test would prove little.
     expect(feasibleCases).toBeGreaterThanOrEqual(30);
+  });
+
+  it('finds the same leximin by decomposing the relaxation as level by level', () => {
+    fc.assert(
+      fc.property(smallCase, ({ instance }) => {
+        if (!checkFeasibility(instance, solvers.mip).feasible) return;
+        const model = buildTypeModel(instance);
+        const sorted = (strategy: 'decomposition' | 'levels'): number[] =>
+          [...leximinDistribution(model, solvers.mip, solvers.lp, { strategy }).typeProbabilities.entries()]
+            .flatMap(([t, p]) => model.types[t].members.map(() => p))
+            .sort((a, b) => a - b);
+        const levels = sorted('levels');
+        sorted('decomposition').forEach((value, i) => expect(value).toBeCloseTo(levels[i], 5));
+      }),
+      { numRuns: 60, seed: 5122026 },
+    );
   });
 
   it('never lets a type committee break a rule', () => {

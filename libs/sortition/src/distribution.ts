@@ -15,7 +15,19 @@ export const ALGORITHMS = ['leximin', 'maximin', 'legacy'] as const;
 export type Algorithm = (typeof ALGORITHMS)[number];
 
 export const DEFAULT_LEGACY_RUNS = 10_000;
-export const ALGORITHM_VERSION = 'pnyx-sortition-1';
+/**
+ * What a bundle records so that a later Pnyx re-runs the same computation. pnyx-sortition-2
+ * decomposes the LP relaxation's optimum into panels; pnyx-sortition-1 found them by column
+ * generation (and computed MAXIMIN level by level). Both give the same LEXIMIN probabilities,
+ * but different panels and weights, so a draw re-runs with the version that made it.
+ */
+export const ALGORITHM_VERSION = 'pnyx-sortition-2';
+export const ALGORITHM_VERSIONS = ['pnyx-sortition-1', 'pnyx-sortition-2'] as const;
+export type AlgorithmVersion = (typeof ALGORITHM_VERSIONS)[number];
+
+export function isAlgorithmVersion(value: string): value is AlgorithmVersion {
+  return (ALGORITHM_VERSIONS as readonly string[]).includes(value);
+}
 
 export class InfeasibleQuotasError extends Error {
   constructor(readonly report: FeasibilityReport) {
@@ -55,6 +67,8 @@ export interface ComputeOptions {
   legacyRuns?: number;
   /** LEGACY: randomness; defaults to a PRNG seeded by the instance digest (reproducible). */
   random?: RandomSource;
+  /** LEXIMIN/MAXIMIN: the version to run (default ALGORITHM_VERSION); an older one re-runs an older draw. */
+  algorithmVersion?: AlgorithmVersion;
 }
 
 /** What `computeDistribution` returns beside the public result, to build the lottery from. */
@@ -140,7 +154,10 @@ export function computeDistribution(instance: SortitionInstance, solvers: Solver
   switch (options.algorithm) {
     case 'leximin':
     case 'maximin': {
-      const typeDistribution = leximinDistribution(model, solvers.mip, solvers.lp, { maximinOnly: options.algorithm === 'maximin', control });
+      const maximinOnly = options.algorithm === 'maximin';
+      const firstVersion = options.algorithmVersion === 'pnyx-sortition-1';
+      const strategy = firstVersion ? (maximinOnly ? 'levels' : 'column-generation') : 'decomposition';
+      const typeDistribution = leximinDistribution(model, solvers.mip, solvers.lp, { maximinOnly, control, strategy });
       control?.onProgress?.({ phase: 'expansion', iteration: 0 });
       const panels = expandToPanels(model, typeDistribution);
       const personProbabilities = instance.people.map((_, index) => typeDistribution.typeProbabilities[model.typeOf[index]]);

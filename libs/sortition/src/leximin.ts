@@ -1,8 +1,22 @@
 import { committeeFrom, committeeIlp, committeeKey, committeeRows, type TypeCommittee, type TypeModel } from './committee-model.js';
+import { decomposeIntoPanels } from './panel-decomposition.js';
 import { checkpoint, type RunControl } from './progress.js';
 import { assertOptimal } from './solvers/highs-backend.js';
 import type { LinearColumn, LinearRow, SolverBackend } from './solvers/solver.js';
 import { SolverError } from './solvers/solver.js';
+
+export interface LeximinOptions {
+  /** Stop after the first level: MAXIMIN. */
+  maximinOnly?: boolean;
+  control?: RunControl;
+  /**
+   * How the distribution is found. 'decomposition' (the default, algorithm pnyx-sortition-2): the
+   * relaxation's optimum decomposed into panels. 'column-generation' (pnyx-sortition-1's LEXIMIN,
+   * kept so that its draws still verify bit for bit): the relaxation's optimum realised by column
+   * generation from the initial panels. 'levels' (pnyx-sortition-1's MAXIMIN): level by level only.
+   */
+  strategy?: 'decomposition' | 'column-generation' | 'levels';
+}
 
 /** A distribution over type committees, and the resulting probability of each person of each type. */
 export interface TypeDistribution {
@@ -100,13 +114,10 @@ function initialCommittees(model: TypeModel, solver: SolverBackend, control?: Ru
  *
  * With `maximinOnly`, stops after the first level: that is MAXIMIN.
  */
-export function leximinDistribution(
-  model: TypeModel,
-  solver: SolverBackend,
-  lpSolver: SolverBackend,
-  options: { maximinOnly?: boolean; control?: RunControl } = {},
-): TypeDistribution {
+export function leximinDistribution(model: TypeModel, solver: SolverBackend, lpSolver: SolverBackend, options: LeximinOptions = {}): TypeDistribution {
   const { control } = options;
+  const phase = options.maximinOnly === true ? 'maximin' : 'leximin';
+  const strategy = options.strategy ?? 'decomposition';
   const T = model.types.length;
   const { committees, impossible } = initialCommittees(model, solver, control);
   const known = new Set(committees.map(committeeKey));
@@ -119,14 +130,33 @@ export function leximinDistribution(
     return count;
   };
 
-  // Fast path: compute the leximin of the LP relaxation (one LP per level), then try to realise
-  // it with actual panels in a single column generation. The relaxation contains every mixture of
-  // panels, so when its leximin is realisable it is the leximin; otherwise fall through to the
-  // level-by-level algorithm, keeping the panels found.
-  if (options.maximinOnly !== true) {
-    const targets = relaxedLeximin(model, settled, lpSolver, control);
-    const realised = targets === undefined ? undefined : realise(model, targets, committees, known, solver, lpSolver, control);
-    if (realised !== undefined) return distributionFrom(model, committees, realised);
+  // Fast path: compute the leximin (or the maximin) of the LP relaxation, one LP per level, then
+  // realise it with actual panels. The relaxation contains every mixture of panels, so when its
+  // leximin is realisable it is the leximin. The relaxation's optimum is a fractional committee;
+  // decomposing it into panels along the faces of the quota polytope (panel-decomposition.ts)
+  // finds the panels with one ILP each, and an LP over them gives the weights. Should the
+  // decomposition stop short, column generation (`realise`) goes on from its panels; should the
+  // relaxation's optimum be out of reach of panels, the level-by-level algorithm below runs,
+  // keeping every panel found.
+  if (strategy !== 'levels') {
+    const relaxed = relaxedLeximin(model, settled, lpSolver, control, options.maximinOnly === true);
+    if (relaxed !== undefined) {
+      if (strategy === 'decomposition') {
+        const lowest = Math.min(...relaxed.targets);
+        const decomposition = decomposeIntoPanels(model, relaxed.point, solver, control, (step, remainder, panels) =>
+          control?.onProgress?.({ phase, iteration: step, minProbability: Math.max(0, lowest - remainder), panelsGenerated: committees.length + panels }),
+        );
+        for (const committee of decomposition.committees) {
+          const key = committeeKey(committee);
+          if (!known.has(key)) {
+            known.add(key);
+            committees.push(committee);
+          }
+        }
+      }
+      const realised = realise(model, relaxed.targets, committees, known, solver, lpSolver, phase, control);
+      if (realised !== undefined) return distributionFrom(model, committees, realised);
+    }
   }
 
   // The restricted master LP (primal): column 0 is z, then one column per panel.
@@ -292,21 +322,33 @@ export function leximinDistribution(
   return finalDistribution(model, committees, settled, lpSolver, control, iteration, options.maximinOnly === true);
 }
 
-/** Leximin over the LP relaxation of the quota polytope: one LP per level, settled by duals. */
-function relaxedLeximin(model: TypeModel, initial: Float64Array, lpSolver: SolverBackend, control?: RunControl): Float64Array | undefined {
+/**
+ * Leximin over the LP relaxation of the quota polytope: one LP per level, settled by duals (with
+ * `firstLevelOnly`, the maximin: every type settles at the first level). Returns each type's
+ * probability (its target) and the last LP's fractional committee, which meets every target.
+ */
+function relaxedLeximin(
+  model: TypeModel,
+  initial: Float64Array,
+  lpSolver: SolverBackend,
+  control: RunControl | undefined,
+  firstLevelOnly: boolean,
+): { targets: Float64Array; point: Float64Array } | undefined {
   const settled = Float64Array.from(initial);
   const T = model.types.length;
+  let point: Float64Array = new Float64Array(T);
   for (let level = 0; settled.some((value) => Number.isNaN(value)); level += 1) {
     checkpoint(control);
     const relaxation = relaxedLevel(model, settled, lpSolver);
     if (relaxation === undefined) return undefined;
+    point = relaxation.point;
     const value = Math.max(0, relaxation.bound - SETTLE_MARGIN);
     let newly = [...Array(T).keys()].filter((t) => Number.isNaN(settled[t]) && relaxation.prices[t] > DUAL_ZERO);
-    if (newly.length === 0) newly = [...Array(T).keys()].filter((t) => Number.isNaN(settled[t]));
+    if (newly.length === 0 || firstLevelOnly) newly = [...Array(T).keys()].filter((t) => Number.isNaN(settled[t]));
     for (const t of newly) settled[t] = value;
-    control?.onProgress?.({ phase: 'leximin', iteration: level, minProbability: Math.min(...settled.filter((v) => !Number.isNaN(v))) });
+    control?.onProgress?.({ phase: firstLevelOnly ? 'maximin' : 'leximin', iteration: level, minProbability: Math.min(...settled.filter((v) => !Number.isNaN(v))) });
   }
-  return settled;
+  return { targets: settled, point };
 }
 
 /**
@@ -321,6 +363,7 @@ function realise(
   known: Set<string>,
   solver: SolverBackend,
   lpSolver: SolverBackend,
+  phase: 'leximin' | 'maximin',
   control?: RunControl,
 ): Float64Array | undefined {
   const T = model.types.length;
@@ -338,7 +381,7 @@ function realise(
       checkpoint(control);
       const solution = lp.solve();
       if (solution.status !== 'optimal' || solution.rowDuals === undefined) return undefined;
-      control?.onProgress?.({ phase: 'leximin', iteration, minProbability: Math.max(0, Math.min(...targets) + solution.objective), panelsGenerated: committees.length });
+      control?.onProgress?.({ phase, iteration, minProbability: Math.max(0, Math.min(...targets) + solution.objective), panelsGenerated: committees.length });
       if (solution.objective >= -REALISE_TOLERANCE) return solution.values.subarray(1, 1 + committees.length);
       const duals = solution.rowDuals;
       const y = Float64Array.from(model.types, (_, t) => Math.max(0, -duals[1 + t]));
@@ -393,7 +436,7 @@ function distributionFrom(model: TypeModel, committees: TypeCommittee[], weights
  * c_t/|t| ≥ z for unsettled types and ≥ φ_t for settled ones. Returns the bound and the dual prices
  * of the unsettled rows (normalised to sum to 1), or undefined if the solver fails.
  */
-function relaxedLevel(model: TypeModel, settled: Float64Array, lpSolver: SolverBackend): { bound: number; prices: Float64Array } | undefined {
+function relaxedLevel(model: TypeModel, settled: Float64Array, lpSolver: SolverBackend): { bound: number; prices: Float64Array; point: Float64Array } | undefined {
   const T = model.types.length;
   const rows = committeeRows(model).map((row) => ({ ...row }));
   const first = rows.length;
@@ -422,7 +465,7 @@ function relaxedLevel(model: TypeModel, settled: Float64Array, lpSolver: SolverB
   });
   if (total <= 0) return undefined;
   for (let t = 0; t < T; t += 1) prices[t] = prices[t] / total;
-  return { bound: solution.objective, prices };
+  return { bound: solution.objective, prices, point: solution.values.slice(0, T) };
 }
 
 /**
