@@ -21,8 +21,8 @@ test.describe('participatory budget', () => {
   test('a resident files an idea, follows one, sees what it became, votes in their envelopes, reads the winners and follows their delivery', async ({ page, axe, shot }) => {
     test.setTimeout(180_000);
     const { editionId, envelopes } = await budgetInIdeas('Budget participatif de test');
-    const token = await organiser();
-    const as = async <T>(method: string, path: string, body?: unknown, who = token): Promise<T> => request<T>(method, path, who, body);
+    // The organiser's token is asked for at each call: this test outlives an access token (30 s here).
+    const as = async <T>(method: string, path: string, body?: unknown, who?: string): Promise<T> => request<T>(method, path, who ?? (await organiser()), body);
     const otherResident = await residentToken();
     const cycling = await as<Idea>('POST', `/api/budget/editions/${editionId}/ideas`, { title: 'Une piste cyclable continue sur les quais', body: 'Relier les quais **sans interruption**.' }, otherResident);
     const benches = await as<Idea>('POST', `/api/budget/editions/${editionId}/ideas`, { title: 'Des bancs et de l’ombre rue Oberkampf', district: '11e' }, otherResident);
