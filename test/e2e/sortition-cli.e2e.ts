@@ -72,6 +72,17 @@ describe('pnyx sortition', () => {
     const poolCheck = await run(PNYX, ['sortition', 'verify', '--bundle', otherPool, '--quick']);
     expect(poolCheck.code).toBe(1);
     expect(poolCheck.stdout).toContain('FAIL pool and quotas match their digest');
+
+    // The official record of the draw, to print and sign; none before the seed.
+    const record = join(dir, 'record.pdf');
+    const written = await run(PNYX, ['sortition', 'record', '--bundle', drawn, '--out', record, '--assembly', 'Assemblée de test', '--present', 'Maître Dupont, commissaire de justice', '--drawn-at', '2026-12-05T10:30:00+01:00']);
+    expect(written.code).toBe(0);
+    expect(readFileSync(record).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const early = await run(PNYX, ['sortition', 'record', '--bundle', prepared, '--out', record, '--assembly', 'A']);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain('has no draw yet');
+    const badDate = await run(PNYX, ['sortition', 'record', '--bundle', drawn, '--out', record, '--assembly', 'A', '--drawn-at', 'tomorrow']);
+    expect(badDate.stderr).toContain('--drawn-at must be a date and time, ISO 8601');
   });
 });
 
@@ -91,5 +102,59 @@ describe('pnyx sortition time budget', () => {
     ]);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('ran out of its time budget');
+  });
+});
+
+describe('pnyx sortition invite (stage 1)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pnyx-invite-'));
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A list of `n` people in four districts, one address each. */
+  function writeList(name: string, n: number, prefix: string, semicolons = false): string {
+    const file = join(dir, name);
+    const d = semicolons ? ';' : ',';
+    const header = semicolons ? ['Identifiant', 'Nom', 'Prénoms', 'Date de naissance', 'Adresse', 'Code postal'] : ['id', 'family name', 'given names', 'birth date', 'address', 'postal code'];
+    const rows = Array.from({ length: n }, (_, i) => [`${prefix}${i}`, `Nom${i}`, 'Camille', semicolons ? `0${1 + (i % 9)}/03/19${50 + (i % 50)}` : `19${50 + (i % 50)}-03-0${1 + (i % 9)}`, `${i} rue ${prefix}`, `7500${1 + (i % 4)}`].join(d));
+    writeFileSync(file, `${[header.join(d), ...rows].join('\n')}\n`);
+    return file;
+  }
+  const invite = (lists: string[], extra: string[] = []) =>
+    run(PNYX, ['sortition', 'invite', '--lists', lists.join(','), '--sources', 'roll,foreign,young', '--count', '50', '--mix', '80,15,5', '--strata', 'district', '--seed', '6 2 5 1 3 3', '--on', '2026-12-05', '--json', ...extra]);
+
+  it('reproduces the invited ids exactly from the lists and the seed; another seed gives others', async () => {
+    const lists = [writeList('roll.csv', 400, 'E'), writeList('foreign.csv', 120, 'F', true), writeList('young.csv', 60, 'Y')];
+    const first = await invite(lists);
+    expect(first.code).toBe(0);
+    const draw = JSON.parse(first.stdout) as { invited: Array<{ id: string; source: string; stratum: string }>; allocation: Record<string, { seats: number }>; digests: Record<string, string> };
+    expect(draw.invited).toHaveLength(50);
+    expect(draw.invited.filter((p) => p.source === 'foreign')).toHaveLength(8);
+    expect(Object.fromEntries(Object.entries(draw.allocation).map(([k, v]) => [k, v.seats]))).toEqual({ roll: 40, foreign: 8, young: 2 });
+    expect(draw.digests.roll).toMatch(/^[0-9a-f]{64}$/);
+    const again = await invite(lists);
+    expect(JSON.parse(again.stdout)).toEqual(draw);
+    const other = await run(PNYX, ['sortition', 'invite', '--lists', lists.join(','), '--sources', 'roll,foreign,young', '--count', '50', '--mix', '80,15,5', '--seed', 'another', '--on', '2026-12-05', '--json']);
+    expect((JSON.parse(other.stdout) as typeof draw).invited).not.toEqual(draw.invited);
+    // Those invited now are left out of a second wave, given as "source:id" lines.
+    const earlier = join(dir, 'earlier.txt');
+    writeFileSync(earlier, draw.invited.map((p) => `${p.source}:${p.id}`).join('\n'));
+    const second = await invite(lists, ['--exclude', earlier]);
+    const wave = JSON.parse(second.stdout) as typeof draw & { excluded: number };
+    expect(wave.excluded).toBe(50);
+    expect(wave.invited.some((p) => draw.invited.some((q) => q.source === p.source && q.id === p.id))).toBe(false);
+  });
+
+  it('exits 2 and names the lines when a list has problems', async () => {
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'id,family name,given names,birth date,address,postal code\nE1,Nom,Jean,1980-13-01,1 rue A,75001\nE1,Nom,Jean,1980-01-01,2 rue A,75001\n');
+    const result = await invite([bad, writeList('f2.csv', 50, 'F'), writeList('y2.csv', 50, 'Y')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('bad.csv: 2 problems');
+    expect(result.stderr).toContain('line 2, birth date: "1980-13-01" is not a date');
+    expect(result.stderr).toContain('line 3, id: id E1 appears twice');
   });
 });

@@ -17,3 +17,5 @@ export * from './bundle.js';
 export * from './worker-runner.js';
 export * from './replacement.js';
 export * from './quota-table.js';
+export * from './invitations/index.js';
+export * from './record/draw-record.js';

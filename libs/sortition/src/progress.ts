@@ -1,6 +1,6 @@
 /** What a long computation reports while it runs. */
 export interface SortitionProgress {
-  phase: 'feasibility' | 'initial-panels' | 'leximin' | 'maximin' | 'final-distribution' | 'expansion' | 'legacy' | 'lottery';
+  phase: 'feasibility' | 'initial-panels' | 'leximin' | 'maximin' | 'final-distribution' | 'expansion' | 'legacy' | 'lottery' | 'invitations';
   iteration: number;
   /** The lowest selection probability guaranteed so far (LEXIMIN/MAXIMIN). */
   minProbability?: number;

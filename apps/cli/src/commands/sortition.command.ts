@@ -1,12 +1,20 @@
 import { Command, Option } from 'commander';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
   ALGORITHMS,
   applySeed,
   checkFeasibility,
   DEFAULT_LOTTERY_SIZE,
+  drawInvitations,
+  drawRecordPdf,
   InfeasibleQuotasError,
+  InvitationDrawError,
+  readSourceList,
+  SourceListError,
+  STRATA,
+  toCsv,
+  type Stratum,
   loadSolver,
   readInstance,
   runInWorker,
@@ -232,5 +240,96 @@ export function sortitionCommand(): Command {
       }
       if (!result.ok) process.exitCode = 1;
     });
+  sortition
+    .command('invite')
+    .description("Stage 1: draw the invitations from the city's lists (a mix across sources, proportional by stratum, one per address)")
+    .requiredOption('--lists <files>', 'the source lists, comma-separated (CSV: id, family name, given names, birth date, address, postal code or district)')
+    .requiredOption('--sources <labels>', 'a label per list, same order (e.g. roll,foreign,young)')
+    .requiredOption('--count <n>', 'how many invitations')
+    .option('--mix <weights>', 'whole-number weights of the sources, same order (e.g. 80,15,5); default: in proportion to the lists')
+    .option('--strata <names>', `what splits each source proportionally: ${STRATA.join(', ')} (comma-separated)`, 'district')
+    .requiredOption('--seed <text>', 'the public seed, exactly as announced')
+    .option('--on <date>', 'the day ages are counted on, YYYY-MM-DD (default: today in Paris); part of what is published')
+    .option('--exclude <file>', 'people invited by earlier draws of the assembly: lines "source:id" (or a CSV with columns source,id)')
+    .option('--out <file>', 'also write the invited people as CSV (id, source, stratum)')
+    .option('--json', 'print JSON: { invited, allocation, digests, … }')
+    .action(async (options: { lists: string; sources: string; count: string; mix?: string; strata: string; seed: string; on?: string; exclude?: string; out?: string; json?: boolean }) => {
+      const files = options.lists.split(',').map((f) => f.trim());
+      const labels = options.sources.split(',').map((l) => l.trim());
+      if (files.length !== labels.length) throw new Error(`${files.length} lists for ${labels.length} source labels: give one label per list`);
+      const lists = [];
+      for (const [i, file] of files.entries()) {
+        const list = await readSourceList(
+          { label: labels[i], file: basename(file), chunks: createReadStream(file) },
+          { onProgress: (rows) => process.stderr.write(`  ${basename(file)}: ${rows.toLocaleString('en')} rows\r`) },
+        );
+        process.stderr.write('\n');
+        if (list.problemCount > 0) {
+          process.stderr.write(`${new SourceListError(list.file, list.problems, list.problemCount).message}\n`);
+          process.exitCode = 2;
+          return;
+        }
+        lists.push(list);
+      }
+      const mix = options.mix === undefined ? lists.map((list) => list.ids.length) : options.mix.split(',').map((w) => Number(w.trim()));
+      const on = options.on ?? new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+      const excluded = new Set<string>();
+      if (options.exclude !== undefined) {
+        for (const line of readFileSync(options.exclude, 'utf8').split(/\r?\n/)) {
+          const [source, id] = line.includes(':') ? [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1)] : line.split(',');
+          if (source !== undefined && id !== undefined && source.trim() !== '' && source.trim() !== 'source') excluded.add(`${source.trim()}:${id.trim()}`);
+        }
+      }
+      let draw;
+      try {
+        draw = drawInvitations(lists, { count: Number(options.count), mix, strata: options.strata.split(',').map((s) => s.trim()) as Stratum[], on }, options.seed, { excluded });
+      } catch (error) {
+        if (!(error instanceof InvitationDrawError)) throw error;
+        process.stderr.write(`pnyx sortition invite: ${error.code}: ${error.message}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      if (options.out !== undefined) writeFileSync(options.out, toCsv([['id', 'source', 'stratum'], ...draw.invited.map((p) => [p.id, p.source, p.stratum])]));
+      if (options.json === true) process.stdout.write(`${JSON.stringify(draw)}\n`);
+      else {
+        process.stdout.write(`${draw.invited.length} invitations (parameters digest ${draw.parametersDigest}, ages on ${on})\n`);
+        for (const [label, digest] of Object.entries(draw.digests)) process.stdout.write(`  ${label}: ${draw.allocation[label].seats} seats, list SHA-256 ${digest}\n`);
+        if (draw.shortfall > 0) process.stdout.write(`  ${draw.shortfall} seats left empty: strata ran out of addresses not yet invited\n`);
+        if (draw.excluded > 0) process.stdout.write(`  ${draw.excluded} people left out: invited by an earlier draw\n`);
+      }
+    });
+  sortition
+    .command('record')
+    .description('The official record of a draw (procès-verbal) as a PDF to sign: files and digests, quotas, algorithm, lottery digest, seed, members drawn with the quota check')
+    .requiredOption('--bundle <file>', 'the drawn bundle (after `pnyx sortition draw`)')
+    .requiredOption('--out <file>', 'where to write the PDF')
+    .requiredOption('--assembly <name>', "the assembly's name")
+    .option('--drawn-at <iso>', 'when the seed was applied (ISO 8601; default: now)')
+    .option('--published-at <iso>', 'when the lottery digest was published (ISO 8601)')
+    .option('--seed-by <who>', 'who gave the seed')
+    .option('--present <person>', 'a person present, with their role (repeat the option for each)', (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .addOption(new Option('--lang <lang>', 'language of the record').choices(['fr', 'en']).default('fr'))
+    .action(async (options: { bundle: string; out: string; assembly: string; drawnAt?: string; publishedAt?: string; seedBy?: string; present: string[]; lang: 'fr' | 'en' }) => {
+      const bundle = JSON.parse(readFileSync(options.bundle, 'utf8')) as DrawBundle;
+      for (const [name, value] of [['--drawn-at', options.drawnAt], ['--published-at', options.publishedAt]] as const) {
+        if (value !== undefined && Number.isNaN(Date.parse(value))) throw new Error(`${name} must be a date and time, ISO 8601 (e.g. 2026-12-05T10:30:00+01:00)`);
+      }
+      if (bundle.draw === undefined) throw new Error(`${options.bundle} has no draw yet: apply the seed with \`pnyx sortition draw --bundle … --seed …\` first`);
+      const pdf = await drawRecordPdf(
+        bundle,
+        {
+          assembly: options.assembly,
+          drawnAt: options.drawnAt ?? new Date().toISOString(),
+          ...(options.publishedAt === undefined ? {} : { publishedAt: options.publishedAt }),
+          ...(options.seedBy === undefined ? {} : { seedGivenBy: options.seedBy }),
+          present: options.present,
+          bundleFile: basename(options.bundle),
+        },
+        options.lang,
+      );
+      writeFileSync(options.out, pdf);
+      process.stdout.write(`record of panel #${bundle.draw.index} (lottery ${bundle.lotteryDigest}) written to ${options.out}\n`);
+    });
   return sortition;
 }
+

@@ -1,0 +1,229 @@
+import { CsvError, parse } from 'csv-parse';
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { addressKey } from './address.js';
+
+/** The columns a source list must have, and the headers (French or English) that name them. */
+export const LIST_COLUMNS = {
+  id: ['id', 'identifiant', 'identifier', 'numero', 'numero electeur', 'elector number', 'number'],
+  familyName: ['family name', 'surname', 'last name', 'nom', 'nom de famille', 'nom de naissance'],
+  givenNames: ['given names', 'given name', 'first names', 'first name', 'forenames', 'prenoms', 'prenom'],
+  birthDate: ['birth date', 'date of birth', 'birthdate', 'dob', 'date de naissance', 'naissance'],
+  address: ['address', 'street address', 'adresse', 'adresse postale'],
+  district: ['district', 'postal code', 'postcode', 'zip', 'zip code', 'code postal', 'cp', 'arrondissement'],
+} as const;
+export type ListColumn = keyof typeof LIST_COLUMNS;
+
+export interface ListProblem {
+  /** 1-based line of the file (header = 1). */
+  line: number;
+  column?: string;
+  problem: string;
+}
+
+/**
+ * A source list as the invitation draw needs it, one entry per row in file order. Names and
+ * addresses themselves are not kept (the mail merge reads the invited rows again): a list of
+ * 1.35 million people must fit in well under 1 GiB.
+ */
+export interface SourceList {
+  label: string;
+  file: string;
+  /** SHA-256 of the file's bytes, lower-case hex: published before the seed. */
+  sha256: string;
+  ids: string[];
+  districts: string[];
+  /** Birth dates as yyyymmdd integers (age = ⌊(on − birth) / 10000⌋). */
+  births: Int32Array;
+  addressKeys: string[];
+  /** The first problems found (at most `maxProblems`), and how many there were in all. */
+  problems: ListProblem[];
+  problemCount: number;
+}
+
+export class SourceListError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: ListProblem[],
+    readonly problemCount: number,
+  ) {
+    const shown = problems.map((p) => `line ${p.line}${p.column === undefined ? '' : `, ${p.column}`}: ${p.problem}`);
+    super(`${file}: ${problemCount} problem${problemCount === 1 ? '' : 's'}\n${shown.join('\n')}${problemCount > problems.length ? `\n… and ${problemCount - problems.length} more` : ''}`);
+    this.name = 'SourceListError';
+  }
+}
+
+function foldHeader(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Which column of the header holds each field; throws when one is missing or named twice. */
+export function listColumns(header: string[], file: string): Record<ListColumn, number> {
+  const folded = header.map(foldHeader);
+  const found = {} as Record<ListColumn, number>;
+  const missing: string[] = [];
+  for (const [key, names] of Object.entries(LIST_COLUMNS) as Array<[ListColumn, readonly string[]]>) {
+    const matches = folded.flatMap((name, index) => (names.includes(name) ? [index] : []));
+    if (matches.length > 1) throw new SourceListError(file, [{ line: 1, problem: `two columns name the ${key}: ${matches.map((i) => `"${header[i]}"`).join(' and ')}` }], 1);
+    if (matches.length === 0) missing.push(`${key} (${names.slice(0, 3).join(', ')}…)`);
+    else found[key] = matches[0];
+  }
+  if (missing.length > 0) throw new SourceListError(file, [{ line: 1, problem: `missing columns: ${missing.join('; ')}` }], 1);
+  return found;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const FRENCH_DATE = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
+
+/** A birth date as yyyymmdd, from YYYY-MM-DD or DD/MM/YYYY (also DD.MM.YYYY); undefined if not a real date. */
+export function parseBirthDate(text: string): number | undefined {
+  const iso = ISO_DATE.exec(text);
+  const french = iso === null ? FRENCH_DATE.exec(text) : null;
+  if (iso === null && french === null) return undefined;
+  const [year, month, day] = iso !== null ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : [Number(french![3]), Number(french![2]), Number(french![1])];
+  if (year < 1880 || month < 1 || month > 12 || day < 1) return undefined;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return undefined;
+  return year * 10000 + month * 100 + day;
+}
+
+/** The delimiter of the header line: a semicolon (as French spreadsheets write) or a comma. */
+function delimiterOf(firstChunk: string): ';' | ',' {
+  const line = firstChunk.split(/\r?\n/, 1)[0];
+  const unquoted = line.replace(/"[^"]*"/g, '');
+  return (unquoted.match(/;/g)?.length ?? 0) > (unquoted.match(/,/g)?.length ?? 0) ? ';' : ',';
+}
+
+class GrowableInt32 {
+  private data = new Int32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length] = value;
+    this.length += 1;
+  }
+  toArray(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+/**
+ * Reads a source list as it streams in (csv-parse, RFC 4180, comma or semicolon, UTF-8 with or
+ * without BOM), hashing the bytes on the way. Every row is checked: the six fields present, the id
+ * unique in the list, a real birth date. Problems are collected by line (the first `maxProblems`
+ * kept) and reported together.
+ */
+export async function readSourceList(
+  input: { label: string; file: string; chunks: AsyncIterable<Buffer | string> },
+  options: { maxProblems?: number; onProgress?: (rows: number) => void } = {},
+): Promise<SourceList> {
+  const maxProblems = options.maxProblems ?? 100;
+  const hash = createHash('sha256');
+  const iterator = input.chunks[Symbol.asyncIterator]();
+  // Enough of the start to hold the header line, to tell its delimiter.
+  const start: Buffer[] = [];
+  let startLength = 0;
+  let ended = false;
+  while (startLength < 65536 && !start.some((chunk) => chunk.includes(10))) {
+    const next = await iterator.next();
+    if (next.done === true) {
+      ended = true;
+      break;
+    }
+    start.push(Buffer.from(next.value));
+    startLength += start[start.length - 1].length;
+  }
+  const firstChunk = Buffer.concat(start);
+  const delimiter = delimiterOf(firstChunk.toString('utf8', 0, Math.min(firstChunk.length, 65536)));
+  async function* hashed(): AsyncGenerator<Buffer> {
+    hash.update(firstChunk);
+    yield firstChunk;
+    if (ended) return;
+    for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
+      const chunk = Buffer.from(next.value);
+      hash.update(chunk);
+      yield chunk;
+    }
+  }
+  const parser = Readable.from(hashed()).pipe(parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, info: true }));
+
+  const ids: string[] = [];
+  const districts: string[] = [];
+  const births = new GrowableInt32();
+  const addressKeys: string[] = [];
+  const problems: ListProblem[] = [];
+  let problemCount = 0;
+  const problem = (line: number, problemText: string, column?: string): void => {
+    problemCount += 1;
+    if (problems.length < maxProblems) problems.push({ line, problem: problemText, ...(column === undefined ? {} : { column }) });
+  };
+  // Districts repeat: one string per value instead of one per row.
+  const districtNames = new Map<string, string>();
+  const seenIds = new Set<string>();
+  let header: string[] | undefined;
+  let columns: Record<ListColumn, number> | undefined;
+  let rows = 0;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const line = info.lines;
+      if (header === undefined) {
+        header = record;
+        columns = listColumns(header, input.file);
+        continue;
+      }
+      rows += 1;
+      if (rows % 100_000 === 0) options.onProgress?.(rows);
+      if (record.length !== header.length) {
+        problem(line, `${record.length} fields instead of ${header.length}`);
+        continue;
+      }
+      const cell = (key: ListColumn): string => record[columns![key]].trim();
+      const id = cell('id');
+      let valid = true;
+      for (const key of ['id', 'familyName', 'address', 'district'] as const) {
+        if (cell(key) === '') {
+          problem(line, 'empty', header[columns![key]]);
+          valid = false;
+        }
+      }
+      const birth = parseBirthDate(cell('birthDate'));
+      if (birth === undefined) {
+        problem(line, `"${cell('birthDate')}" is not a date (YYYY-MM-DD or DD/MM/YYYY)`, header[columns!.birthDate]);
+        valid = false;
+      }
+      if (seenIds.has(id)) {
+        problem(line, `id ${id} appears twice`, header[columns!.id]);
+        valid = false;
+      } else if (id !== '') {
+        seenIds.add(id);
+      }
+      if (!valid) continue;
+      ids.push(id);
+      const district = cell('district');
+      let interned = districtNames.get(district);
+      if (interned === undefined) {
+        interned = district;
+        districtNames.set(district, district);
+      }
+      districts.push(interned);
+      births.push(birth!);
+      addressKeys.push(addressKey(cell('address'), district));
+    }
+  } catch (error) {
+    // A quote left open or a broken line: the file cannot be read on from there.
+    if (error instanceof CsvError) throw new SourceListError(input.file, [...problems, { line: Number((error as CsvError & { lines?: number }).lines ?? 0), problem: error.message }], problemCount + 1);
+    throw error;
+  }
+  if (header === undefined) problem(1, 'the file is empty: a header line is needed');
+  options.onProgress?.(rows);
+  return { label: input.label, file: input.file, sha256: hash.digest('hex'), ids, districts, births: births.toArray(), addressKeys, problems, problemCount };
+}
