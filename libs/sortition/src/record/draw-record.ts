@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import { instanceFromBundle, type DrawBundle } from '../bundle.js';
 
 export type RecordLanguage = 'fr' | 'en';
@@ -118,8 +117,10 @@ export function quotaCheck(bundle: DrawBundle): Array<{ category: string; value:
  * and when it was published, the seed and who gave it, the members drawn with the quota check, the
  * command that re-runs it — and a signature block for the people present. French by default.
  */
-export function drawRecordPdf(bundle: DrawBundle, details: DrawRecordDetails, language: RecordLanguage = 'fr'): Promise<Buffer> {
-  if (bundle.draw === undefined || bundle.seed === undefined) return Promise.reject(new Error('the bundle has no draw yet: apply the seed first'));
+export async function drawRecordPdf(bundle: DrawBundle, details: DrawRecordDetails, language: RecordLanguage = 'fr'): Promise<Buffer> {
+  if (bundle.draw === undefined || bundle.seed === undefined) throw new Error('the bundle has no draw yet: apply the seed first');
+  // Loaded on first use: the API and most commands never print a record, and pdfkit takes 0.2 s to load.
+  const { default: PDFDocument } = await import('pdfkit');
   const t = TEXT[language];
   const instance = instanceFromBundle(bundle);
   const checks = quotaCheck(bundle);
@@ -204,6 +205,6 @@ export function drawRecordPdf(bundle: DrawBundle, details: DrawRecordDetails, la
     doc.font('regular').fontSize(8).text(`${t.title} — ${details.assembly} — ${t.page(i + 1, range.count)}`, 56, doc.page.height - 40, { align: 'center', width: doc.page.width - 112, lineBreak: false });
   }
   doc.end();
-  return done;
+  return await done;
 }
 
