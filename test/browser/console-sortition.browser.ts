@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pdfText } from '../../libs/sortition/src/testing/pdf-text.js';
 import { baseUrl, organiser, ORGANISER, uniqueEmail } from './support/api.js';
 import { expect, test } from './support/fixtures.js';
 
@@ -90,6 +91,8 @@ test.describe('the organisers’ console: a whole draw from the browser', () => 
     await page.getByRole('button', { name: 'Désigner le panel' }).click();
     await expect(page.getByText('Saisissez la graine tirée en public.')).toBeVisible();
     await page.getByLabel('Graine tirée en public').fill('4 2 6 1 5 3');
+    await page.getByLabel('Graine donnée par (facultatif)').fill('Une habitante du 11e, dés lancés devant la caméra');
+    await page.getByLabel('Personnes présentes (facultatif)').fill('Maître Élise Dupont, commissaire de justice\nFarid Haddad, organisateur\n');
     await page.getByRole('button', { name: 'Désigner le panel' }).click();
     await expect(page.getByRole('heading', { name: 'Le panel : 22 personnes (identifiants pseudonymes)' })).toBeVisible();
     const check = page.getByRole('table', { name: 'Vérification des quotas du panel' });
@@ -106,6 +109,18 @@ test.describe('the organisers’ console: a whole draw from the browser', () => 
     await (await download).saveAs(bundle);
     const verify = spawnSync(process.execPath, [join(process.cwd(), 'apps', 'cli', 'bin', 'pnyx.js'), 'sortition', 'verify', '--bundle', bundle], { encoding: 'utf8' });
     expect(verify.status, verify.stderr + verify.stdout).toBe(0);
+
+    // The official record to sign, with the people present and who gave the seed.
+    const recordDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Télécharger le procès-verbal à signer (PDF)' }).click();
+    const record = await recordDownload;
+    expect(record.suggestedFilename()).toMatch(/^proces-verbal-draw-[0-9a-f-]+\.pdf$/);
+    const recordFile = join(scratch, 'record.pdf');
+    await record.saveAs(recordFile);
+    const recordText = (await pdfText(readFileSync(recordFile))).replace(/\s+/g, ' ');
+    expect(recordText).toContain('Maître Élise Dupont, commissaire de justice');
+    expect(recordText).toContain('Une habitante du 11e, dés lancés devant la caméra');
+    expect(recordText).toContain(digest);
 
     // The members drawn, and a printable invitation with its one-time code.
     await page.getByRole('link', { name: 'Retour au tirage' }).click();

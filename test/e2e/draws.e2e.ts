@@ -10,7 +10,8 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditLogService } from '@app/shared';
 import { createAndLogin, type LoggedIn } from '../support/factories.js';
-import { createAssembly, fixtureFiles, uploadFixture, waitForDraw, type DrawBody } from '../support/assemblies.js';
+import { binary, createAssembly, fixtureFiles, uploadFixture, waitForDraw, type DrawBody } from '../support/assemblies.js';
+import { pdfText } from '../../libs/sortition/src/testing/pdf-text.js';
 import { PNYX, run } from '../support/run-process.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -57,10 +58,31 @@ describe('pools and draws', () => {
     expect(unseeded.text).not.toMatch(/first_name|email0|primary_address/);
     expect(JSON.parse(unseeded.text)).not.toHaveProperty('seed');
 
-    const seeded = await t.http.post(`/api/draws/${drawId}/seed`).set(organiser.auth).send({ seed: '4 2 6 1 3 5' }).expect(200);
+    // No official record before the seed.
+    const early = await t.http.get(`/api/draws/${drawId}/record.pdf`).set(organiser.auth).expect(409);
+    expect(early.body).toMatchObject({ code: 'DRAW_NOT_SEEDED' });
+    const seeded = await t.http
+      .post(`/api/draws/${drawId}/seed`)
+      .set(organiser.auth)
+      .send({ seed: '4 2 6 1 3 5', seedGivenBy: 'Une habitante du 11e, dés lancés devant la caméra', present: ['Maître Élise Dupont, commissaire de justice', 'Farid Haddad, organisateur'] })
+      .expect(200);
     const panel = (seeded.body as DrawBody).panel!;
     expect(panel).toHaveLength(22);
     await t.http.post(`/api/draws/${drawId}/seed`).set(organiser.auth).send({ seed: 'another' }).expect(409);
+
+    // The official record: what the bailiff signs, in French by default, in English on request.
+    const record = await t.http.get(`/api/draws/${drawId}/record.pdf`).set(organiser.auth).buffer(true).parse(binary).expect(200);
+    expect(record.headers['content-type']).toBe('application/pdf');
+    expect(record.headers['content-disposition']).toBe(`attachment; filename="proces-verbal-draw-${drawId}.pdf"`);
+    const text = (await pdfText(record.body as Buffer)).replace(/\s+/g, ' ');
+    for (const expected of ['Procès-verbal du tirage au sort', 'Maître Élise Dupont, commissaire de justice', 'Farid Haddad, organisateur', '« 4 2 6 1 3 5 »', 'Une habitante du 11e, dés lancés devant la caméra', computed.lotteryDigest!, ...panel]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).toContain(`pnyx sortition verify --bundle draw-${drawId}.json`);
+    const english = await t.http.get(`/api/draws/${drawId}/record.pdf?lang=en`).set(organiser.auth).buffer(true).parse(binary).expect(200);
+    expect(await pdfText(english.body as Buffer)).toContain('Official record of the draw');
+    await t.http.get(`/api/draws/${drawId}/record.pdf?lang=de`).set(organiser.auth).expect(400);
+    await t.http.get(`/api/draws/${drawId}/record.pdf`).expect(401);
 
     const members = (await t.http.get(`/api/assemblies/${assembly.id}/memberships`).expect(200)).body as Array<{ role: string; personId?: string; accountId?: string }>;
     const seated = members.filter((m) => m.role === 'member');

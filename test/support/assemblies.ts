@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Response } from 'superagent';
 import type TestAgent from 'supertest/lib/agent.js';
 import { FIXTURES, type FixtureName } from '../../libs/sortition/src/testing/fixtures.js';
 import type { LoggedIn } from './factories.js';
@@ -46,4 +47,13 @@ export async function waitForDraw(http: TestAgent, drawId: string, statuses: str
     if (Date.now() > deadline) throw new Error(`draw ${drawId} still ${draw.status} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** A supertest parser keeping a binary body (a PDF) as a Buffer. */
+export function binary(res: Response, done: (error: Error | null, body: Buffer) => void): void {
+  const response = res as unknown as NodeJS.ReadableStream; // superagent hands Node's response stream
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => done(null, Buffer.concat(chunks)));
+  response.on('error', (error: Error) => done(error, Buffer.alloc(0)));
 }

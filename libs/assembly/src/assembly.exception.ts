@@ -25,6 +25,7 @@ export const AssemblyErrorCode = {
   NO_VACANCIES: 'NO_VACANCIES',
   DRAW_NOT_COMPUTED: 'DRAW_NOT_COMPUTED',
   DRAW_ALREADY_SEEDED: 'DRAW_ALREADY_SEEDED',
+  DRAW_NOT_SEEDED: 'DRAW_NOT_SEEDED',
   DRAW_NOT_CANCELLABLE: 'DRAW_NOT_CANCELLABLE',
   DRAW_STALE: 'DRAW_STALE',
   TERM_INVALID: 'TERM_INVALID',
@@ -115,6 +116,9 @@ export class AssemblyException extends DomainException {
   }
   static drawNotComputed(status: string): AssemblyException {
     return new AssemblyException('conflict', AssemblyErrorCode.DRAW_NOT_COMPUTED, `The draw is ${status}: its lottery is not published yet`, { status });
+  }
+  static drawNotSeeded(status: string): AssemblyException {
+    return new AssemblyException('conflict', AssemblyErrorCode.DRAW_NOT_SEEDED, `The draw is ${status}: its official record exists once the seed is entered`, { status });
   }
   static drawAlreadySeeded(): AssemblyException {
     return new AssemblyException('conflict', AssemblyErrorCode.DRAW_ALREADY_SEEDED, 'The seed of this draw has already been entered');

@@ -145,8 +145,15 @@ export class DrawRepository {
     return rows[1] > 0;
   }
 
-  async seed(id: string, seeded: { seed: string; drawnIndex: number; panel: string[]; bundle: string; at: Date }, manager: EntityManager): Promise<DrawEntity> {
-    await this.draws(manager).update({ id }, { status: 'seeded', seed: seeded.seed, drawnIndex: seeded.drawnIndex, panel: seeded.panel, bundle: seeded.bundle, seededAt: seeded.at });
+  async seed(
+    id: string,
+    seeded: { seed: string; drawnIndex: number; panel: string[]; bundle: string; at: Date; seedGivenBy: string | null; present: string[] | null },
+    manager: EntityManager,
+  ): Promise<DrawEntity> {
+    await this.draws(manager).update(
+      { id },
+      { status: 'seeded', seed: seeded.seed, drawnIndex: seeded.drawnIndex, panel: seeded.panel, bundle: seeded.bundle, seededAt: seeded.at, seedGivenBy: seeded.seedGivenBy, present: seeded.present },
+    );
     return (await this.findById(id, manager))!;
   }
 }

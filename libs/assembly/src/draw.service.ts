@@ -7,6 +7,7 @@ import {
   anonymisedPoolCsv,
   applySeed,
   DEFAULT_LOTTERY_SIZE,
+  drawRecordPdf,
   instanceDigest,
   publishedInstance,
   quotasCsv,
@@ -14,6 +15,7 @@ import {
   runInWorker,
   type Algorithm,
   type DrawBundle,
+  type RecordLanguage,
   type SortitionInstance,
 } from '@app/sortition';
 import { AssemblyAccess } from './assembly-access.js';
@@ -202,7 +204,8 @@ export class DrawService {
    * The public seed picks one panel of the published lottery (libs/sortition drawFromLottery); its
    * members are seated at once, in the same transaction.
    */
-  async seed(principal: Principal, drawId: string, seed: string): Promise<DrawEntity> {
+  async seed(principal: Principal, drawId: string, entered: { seed: string; seedGivenBy?: string; present?: string[] }): Promise<DrawEntity> {
+    const { seed } = entered;
     const seeded = await inTransaction(this.dataSource, async (manager) => {
       const unlocked = await this.draws.findById(drawId, manager);
       if (unlocked === null) throw AssemblyException.drawNotFound();
@@ -220,7 +223,15 @@ export class DrawService {
       const bundle = applySeed(JSON.parse(draw.bundle!) as DrawBundle, seed);
       const result = await this.draws.seed(
         drawId,
-        { seed, drawnIndex: bundle.draw!.index, panel: bundle.draw!.panel, bundle: JSON.stringify(bundle, null, 2), at: this.clock.now() },
+        {
+          seed,
+          drawnIndex: bundle.draw!.index,
+          panel: bundle.draw!.panel,
+          bundle: JSON.stringify(bundle, null, 2),
+          at: this.clock.now(),
+          seedGivenBy: entered.seedGivenBy ?? null,
+          present: entered.present ?? null,
+        },
         manager,
       );
       await this.assemblies.insertMemberships(
@@ -233,7 +244,7 @@ export class DrawService {
           action: 'draw.seeded',
           subjectType: 'assembly',
           subjectId: draw.assemblyId,
-          data: { drawId, kind: draw.kind, seed, lotteryDigest: draw.lotteryDigest, index: bundle.draw!.index, panel: bundle.draw!.panel },
+          data: { drawId, kind: draw.kind, seed, seedGivenBy: entered.seedGivenBy ?? null, present: entered.present ?? [], lotteryDigest: draw.lotteryDigest, index: bundle.draw!.index, panel: bundle.draw!.panel },
         },
         manager,
       );
@@ -293,6 +304,35 @@ export class DrawService {
   async bundle(drawId: string): Promise<{ fileName: string; json: string }> {
     const draw = await this.get(drawId);
     if (draw.bundle === null) throw AssemblyException.drawNotComputed(draw.status);
-    return { fileName: `draw-${draw.id}.json`, json: draw.bundle };
+    return { fileName: bundleFileName(draw), json: draw.bundle };
   }
+
+  /**
+   * The official record (procès-verbal) of a seeded draw, as a PDF to print and sign: organisers of
+   * the assembly only, since it names the people present. The lottery digest counts as published
+   * when the draw was computed (GET /draws/:id shows it from then on).
+   */
+  async recordPdf(principal: Principal, drawId: string, language: RecordLanguage): Promise<{ fileName: string; pdf: Buffer }> {
+    const draw = await this.get(drawId);
+    await this.access.requireOrganiser(principal, draw.assemblyId, 'download official records');
+    if (draw.status !== 'seeded') throw AssemblyException.drawNotSeeded(draw.status);
+    const assembly = (await this.assemblies.findById(draw.assemblyId))!;
+    const pdf = await drawRecordPdf(
+      JSON.parse(draw.bundle!) as DrawBundle,
+      {
+        assembly: assembly.name,
+        drawnAt: draw.seededAt!.toISOString(),
+        ...(draw.computedAt === null ? {} : { publishedAt: draw.computedAt.toISOString() }),
+        ...(draw.seedGivenBy === null ? {} : { seedGivenBy: draw.seedGivenBy }),
+        present: draw.present ?? [],
+        bundleFile: bundleFileName(draw),
+      },
+      language,
+    );
+    return { fileName: `${language === 'fr' ? 'proces-verbal' : 'record'}-draw-${draw.id}.pdf`, pdf };
+  }
+}
+
+function bundleFileName(draw: DrawEntity): string {
+  return `draw-${draw.id}.json`;
 }

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Public, type Principal } from '@app/shared';
 import { AssemblyIdParams } from './dto/assembly.dto.js';
-import { CancelDrawDto, DrawDto, DrawIdParams, LegacyComparisonRequestDto, mapDraw, ReplacementDrawDto, RequestDrawDto, SeedDto } from './dto/draw.dto.js';
+import { CancelDrawDto, DrawDto, DrawIdParams, DrawRecordQuery, LegacyComparisonRequestDto, mapDraw, ReplacementDrawDto, RequestDrawDto, SeedDto } from './dto/draw.dto.js';
 import { DrawService } from './draw.service.js';
 
 @ApiTags('draws')
@@ -71,7 +71,21 @@ export class DrawsController {
   @ApiOperation({ summary: "Enter the public seed: selects the panel from the published lottery and seats its members (organisers; audited)" })
   @ApiOkResponse({ type: DrawDto })
   async seed(@CurrentPrincipal() principal: Principal, @Param() params: DrawIdParams, @Body() body: SeedDto): Promise<DrawDto> {
-    return mapDraw(await this.draws.seed(principal, params.id, body.seed));
+    return mapDraw(await this.draws.seed(principal, params.id, body));
+  }
+
+  @Get('draws/:id/record.pdf')
+  @ApiProduces('application/pdf')
+  @ApiOperation({
+    summary:
+      'The official record (procès-verbal) of a seeded draw as a PDF to sign: people present, files and SHA-256, quotas, algorithm and version, lottery digest, seed and who gave it, members drawn with the quota check (organisers)',
+  })
+  @ApiOkResponse({ description: 'The PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  async record(@CurrentPrincipal() principal: Principal, @Param() params: DrawIdParams, @Query() query: DrawRecordQuery, @Res({ passthrough: true }) response: FastifyReply): Promise<Buffer> {
+    const { fileName, pdf } = await this.draws.recordPdf(principal, params.id, query.lang ?? 'fr');
+    void response.header('Content-Type', 'application/pdf');
+    void response.header('Content-Disposition', `attachment; filename="${fileName}"`);
+    return pdf;
   }
 
   @Post('draws/:id/legacy-comparison')

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { ALGORITHMS, publishedInstance, quotaTable, type Algorithm } from '@app/sortition';
 import { DRAW_KINDS, DRAW_STATUSES, type DrawEntity } from '../entities/draw.entity.js';
 import { mapQuotaRow, QuotaRowDto } from './quota.dto.js';
@@ -37,6 +37,29 @@ export class SeedDto {
   @Length(1, 256)
   @Matches(/^[^\p{C}]+$/u, { message: 'seed must be printable text' })
   seed!: string;
+
+  @ApiPropertyOptional({ maxLength: 200, example: 'Une habitante du 11e, dés lancés devant la caméra', description: 'Who gave the seed, for the official record' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @Matches(/^[^\p{C}]+$/u, { message: 'seedGivenBy must be printable text' })
+  seedGivenBy?: string;
+
+  @ApiPropertyOptional({ type: [String], maxItems: 30, example: ['Maître Élise Dupont, commissaire de justice'], description: 'The people present at the draw, with their role, for the official record' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  @Matches(/^[^\p{C}]+$/u, { each: true, message: 'each person present must be printable text' })
+  present?: string[];
+}
+
+export class DrawRecordQuery {
+  @ApiPropertyOptional({ enum: ['fr', 'en'], default: 'fr', description: 'Language of the record' })
+  @IsOptional()
+  @IsIn(['fr', 'en'])
+  lang?: 'fr' | 'en';
 }
 
 export class CancelDrawDto {

@@ -50,6 +50,9 @@ export interface DrawError {
 @Check('draws_size_positive', `"size" > 0`)
 @Check('draws_lottery_size_range', `"lottery_size" BETWEEN 1 AND 100000`)
 @Check('draws_computed_has_lottery', `"status" NOT IN ('computed','seeded') OR ("lottery_digest" IS NOT NULL AND "bundle" IS NOT NULL AND "result" IS NOT NULL)`)
+@Check('draws_seed_given_by_length', `"seed_given_by" IS NULL OR char_length("seed_given_by") BETWEEN 1 AND 200`)
+@Check('draws_present_bounded', `"present" IS NULL OR cardinality("present") <= 30`)
+@Check('draws_record_after_seed', `("seed_given_by" IS NULL AND "present" IS NULL) OR "status" = 'seeded'`)
 @Check('draws_seeded_has_panel', `("status" = 'seeded') = ("seed" IS NOT NULL AND "drawn_index" IS NOT NULL AND "panel" IS NOT NULL)`)
 @Index('draws_one_open_per_assembly', ['assemblyId'], { unique: true, where: `"status" IN ('queued','running','computed')` })
 @Index('draws_one_initial_per_assembly', ['assemblyId'], { unique: true, where: `"kind" = 'initial' AND "status" = 'seeded'` })
@@ -138,6 +141,14 @@ export class DrawEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   legacyComparison!: LegacyComparison | null;
+
+  /** For the official record: who gave the seed, entered with it. */
+  @Column({ type: 'text', nullable: true })
+  seedGivenBy!: string | null;
+
+  /** For the official record: the people present at the draw (name and role), entered with the seed. */
+  @Column({ type: 'text', array: true, nullable: true })
+  present!: string[] | null;
 
   @Column({ type: 'uuid' })
   requestedBy!: string;

@@ -3,20 +3,8 @@ import { createHash } from 'node:crypto';
 import { applySeed, prepareBundle, type DrawBundle } from '../bundle.js';
 import { loadSolver } from '../solvers/load.js';
 import { loadFixture } from '../testing/fixtures.js';
+import { pdfText } from '../testing/pdf-text.js';
 import { drawRecordPdf, quotaCheck } from './draw-record.js';
-
-/** The text of every page, as a reader (or a screen reader) gets it. */
-async function pdfText(pdf: Buffer): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const document = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= document.numPages; n += 1) {
-    const content = await (await document.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : ' ') : '')).join(''));
-  }
-  await document.destroy();
-  return pages.join('\n');
-}
 
 let drawn: DrawBundle;
 beforeAll(async () => {

@@ -837,6 +837,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/draws/{id}/record.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The official record (procès-verbal) of a seeded draw as a PDF to sign: people present, files and SHA-256, quotas, algorithm and version, lottery digest, seed and who gave it, members drawn with the quota check (organisers) */
+        get: operations["DrawsController_record"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/draws/{id}/seed": {
         parameters: {
             query?: never;
@@ -3221,10 +3238,22 @@ export type components = {
         };
         SeedDto: {
             /**
+             * @description The people present at the draw, with their role, for the official record
+             * @example [
+             *       "Maître Élise Dupont, commissaire de justice"
+             *     ]
+             */
+            present?: string[];
+            /**
              * @description The public seed (e.g. dice rolled in public), entered after the lottery digest was published
              * @example 3 1 4 1 5 9 2 6 5 3
              */
             seed: string;
+            /**
+             * @description Who gave the seed, for the official record
+             * @example Une habitante du 11e, dés lancés devant la caméra
+             */
+            seedGivenBy?: string;
         };
         SessionAgendaDto: {
             items: components["schemas"]["AgendaItemDto"][];
@@ -5480,6 +5509,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DrawDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DrawsController_record: {
+        parameters: {
+            query?: {
+                /** @description Language of the record */
+                lang?: "fr" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */

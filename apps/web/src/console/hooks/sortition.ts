@@ -134,11 +134,16 @@ export function useCancelDraw(drawId: string) {
 }
 
 export function useSeedDraw(drawId: string) {
-  return useDrawMutation(drawId, (seed: string) => call(api.POST('/api/draws/{id}/seed', { params: { path: { id: drawId } }, body: { seed } })));
+  return useDrawMutation(drawId, (body: Schemas['SeedDto']) => call(api.POST('/api/draws/{id}/seed', { params: { path: { id: drawId } }, body })));
 }
 
 export function useCompareWithLegacy(drawId: string) {
   return useDrawMutation(drawId, (runs: number) => call(api.POST('/api/draws/{id}/legacy-comparison', { params: { path: { id: drawId } }, body: { runs } })));
+}
+
+/** The official record of a seeded draw (organisers), as a PDF, in the page's language. */
+export function fetchRecord(drawId: string, lang: 'fr' | 'en'): Promise<Blob> {
+  return call(api.GET('/api/draws/{id}/record.pdf', { params: { path: { id: drawId }, query: { lang } }, parseAs: 'blob' }));
 }
 
 /** The audit bundle's exact text (what `pnyx sortition verify --bundle FILE` reads). */

@@ -31,7 +31,10 @@ function Ceremony() {
   const draw = useDraw(drawId);
   const seed = useSeedDraw(drawId);
   const [value, setValue] = useState('');
+  const [seedBy, setSeedBy] = useState('');
+  const [present, setPresent] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [presentProblem, setPresentProblem] = useState<string | null>(null);
   if (draw.data === undefined) return <PageFallback title={t('console.ceremony.title')} error={draw.error} />;
   const data = draw.data;
   return (
@@ -58,9 +61,14 @@ function Ceremony() {
             noValidate
             onSubmit={(event) => {
               event.preventDefault();
-              if (value.trim() === '') return setProblem(t('console.ceremony.seedRequired'));
-              setProblem(null);
-              seed.mutate(value.trim());
+              const people = present
+                .split('\n')
+                .map((line) => line.trim())
+                .filter((line) => line !== '');
+              setProblem(value.trim() === '' ? t('console.ceremony.seedRequired') : null);
+              setPresentProblem(people.length > 30 || people.some((person) => person.length > 200) ? t('console.ceremony.presentTooMany') : null);
+              if (value.trim() === '' || people.length > 30 || people.some((person) => person.length > 200)) return;
+              seed.mutate({ seed: value.trim(), ...(seedBy.trim() === '' ? {} : { seedGivenBy: seedBy.trim() }), ...(people.length === 0 ? {} : { present: people }) });
             }}
           >
             <div className={`field${problem === null ? '' : ' field-invalid'}`}>
@@ -74,6 +82,25 @@ function Ceremony() {
                 </p>
               ) : null}
               <input id="seed-input" className="seed-input" value={value} autoComplete="off" spellCheck={false} maxLength={256} aria-describedby={problem === null ? 'seed-hint' : 'seed-hint seed-error'} aria-invalid={problem === null ? undefined : true} onChange={(event) => setValue(event.target.value)} />
+            </div>
+            <div className="field">
+              <label htmlFor="seed-by">{t('console.ceremony.seedBy')}</label>
+              <p className="hint" id="seed-by-hint">
+                {t('console.ceremony.seedByHint')}
+              </p>
+              <input id="seed-by" value={seedBy} maxLength={200} aria-describedby="seed-by-hint" onChange={(event) => setSeedBy(event.target.value)} />
+            </div>
+            <div className={`field${presentProblem === null ? '' : ' field-invalid'}`}>
+              <label htmlFor="present">{t('console.ceremony.present')}</label>
+              <p className="hint" id="present-hint">
+                {t('console.ceremony.presentHint')}
+              </p>
+              {presentProblem !== null ? (
+                <p className="field-error" id="present-error">
+                  {presentProblem}
+                </p>
+              ) : null}
+              <textarea id="present" rows={4} value={present} aria-describedby={presentProblem === null ? 'present-hint' : 'present-hint present-error'} aria-invalid={presentProblem === null ? undefined : true} onChange={(event) => setPresent(event.target.value)} />
             </div>
             {seed.error ? <ErrorMessage error={seed.error} /> : null}
             <div className="actions">
