@@ -19,3 +19,4 @@ export * from './replacement.js';
 export * from './quota-table.js';
 export * from './invitations/index.js';
 export * from './record/draw-record.js';
+export * from './record/invitation-record.js';

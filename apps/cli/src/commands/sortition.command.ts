@@ -8,12 +8,13 @@ import {
   DEFAULT_LOTTERY_SIZE,
   drawInvitations,
   drawRecordPdf,
+  invitationRecordPdf,
+  invitedCsv,
   InfeasibleQuotasError,
   InvitationDrawError,
   readSourceList,
   SourceListError,
   STRATA,
-  toCsv,
   type Stratum,
   loadSolver,
   readInstance,
@@ -252,52 +253,90 @@ export function sortitionCommand(): Command {
     .option('--on <date>', 'the day ages are counted on, YYYY-MM-DD (default: today in Paris); part of what is published')
     .option('--exclude <file>', 'people invited by earlier draws of the assembly: lines "source:id" (or a CSV with columns source,id)')
     .option('--out <file>', 'also write the invited people as CSV (id, source, stratum)')
+    .option('--record <file>', "also write the draw's official record (procès-verbal) as a PDF to sign")
+    .option('--assembly <name>', "the assembly's name, for the record")
+    .option('--seed-by <who>', 'who gave the seed, for the record')
+    .option('--present <person>', 'a person present, with their role, for the record (repeat the option for each)', (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .addOption(new Option('--lang <lang>', 'language of the record').choices(['fr', 'en']).default('fr'))
     .option('--json', 'print JSON: { invited, allocation, digests, … }')
-    .action(async (options: { lists: string; sources: string; count: string; mix?: string; strata: string; seed: string; on?: string; exclude?: string; out?: string; json?: boolean }) => {
-      const files = options.lists.split(',').map((f) => f.trim());
-      const labels = options.sources.split(',').map((l) => l.trim());
-      if (files.length !== labels.length) throw new Error(`${files.length} lists for ${labels.length} source labels: give one label per list`);
-      const lists = [];
-      for (const [i, file] of files.entries()) {
-        const list = await readSourceList(
-          { label: labels[i], file: basename(file), chunks: createReadStream(file) },
-          { onProgress: (rows) => process.stderr.write(`  ${basename(file)}: ${rows.toLocaleString('en')} rows\r`) },
-        );
-        process.stderr.write('\n');
-        if (list.problemCount > 0) {
-          process.stderr.write(`${new SourceListError(list.file, list.problems, list.problemCount).message}\n`);
+    .action(
+      async (options: {
+        lists: string;
+        sources: string;
+        count: string;
+        mix?: string;
+        strata: string;
+        seed: string;
+        on?: string;
+        exclude?: string;
+        out?: string;
+        record?: string;
+        assembly?: string;
+        seedBy?: string;
+        present: string[];
+        lang: 'fr' | 'en';
+        json?: boolean;
+      }) => {
+        if (options.record !== undefined && options.assembly === undefined) throw new Error("--record needs --assembly, the assembly's name");
+        const files = options.lists.split(',').map((f) => f.trim());
+        const labels = options.sources.split(',').map((l) => l.trim());
+        if (files.length !== labels.length) throw new Error(`${files.length} lists for ${labels.length} source labels: give one label per list`);
+        const lists = [];
+        for (const [i, file] of files.entries()) {
+          const list = await readSourceList(
+            { label: labels[i], file: basename(file), chunks: createReadStream(file) },
+            { onProgress: (rows) => process.stderr.write(`  ${basename(file)}: ${rows.toLocaleString('en')} rows\r`) },
+          );
+          process.stderr.write('\n');
+          if (list.problemCount > 0) {
+            process.stderr.write(`${new SourceListError(list.file, list.problems, list.problemCount).message}\n`);
+            process.exitCode = 2;
+            return;
+          }
+          lists.push(list);
+        }
+        const mix = options.mix === undefined ? lists.map((list) => list.ids.length) : options.mix.split(',').map((w) => Number(w.trim()));
+        const on = options.on ?? new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+        const excluded = new Set<string>();
+        if (options.exclude !== undefined) {
+          for (const line of readFileSync(options.exclude, 'utf8').split(/\r?\n/)) {
+            const [source, id] = line.includes(':') ? [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1)] : line.split(',');
+            if (source !== undefined && id !== undefined && source.trim() !== '' && source.trim() !== 'source') excluded.add(`${source.trim()}:${id.trim()}`);
+          }
+        }
+        let draw;
+        try {
+          draw = drawInvitations(lists, { count: Number(options.count), mix, strata: options.strata.split(',').map((s) => s.trim()) as Stratum[], on }, options.seed, { excluded });
+        } catch (error) {
+          if (!(error instanceof InvitationDrawError)) throw error;
+          process.stderr.write(`pnyx sortition invite: ${error.code}: ${error.message}\n`);
           process.exitCode = 2;
           return;
         }
-        lists.push(list);
-      }
-      const mix = options.mix === undefined ? lists.map((list) => list.ids.length) : options.mix.split(',').map((w) => Number(w.trim()));
-      const on = options.on ?? new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
-      const excluded = new Set<string>();
-      if (options.exclude !== undefined) {
-        for (const line of readFileSync(options.exclude, 'utf8').split(/\r?\n/)) {
-          const [source, id] = line.includes(':') ? [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1)] : line.split(',');
-          if (source !== undefined && id !== undefined && source.trim() !== '' && source.trim() !== 'source') excluded.add(`${source.trim()}:${id.trim()}`);
+        if (options.out !== undefined) writeFileSync(options.out, invitedCsv(draw).csv);
+        if (options.record !== undefined) {
+          const pdf = await invitationRecordPdf(
+            draw,
+            {
+              assembly: options.assembly!,
+              drawnAt: new Date().toISOString(),
+              ...(options.seedBy === undefined ? {} : { seedGivenBy: options.seedBy }),
+              present: options.present,
+              lists: Object.fromEntries(lists.map((list, i) => [list.label, { file: basename(files[i]), people: list.ids.length }])),
+            },
+            options.lang,
+          );
+          writeFileSync(options.record, pdf);
         }
-      }
-      let draw;
-      try {
-        draw = drawInvitations(lists, { count: Number(options.count), mix, strata: options.strata.split(',').map((s) => s.trim()) as Stratum[], on }, options.seed, { excluded });
-      } catch (error) {
-        if (!(error instanceof InvitationDrawError)) throw error;
-        process.stderr.write(`pnyx sortition invite: ${error.code}: ${error.message}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      if (options.out !== undefined) writeFileSync(options.out, toCsv([['id', 'source', 'stratum'], ...draw.invited.map((p) => [p.id, p.source, p.stratum])]));
-      if (options.json === true) process.stdout.write(`${JSON.stringify(draw)}\n`);
-      else {
-        process.stdout.write(`${draw.invited.length} invitations (parameters digest ${draw.parametersDigest}, ages on ${on})\n`);
-        for (const [label, digest] of Object.entries(draw.digests)) process.stdout.write(`  ${label}: ${draw.allocation[label].seats} seats, list SHA-256 ${digest}\n`);
-        if (draw.shortfall > 0) process.stdout.write(`  ${draw.shortfall} seats left empty: strata ran out of addresses not yet invited\n`);
-        if (draw.excluded > 0) process.stdout.write(`  ${draw.excluded} people left out: invited by an earlier draw\n`);
-      }
-    });
+        if (options.json === true) process.stdout.write(`${JSON.stringify(draw)}\n`);
+        else {
+          process.stdout.write(`${draw.invited.length} invitations (parameters digest ${draw.parametersDigest}, ages on ${on})\n`);
+          for (const [label, digest] of Object.entries(draw.digests)) process.stdout.write(`  ${label}: ${draw.allocation[label].seats} seats, list SHA-256 ${digest}\n`);
+          if (draw.shortfall > 0) process.stdout.write(`  ${draw.shortfall} seats left empty: strata ran out of addresses not yet invited\n`);
+          if (draw.excluded > 0) process.stdout.write(`  ${draw.excluded} people left out: invited by an earlier draw\n`);
+        }
+      },
+    );
   sortition
     .command('record')
     .description('The official record of a draw (procès-verbal) as a PDF to sign: files and digests, quotas, algorithm, lottery digest, seed, members drawn with the quota check')

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { toCsv } from '../csv.js';
 import { HmacCounterRandom } from '../prng.js';
 import type { RunControl } from '../progress.js';
 import { checkpoint } from '../progress.js';
@@ -40,6 +41,8 @@ export interface InvitationDraw {
   /** SHA-256 of the canonical parameters (lists' digests, count, mix, strata, day, exclusions): the HMAC context. */
   parametersDigest: string;
   parameters: InvitationParameters;
+  /** The public seed, exactly as entered. */
+  seed: string;
   digests: Record<string, string>;
   /** Per source: its seats and, per stratum, the people eligible, the seats allotted and the invitations made. */
   allocation: Record<string, { seats: number; strata: Record<string, { eligible: number; seats: number; invited: number }> }>;
@@ -181,10 +184,17 @@ export function drawInvitations(lists: SourceList[], parameters: InvitationParam
     format: INVITATION_FORMAT,
     parametersDigest: digest,
     parameters,
+    seed,
     digests: Object.fromEntries(lists.map((list) => [list.label, list.sha256])),
     allocation,
     invited,
     shortfall,
     excluded: excludedCount,
   };
+}
+
+/** The invited people as CSV (id, source, stratum; what `pnyx sortition invite --out` writes) and its SHA-256. */
+export function invitedCsv(draw: InvitationDraw): { csv: string; sha256: string } {
+  const csv = toCsv([['id', 'source', 'stratum'], ...draw.invited.map((person) => [person.id, person.source, person.stratum])]);
+  return { csv, sha256: createHash('sha256').update(csv, 'utf8').digest('hex') };
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { instanceFromBundle, type DrawBundle } from '../bundle.js';
+import { openRecord, parisTime, type RecordLanguage } from './record-document.js';
 
-export type RecordLanguage = 'fr' | 'en';
+export type { RecordLanguage } from './record-document.js';
 
 /** What the bundle does not hold: entered by the organiser at the draw. */
 export interface DrawRecordDetails {
@@ -23,10 +23,6 @@ const TEXT = {
   fr: {
     title: 'Procès-verbal du tirage au sort',
     stage: 'Étape 2 : tirage des membres parmi les volontaires, sous quotas',
-    assembly: 'Assemblée',
-    when: 'Date et heure du tirage (heure de Paris)',
-    present: 'Personnes présentes',
-    nobody: '(non renseigné)',
     files: 'Fichiers et empreintes SHA-256',
     quotasFile: 'Quotas',
     poolFile: 'Volontaires (identifiants pseudonymes)',
@@ -47,17 +43,10 @@ const TEXT = {
     ok: 'respecté',
     broken: 'NON RESPECTÉ',
     verify: 'Pour refaire le tirage et le vérifier',
-    signatures: 'Signatures',
-    madeAt: (date: string) => `Fait à Paris, le ${date}.`,
-    page: (n: number, total: number) => `Page ${n} / ${total}`,
   },
   en: {
     title: 'Official record of the draw',
     stage: 'Stage 2: members drawn from the volunteers, under quotas',
-    assembly: 'Assembly',
-    when: 'Date and time of the draw (Paris time)',
-    present: 'People present',
-    nobody: '(not entered)',
     files: 'Files and their SHA-256',
     quotasFile: 'Quotas',
     poolFile: 'Volunteers (pseudonymous ids)',
@@ -78,26 +67,11 @@ const TEXT = {
     ok: 'met',
     broken: 'NOT MET',
     verify: 'To re-run the draw and check it',
-    signatures: 'Signatures',
-    madeAt: (date: string) => `Made in Paris on ${date}.`,
-    page: (n: number, total: number) => `Page ${n} of ${total}`,
   },
 } as const;
 
-const require = createRequire(import.meta.url);
-/** DejaVu (free licence): every accent French needs, embedded so the record reads the same everywhere. */
-const FONTS = {
-  regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
-  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
-  mono: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSansMono.ttf'),
-};
-
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-function parisTime(iso: string, language: RecordLanguage): string {
-  return new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'Europe/Paris', dateStyle: 'full', timeStyle: 'long' }).format(new Date(iso));
 }
 
 /** The quota check of the drawn panel: every category and value, its bounds and how many were drawn. */
@@ -119,37 +93,10 @@ export function quotaCheck(bundle: DrawBundle): Array<{ category: string; value:
  */
 export async function drawRecordPdf(bundle: DrawBundle, details: DrawRecordDetails, language: RecordLanguage = 'fr'): Promise<Buffer> {
   if (bundle.draw === undefined || bundle.seed === undefined) throw new Error('the bundle has no draw yet: apply the seed first');
-  // Loaded on first use: the API and most commands never print a record, and pdfkit takes 0.2 s to load.
-  const { default: PDFDocument } = await import('pdfkit');
   const t = TEXT[language];
   const instance = instanceFromBundle(bundle);
   const checks = quotaCheck(bundle);
-  const doc = new PDFDocument({ size: 'A4', margin: 56, bufferPages: true, info: { Title: `${t.title} — ${details.assembly}`, Author: 'Pnyx' }, lang: language });
-  doc.registerFont('regular', FONTS.regular);
-  doc.registerFont('bold', FONTS.bold);
-  doc.registerFont('mono', FONTS.mono);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  const heading = (text: string): void => {
-    doc.moveDown(0.8).font('bold').fontSize(12).text(text).moveDown(0.2).font('regular').fontSize(10);
-  };
-  const field = (label: string, value: string, mono = false): void => {
-    doc.font('bold').fontSize(10).text(language === 'fr' ? `${label} : ` : `${label}: `, { continued: true }).font(mono ? 'mono' : 'regular').text(value);
-  };
-
-  doc.font('bold').fontSize(18).text(t.title, { align: 'center' });
-  doc.font('regular').fontSize(11).text(t.stage, { align: 'center' }).moveDown(1);
-  field(t.assembly, details.assembly);
-  field(t.when, parisTime(details.drawnAt, language));
-
-  heading(t.present);
-  if (details.present.length === 0) doc.text(t.nobody);
-  for (const person of details.present) doc.text(`• ${person}`);
+  const { doc, heading, field, table, finish, nobody } = await openRecord({ title: t.title, subtitle: t.stage, assembly: details.assembly, drawnAt: details.drawnAt, present: details.present }, language);
 
   heading(t.files);
   field(t.quotasFile, sha256(bundle.quotasCsv), true);
@@ -164,7 +111,7 @@ export async function drawRecordPdf(bundle: DrawBundle, details: DrawRecordDetai
 
   heading(t.seed);
   field(t.seed, t.quoted(bundle.seed));
-  field(t.seedBy, details.seedGivenBy ?? t.nobody);
+  field(t.seedBy, details.seedGivenBy ?? nobody);
 
   heading(t.result(bundle.draw.index));
   doc.font('bold').text(t.members).font('mono').fontSize(9);
@@ -173,38 +120,14 @@ export async function drawRecordPdf(bundle: DrawBundle, details: DrawRecordDetai
   for (let i = 0; i < ids.length; i += perLine) doc.text(ids.slice(i, i + perLine).join('   '));
 
   heading(t.quotaTable);
-  const x = [56, 180, 350, 400, 450, 505];
-  const row = (cells: string[], font: 'regular' | 'bold'): void => {
-    if (doc.y > doc.page.height - 90) doc.addPage();
-    const y = doc.y;
-    doc.font(font).fontSize(9);
-    cells.forEach((cell, i) => doc.text(cell, x[i], y, { width: x[i + 1] - x[i] - 6, lineBreak: false, ellipsis: true }));
-    doc.x = x[0];
-    doc.y = y + 13;
-  };
-  row([...t.columns, ''], 'bold');
-  for (const check of checks) row([check.category, check.value, String(check.min), String(check.max), String(check.selected), check.selected >= check.min && check.selected <= check.max ? t.ok : t.broken], 'regular');
+  table(
+    [56, 170, 330, 375, 420, 465, 539],
+    [...t.columns, ''],
+    checks.map((check) => [check.category, check.value, String(check.min), String(check.max), String(check.selected), check.selected >= check.min && check.selected <= check.max ? t.ok : t.broken]),
+  );
 
   heading(t.verify);
   doc.font('mono').fontSize(9).text(`pnyx sortition verify --bundle ${details.bundleFile ?? 'draw.json'}`);
 
-  heading(t.signatures);
-  doc.text(t.madeAt(new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'Europe/Paris', dateStyle: 'long' }).format(new Date(details.drawnAt))));
-  doc.moveDown(1);
-  const signers = details.present.length > 0 ? details.present : ['', ''];
-  for (const signer of signers) {
-    if (doc.y > doc.page.height - 110) doc.addPage();
-    doc.font('regular').fontSize(10).text(signer === '' ? ' ' : signer).moveDown(2.2);
-    doc.moveTo(doc.x, doc.y).lineTo(doc.x + 220, doc.y).stroke().moveDown(1);
-  }
-
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i += 1) {
-    doc.switchToPage(i);
-    doc.page.margins.bottom = 0; // the footer sits in the margin; without this pdfkit would open a page for it
-    doc.font('regular').fontSize(8).text(`${t.title} — ${details.assembly} — ${t.page(i + 1, range.count)}`, 56, doc.page.height - 40, { align: 'center', width: doc.page.width - 112, lineBreak: false });
-  }
-  doc.end();
-  return await done;
+  return await finish();
 }
-
