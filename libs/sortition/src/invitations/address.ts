@@ -19,8 +19,8 @@ const ABBREVIATIONS: Record<string, string> = {
   ste: 'sainte',
 };
 
-/** Lower case, accents dropped, every run of punctuation or spaces one space. */
-function fold(text: string): string {
+/** Lower case, accents dropped, every run of punctuation or spaces one space (addresses and headers). */
+export function fold(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

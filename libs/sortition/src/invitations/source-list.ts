@@ -1,7 +1,7 @@
 import { CsvError, parse } from 'csv-parse';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { addressKey } from './address.js';
+import { addressKey, fold } from './address.js';
 
 /** The columns a source list must have, and the headers (French or English) that name them. */
 export const LIST_COLUMNS = {
@@ -53,18 +53,9 @@ export class SourceListError extends Error {
   }
 }
 
-function foldHeader(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
 /** Which column of the header holds each field; throws when one is missing or named twice. */
 export function listColumns(header: string[], file: string): Record<ListColumn, number> {
-  const folded = header.map(foldHeader);
+  const folded = header.map(fold);
   const found = {} as Record<ListColumn, number>;
   const missing: string[] = [];
   for (const [key, names] of Object.entries(LIST_COLUMNS) as Array<[ListColumn, readonly string[]]>) {
