@@ -115,6 +115,14 @@ function printFeasibility(report: FeasibilityReport, json: boolean | undefined):
   for (const note of report.notes) process.stdout.write(`note: ${note}\n`);
 }
 
+/** What an official record asks beyond the draw itself: who gave the seed, who was there, which language. */
+function addRecordOptions(command: Command): Command {
+  return command
+    .option('--seed-by <who>', 'who gave the seed, for the record')
+    .option('--present <person>', 'a person present, with their role, for the record (repeat the option for each)', (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .addOption(new Option('--lang <lang>', 'language of the record').choices(['fr', 'en']).default('fr'));
+}
+
 function writeJson(file: string, value: unknown): void {
   writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
 }
@@ -241,7 +249,7 @@ export function sortitionCommand(): Command {
       }
       if (!result.ok) process.exitCode = 1;
     });
-  sortition
+  const invite = sortition
     .command('invite')
     .description("Stage 1: draw the invitations from the city's lists (a mix across sources, proportional by stratum, one per address)")
     .requiredOption('--lists <files>', 'the source lists, comma-separated (CSV: id, family name, given names, birth date, address, postal code or district)')
@@ -254,10 +262,8 @@ export function sortitionCommand(): Command {
     .option('--exclude <file>', 'people invited by earlier draws of the assembly: lines "source:id" (or a CSV with columns source,id)')
     .option('--out <file>', 'also write the invited people as CSV (id, source, stratum)')
     .option('--record <file>', "also write the draw's official record (procès-verbal) as a PDF to sign")
-    .option('--assembly <name>', "the assembly's name, for the record")
-    .option('--seed-by <who>', 'who gave the seed, for the record')
-    .option('--present <person>', 'a person present, with their role, for the record (repeat the option for each)', (value: string, previous: string[]) => [...previous, value], [] as string[])
-    .addOption(new Option('--lang <lang>', 'language of the record').choices(['fr', 'en']).default('fr'))
+    .option('--assembly <name>', "the assembly's name, for the record");
+  addRecordOptions(invite)
     .option('--json', 'print JSON: { invited, allocation, digests, … }')
     .action(
       async (options: {
@@ -337,38 +343,35 @@ export function sortitionCommand(): Command {
         }
       },
     );
-  sortition
+  const record = sortition
     .command('record')
     .description('The official record of a draw (procès-verbal) as a PDF to sign: files and digests, quotas, algorithm, lottery digest, seed, members drawn with the quota check')
     .requiredOption('--bundle <file>', 'the drawn bundle (after `pnyx sortition draw`)')
     .requiredOption('--out <file>', 'where to write the PDF')
     .requiredOption('--assembly <name>', "the assembly's name")
     .option('--drawn-at <iso>', 'when the seed was applied (ISO 8601; default: now)')
-    .option('--published-at <iso>', 'when the lottery digest was published (ISO 8601)')
-    .option('--seed-by <who>', 'who gave the seed')
-    .option('--present <person>', 'a person present, with their role (repeat the option for each)', (value: string, previous: string[]) => [...previous, value], [] as string[])
-    .addOption(new Option('--lang <lang>', 'language of the record').choices(['fr', 'en']).default('fr'))
-    .action(async (options: { bundle: string; out: string; assembly: string; drawnAt?: string; publishedAt?: string; seedBy?: string; present: string[]; lang: 'fr' | 'en' }) => {
-      const bundle = JSON.parse(readFileSync(options.bundle, 'utf8')) as DrawBundle;
-      for (const [name, value] of [['--drawn-at', options.drawnAt], ['--published-at', options.publishedAt]] as const) {
-        if (value !== undefined && Number.isNaN(Date.parse(value))) throw new Error(`${name} must be a date and time, ISO 8601 (e.g. 2026-12-05T10:30:00+01:00)`);
-      }
-      if (bundle.draw === undefined) throw new Error(`${options.bundle} has no draw yet: apply the seed with \`pnyx sortition draw --bundle … --seed …\` first`);
-      const pdf = await drawRecordPdf(
-        bundle,
-        {
-          assembly: options.assembly,
-          drawnAt: options.drawnAt ?? new Date().toISOString(),
-          ...(options.publishedAt === undefined ? {} : { publishedAt: options.publishedAt }),
-          ...(options.seedBy === undefined ? {} : { seedGivenBy: options.seedBy }),
-          present: options.present,
-          bundleFile: basename(options.bundle),
-        },
-        options.lang,
-      );
-      writeFileSync(options.out, pdf);
-      process.stdout.write(`record of panel #${bundle.draw.index} (lottery ${bundle.lotteryDigest}) written to ${options.out}\n`);
-    });
+    .option('--published-at <iso>', 'when the lottery digest was published (ISO 8601)');
+  addRecordOptions(record).action(async (options: { bundle: string; out: string; assembly: string; drawnAt?: string; publishedAt?: string; seedBy?: string; present: string[]; lang: 'fr' | 'en' }) => {
+    const bundle = JSON.parse(readFileSync(options.bundle, 'utf8')) as DrawBundle;
+    for (const [name, value] of [['--drawn-at', options.drawnAt], ['--published-at', options.publishedAt]] as const) {
+      if (value !== undefined && Number.isNaN(Date.parse(value))) throw new Error(`${name} must be a date and time, ISO 8601 (e.g. 2026-12-05T10:30:00+01:00)`);
+    }
+    if (bundle.draw === undefined) throw new Error(`${options.bundle} has no draw yet: apply the seed with \`pnyx sortition draw --bundle … --seed …\` first`);
+    const pdf = await drawRecordPdf(
+      bundle,
+      {
+        assembly: options.assembly,
+        drawnAt: options.drawnAt ?? new Date().toISOString(),
+        ...(options.publishedAt === undefined ? {} : { publishedAt: options.publishedAt }),
+        ...(options.seedBy === undefined ? {} : { seedGivenBy: options.seedBy }),
+        present: options.present,
+        bundleFile: basename(options.bundle),
+      },
+      options.lang,
+    );
+    writeFileSync(options.out, pdf);
+    process.stdout.write(`record of panel #${bundle.draw.index} (lottery ${bundle.lotteryDigest}) written to ${options.out}\n`);
+  });
   return sortition;
 }
 
