@@ -93,6 +93,8 @@ test.describe('the organisers’ console: a whole draw from the browser', () => 
     await page.getByLabel('Graine tirée en public').fill('4 2 6 1 5 3');
     await page.getByLabel('Graine donnée par (facultatif)').fill('Une habitante du 11e, dés lancés devant la caméra');
     await page.getByLabel('Personnes présentes (facultatif)').fill('Maître Élise Dupont, commissaire de justice\nFarid Haddad, organisateur\n');
+    await axe(page, 'seed form with the record fields');
+    await shot(page, 'console-ceremony-seed-fr');
     await page.getByRole('button', { name: 'Désigner le panel' }).click();
     await expect(page.getByRole('heading', { name: 'Le panel : 22 personnes (identifiants pseudonymes)' })).toBeVisible();
     const check = page.getByRole('table', { name: 'Vérification des quotas du panel' });
