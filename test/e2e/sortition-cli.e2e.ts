@@ -146,6 +146,26 @@ describe('pnyx sortition invite (stage 1)', () => {
     const wave = JSON.parse(second.stdout) as typeof draw & { excluded: number };
     expect(wave.excluded).toBe(50);
     expect(wave.invited.some((p) => draw.invited.some((q) => q.source === p.source && q.id === p.id))).toBe(false);
+
+    // The official record of the draw, to sign; it needs the assembly's name.
+    const record = join(dir, 'invitations.pdf');
+    const withRecord = await invite(lists, ['--record', record, '--assembly', 'Assemblée de test', '--present', 'Maître Dupont, commissaire de justice']);
+    expect(withRecord.code).toBe(0);
+    expect(readFileSync(record).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const unnamed = await invite(lists, ['--record', record]);
+    expect(unnamed.code).toBe(1);
+    expect(unnamed.stderr).toContain('--record needs --assembly');
+
+    // Anyone holding the lists checks the published draw; a changed list fails it.
+    const published = join(dir, 'published.json');
+    writeFileSync(published, first.stdout);
+    const checked = await run(PNYX, ['sortition', 'verify-invitations', '--published', published, '--lists', lists.join(',')]);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toContain('the invitations reproduce');
+    writeFileSync(lists[1], readFileSync(lists[1], 'utf8').replace('Nom1;', 'Nom2;'));
+    const tampered = await run(PNYX, ['sortition', 'verify-invitations', '--published', published, '--lists', lists.join(',')]);
+    expect(tampered.code).toBe(1);
+    expect(tampered.stdout).toContain('FAIL list foreign matches its published SHA-256');
   });
 
   it('exits 2 and names the lines when a list has problems', async () => {

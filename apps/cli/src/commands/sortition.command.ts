@@ -10,6 +10,8 @@ import {
   drawRecordPdf,
   invitationRecordPdf,
   invitedCsv,
+  verifyInvitations,
+  type InvitationDraw,
   InfeasibleQuotasError,
   InvitationDrawError,
   readSourceList,
@@ -113,6 +115,16 @@ function printFeasibility(report: FeasibilityReport, json: boolean | undefined):
   }
   if (report.relaxationImpossible !== undefined) process.stdout.write(`${report.relaxationImpossible}\n`);
   for (const note of report.notes) process.stdout.write(`note: ${note}\n`);
+}
+
+/** Earlier invitations: lines "source:id", or a CSV with columns source,id. */
+function readExcluded(file: string): Set<string> {
+  const excluded = new Set<string>();
+  for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
+    const [source, id] = line.includes(':') ? [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1)] : line.split(',');
+    if (source !== undefined && id !== undefined && source.trim() !== '' && source.trim() !== 'source') excluded.add(`${source.trim()}:${id.trim()}`);
+  }
+  return excluded;
 }
 
 /** What an official record asks beyond the draw itself: who gave the seed, who was there, which language. */
@@ -303,13 +315,7 @@ export function sortitionCommand(): Command {
         }
         const mix = options.mix === undefined ? lists.map((list) => list.ids.length) : options.mix.split(',').map((w) => Number(w.trim()));
         const on = options.on ?? new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
-        const excluded = new Set<string>();
-        if (options.exclude !== undefined) {
-          for (const line of readFileSync(options.exclude, 'utf8').split(/\r?\n/)) {
-            const [source, id] = line.includes(':') ? [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1)] : line.split(',');
-            if (source !== undefined && id !== undefined && source.trim() !== '' && source.trim() !== 'source') excluded.add(`${source.trim()}:${id.trim()}`);
-          }
-        }
+        const excluded = options.exclude === undefined ? new Set<string>() : readExcluded(options.exclude);
         let draw;
         try {
           draw = drawInvitations(lists, { count: Number(options.count), mix, strata: options.strata.split(',').map((s) => s.trim()) as Stratum[], on }, options.seed, { excluded });
@@ -343,6 +349,35 @@ export function sortitionCommand(): Command {
         }
       },
     );
+  sortition
+    .command('verify-invitations')
+    .description('Check a published invitation draw against the lists: their SHA-256, the parameters digest, and a re-run with the seed')
+    .requiredOption('--published <file>', 'the draw as published (`pnyx sortition invite --json` output)')
+    .requiredOption('--lists <files>', 'the source lists, comma-separated, in the order of the published sources')
+    .option('--exclude <file>', 'the earlier invitations given to the draw, if any (lines "source:id")')
+    .option('--json', 'print JSON')
+    .action(async (options: { published: string; lists: string; exclude?: string; json?: boolean }) => {
+      const published = JSON.parse(readFileSync(options.published, 'utf8')) as InvitationDraw;
+      const labels = Object.keys(published.digests ?? {});
+      const lists = [];
+      for (const [i, file] of options.lists.split(',').map((f) => f.trim()).entries()) {
+        const list = await readSourceList({ label: labels[i] ?? `list ${i + 1}`, file: basename(file), chunks: createReadStream(file) });
+        if (list.problemCount > 0) {
+          process.stderr.write(`${new SourceListError(list.file, list.problems, list.problemCount).message}\n`);
+          process.exitCode = 2;
+          return;
+        }
+        lists.push(list);
+      }
+      const result = verifyInvitations(lists, published, options.exclude === undefined ? new Set() : readExcluded(options.exclude));
+      if (options.json === true) process.stdout.write(`${JSON.stringify(result)}\n`);
+      else {
+        for (const check of result.checks) process.stdout.write(`${check.ok ? 'ok  ' : 'FAIL'} ${check.check}${check.detail === undefined ? '' : ` (${check.detail})`}\n`);
+        process.stdout.write(result.ok ? 'the invitations reproduce\n' : 'the invitations do NOT reproduce\n');
+      }
+      if (!result.ok) process.exitCode = 1;
+    });
+
   const record = sortition
     .command('record')
     .description('The official record of a draw (procès-verbal) as a PDF to sign: files and digests, quotas, algorithm, lottery digest, seed, members drawn with the quota check')

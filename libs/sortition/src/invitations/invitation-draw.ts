@@ -198,3 +198,35 @@ export function invitedCsv(draw: InvitationDraw): { csv: string; sha256: string 
   const csv = toCsv([['id', 'source', 'stratum'], ...draw.invited.map((person) => [person.id, person.source, person.stratum])]);
   return { csv, sha256: createHash('sha256').update(csv, 'utf8').digest('hex') };
 }
+
+export interface InvitationCheck {
+  check: string;
+  ok: boolean;
+  detail?: string;
+}
+
+/**
+ * Checks a published invitation draw against the lists: each list's SHA-256, the parameters digest,
+ * and a re-run with the published parameters and seed, which must invite the same people in the same
+ * order. Lists are matched to the published sources in order.
+ */
+export function verifyInvitations(lists: SourceList[], published: InvitationDraw, excluded: ReadonlySet<string> = new Set()): { ok: boolean; checks: InvitationCheck[] } {
+  const checks: InvitationCheck[] = [];
+  if (published.format !== INVITATION_FORMAT) return { ok: false, checks: [{ check: 'format', ok: false, detail: `unknown format ${String(published.format)}` }] };
+  const labels = Object.keys(published.digests);
+  if (labels.length !== lists.length) return { ok: false, checks: [{ check: 'the lists', ok: false, detail: `${lists.length} lists for the ${labels.length} sources published (${labels.join(', ')})` }] };
+  const relabelled = lists.map((list, i) => ({ ...list, label: labels[i] }));
+  for (const list of relabelled) {
+    checks.push({ check: `list ${list.label} matches its published SHA-256`, ok: list.sha256 === published.digests[list.label], detail: list.sha256 });
+  }
+  const digest = createHash('sha256').update(canonicalInvitationParameters(relabelled, published.parameters, excludedDigest(excluded)), 'utf8').digest('hex');
+  checks.push({ check: 'the parameters match their published digest', ok: digest === published.parametersDigest, detail: digest });
+  try {
+    const rerun = drawInvitations(relabelled, published.parameters, published.seed, { excluded });
+    const same = invitedCsv(rerun).sha256 === invitedCsv(published).sha256;
+    checks.push({ check: 're-running the draw with the seed invites the same people', ok: same, detail: `${rerun.invited.length} invited` });
+  } catch (error) {
+    checks.push({ check: 're-running the draw with the seed invites the same people', ok: false, detail: error instanceof Error ? error.message : String(error) });
+  }
+  return { ok: checks.every((check) => check.ok), checks };
+}

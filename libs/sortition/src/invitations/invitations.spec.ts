@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { addressKey } from './address.js';
 import { largestRemainder } from './apportionment.js';
-import { drawInvitations, type InvitationParameters } from './invitation-draw.js';
+import { drawInvitations, verifyInvitations, type InvitationParameters } from './invitation-draw.js';
 import { parseBirthDate, readSourceList, SourceListError, type SourceList } from './source-list.js';
 
 /** Feeds `text` to the reader in chunks of `size` bytes, as a file stream would. */
@@ -200,7 +200,7 @@ describe('the invitation draw', () => {
     }
   });
 
-  it('changes its digests when one byte of a list changes, so the published draw no longer reproduces', async () => {
+  it('changes its digests when one byte of a list changes, so the published draw no longer verifies', async () => {
     const text = listCsv(500, 'r');
     const lists = [await read(text), await read(listCsv(100, 'f'), 'foreign'), await read(listCsv(50, 'y'), 'young')];
     const changed = [await read(text.replace('Nom42,', 'Nom43,')), lists[1], lists[2]];
@@ -209,6 +209,18 @@ describe('the invitation draw', () => {
     expect(rerun.digests.roll).not.toBe(published.digests.roll);
     expect(rerun.parametersDigest).not.toBe(published.parametersDigest);
     expect(rerun.invited).not.toEqual(published.invited);
+    // The verifier says which check fails.
+    expect(verifyInvitations(lists, published)).toMatchObject({ ok: true });
+    const report = verifyInvitations(changed, published);
+    expect(report.ok).toBe(false);
+    expect(report.checks.filter((check) => !check.ok).map((check) => check.check)).toEqual([
+      'list roll matches its published SHA-256',
+      'the parameters match their published digest',
+      're-running the draw with the seed invites the same people',
+    ]);
+    const otherSeed = verifyInvitations(lists, { ...published, seed: 'other' });
+    expect(otherSeed.checks.filter((check) => !check.ok).map((check) => check.check)).toEqual(['re-running the draw with the seed invites the same people']);
+    expect(verifyInvitations(lists.slice(0, 2), published).checks[0]).toMatchObject({ ok: false, detail: '2 lists for the 3 sources published (roll, foreign, young)' });
   });
 
   it('refuses what it cannot draw, saying why', async () => {
