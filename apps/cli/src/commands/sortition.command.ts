@@ -12,6 +12,7 @@ import {
   invitedCsv,
   verifyInvitations,
   type InvitationDraw,
+  type SourceList,
   InfeasibleQuotasError,
   InvitationDrawError,
   readSourceList,
@@ -115,6 +116,35 @@ function printFeasibility(report: FeasibilityReport, json: boolean | undefined):
   }
   if (report.relaxationImpossible !== undefined) process.stdout.write(`${report.relaxationImpossible}\n`);
   for (const note of report.notes) process.stdout.write(`note: ${note}\n`);
+}
+
+/** Each check as a line (or the whole report as JSON), then the verdict; exit 1 when one fails. */
+function printChecks(result: { ok: boolean; checks: Array<{ check: string; ok: boolean; detail?: string }> }, json: boolean | undefined, what: string): void {
+  if (json === true) process.stdout.write(`${JSON.stringify(result)}\n`);
+  else {
+    for (const check of result.checks) process.stdout.write(`${check.ok ? 'ok  ' : 'FAIL'} ${check.check}${check.detail === undefined ? '' : ` (${check.detail})`}\n`);
+    process.stdout.write(result.ok ? `${what} reproduces\n` : `${what} does NOT reproduce\n`);
+  }
+  if (!result.ok) process.exitCode = 1;
+}
+
+/** Reads the source lists as they stream from disk, rows counted on stderr; undefined (exit 2, problems by line) if one has problems. */
+async function readLists(files: string[], labels: string[]): Promise<SourceList[] | undefined> {
+  const lists: SourceList[] = [];
+  for (const [i, file] of files.entries()) {
+    const list = await readSourceList(
+      { label: labels[i], file: basename(file), chunks: createReadStream(file) },
+      { onProgress: (rows) => process.stderr.write(`  ${basename(file)}: ${rows.toLocaleString('en')} rows\r`) },
+    );
+    process.stderr.write('\n');
+    if (list.problemCount > 0) {
+      process.stderr.write(`${new SourceListError(list.file, list.problems, list.problemCount).message}\n`);
+      process.exitCode = 2;
+      return undefined;
+    }
+    lists.push(list);
+  }
+  return lists;
 }
 
 /** Earlier invitations: lines "source:id", or a CSV with columns source,id. */
@@ -254,12 +284,7 @@ export function sortitionCommand(): Command {
       const bundle = JSON.parse(readFileSync(options.bundle, 'utf8')) as DrawBundle;
       const solver = options.solver ?? (bundle.software?.solvers?.startsWith('highs ') === true ? 'highs' : 'glpk');
       const result = await runInWorker({ kind: 'verify', bundle, solver, quick: options.quick === true }, workerOptions({}));
-      if (options.json === true) process.stdout.write(`${JSON.stringify(result)}\n`);
-      else {
-        for (const check of result.checks) process.stdout.write(`${check.ok ? 'ok  ' : 'FAIL'} ${check.check}${check.detail === undefined ? '' : ` (${check.detail})`}\n`);
-        process.stdout.write(result.ok ? 'the draw reproduces\n' : 'the draw does NOT reproduce\n');
-      }
-      if (!result.ok) process.exitCode = 1;
+      printChecks(result, options.json, 'the draw');
     });
   const invite = sortition
     .command('invite')
@@ -299,20 +324,8 @@ export function sortitionCommand(): Command {
         const files = options.lists.split(',').map((f) => f.trim());
         const labels = options.sources.split(',').map((l) => l.trim());
         if (files.length !== labels.length) throw new Error(`${files.length} lists for ${labels.length} source labels: give one label per list`);
-        const lists = [];
-        for (const [i, file] of files.entries()) {
-          const list = await readSourceList(
-            { label: labels[i], file: basename(file), chunks: createReadStream(file) },
-            { onProgress: (rows) => process.stderr.write(`  ${basename(file)}: ${rows.toLocaleString('en')} rows\r`) },
-          );
-          process.stderr.write('\n');
-          if (list.problemCount > 0) {
-            process.stderr.write(`${new SourceListError(list.file, list.problems, list.problemCount).message}\n`);
-            process.exitCode = 2;
-            return;
-          }
-          lists.push(list);
-        }
+        const lists = await readLists(files, labels);
+        if (lists === undefined) return;
         const mix = options.mix === undefined ? lists.map((list) => list.ids.length) : options.mix.split(',').map((w) => Number(w.trim()));
         const on = options.on ?? new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
         const excluded = options.exclude === undefined ? new Set<string>() : readExcluded(options.exclude);
@@ -358,24 +371,15 @@ export function sortitionCommand(): Command {
     .option('--json', 'print JSON')
     .action(async (options: { published: string; lists: string; exclude?: string; json?: boolean }) => {
       const published = JSON.parse(readFileSync(options.published, 'utf8')) as InvitationDraw;
+      const files = options.lists.split(',').map((f) => f.trim());
       const labels = Object.keys(published.digests ?? {});
-      const lists = [];
-      for (const [i, file] of options.lists.split(',').map((f) => f.trim()).entries()) {
-        const list = await readSourceList({ label: labels[i] ?? `list ${i + 1}`, file: basename(file), chunks: createReadStream(file) });
-        if (list.problemCount > 0) {
-          process.stderr.write(`${new SourceListError(list.file, list.problems, list.problemCount).message}\n`);
-          process.exitCode = 2;
-          return;
-        }
-        lists.push(list);
-      }
+      const lists = await readLists(
+        files,
+        files.map((_, i) => labels[i] ?? `list ${i + 1}`),
+      );
+      if (lists === undefined) return;
       const result = verifyInvitations(lists, published, options.exclude === undefined ? new Set() : readExcluded(options.exclude));
-      if (options.json === true) process.stdout.write(`${JSON.stringify(result)}\n`);
-      else {
-        for (const check of result.checks) process.stdout.write(`${check.ok ? 'ok  ' : 'FAIL'} ${check.check}${check.detail === undefined ? '' : ` (${check.detail})`}\n`);
-        process.stdout.write(result.ok ? 'the invitations reproduce\n' : 'the invitations do NOT reproduce\n');
-      }
-      if (!result.ok) process.exitCode = 1;
+      printChecks(result, options.json, 'the invitations');
     });
 
   const record = sortition
