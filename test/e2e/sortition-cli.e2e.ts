@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNYX, ROOT, run } from '../support/run-process.js';
+import { sourceListCsv } from '../support/source-lists.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'sortition');
 const small = ['--categories', join(FIXTURES, 'example_small_20', 'categories.csv'), '--respondents', join(FIXTURES, 'example_small_20', 'respondents.csv'), '--size', '20'];
@@ -117,10 +118,7 @@ describe('pnyx sortition invite (stage 1)', () => {
   /** A list of `n` people in four districts, one address each. */
   function writeList(name: string, n: number, prefix: string, semicolons = false): string {
     const file = join(dir, name);
-    const d = semicolons ? ';' : ',';
-    const header = semicolons ? ['Identifiant', 'Nom', 'Prénoms', 'Date de naissance', 'Adresse', 'Code postal'] : ['id', 'family name', 'given names', 'birth date', 'address', 'postal code'];
-    const rows = Array.from({ length: n }, (_, i) => [`${prefix}${i}`, `Nom${i}`, 'Camille', semicolons ? `0${1 + (i % 9)}/03/19${50 + (i % 50)}` : `19${50 + (i % 50)}-03-0${1 + (i % 9)}`, `${i} rue ${prefix}`, `7500${1 + (i % 4)}`].join(d));
-    writeFileSync(file, `${[header.join(d), ...rows].join('\n')}\n`);
+    writeFileSync(file, sourceListCsv(n, prefix, semicolons));
     return file;
   }
   const invite = (lists: string[], extra: string[] = []) =>

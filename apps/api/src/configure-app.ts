@@ -151,5 +151,22 @@ function registerBodyParsers(fastify: FastifyInstance): void {
   fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request: FastifyRequest, text: string | Buffer, done: (error: Error | null, body?: unknown) => void) => {
     done(null, Object.fromEntries(new URLSearchParams(typeof text === 'string' ? text : text.toString('utf8'))));
   });
+  // Large CSV (a city's electoral roll) is streamed to the routes made for it, which read and bound it
+  // themselves; elsewhere it is refused like any other unsupported type.
+  fastify.addContentTypeParser('text/csv', (request: FastifyRequest, payload: NodeJS.ReadableStream, done: (error: Error | null, body?: unknown) => void) => {
+    const config = request.routeOptions.config as { streamedCsv?: boolean } | undefined;
+    if (config?.streamedCsv === true) return done(null, payload);
+    done(new UnsupportedCsvBodyError());
+  });
+}
+
+/** A CSV body sent to a route that does not stream CSV: answered 415 UNSUPPORTED_MEDIA_TYPE by the exception filter, as Fastify's own refusal is. */
+export class UnsupportedCsvBodyError extends Error {
+  readonly statusCode = 415;
+  readonly code = 'FST_ERR_CTP_INVALID_MEDIA_TYPE';
+  constructor() {
+    super('This route does not take text/csv');
+    this.name = 'UnsupportedCsvBodyError';
+  }
 }
 

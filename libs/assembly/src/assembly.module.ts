@@ -17,6 +17,9 @@ import { PoolRepository } from './pool.repository.js';
 import { PoolService } from './pool.service.js';
 import { PoolsController } from './pools.controller.js';
 import { QuotaChecker } from './quota-checker.js';
+import { RecruitmentController } from './recruitment.controller.js';
+import { RecruitmentRepository } from './recruitment.repository.js';
+import { RecruitmentService } from './recruitment.service.js';
 import { SortitionGateway } from './sortition.gateway.js';
 
 /** Assemblies, memberships, pools, draws and replacements (HTTP + socket.io `/sortition`). */
@@ -29,7 +32,7 @@ import { SortitionGateway } from './sortition.gateway.js';
       inject: [APP_CONFIG],
     }),
   ],
-  controllers: [AssembliesController, InvitationsController, PoolsController, DrawsController],
+  controllers: [AssembliesController, InvitationsController, PoolsController, DrawsController, RecruitmentController],
   providers: [
     AssemblyRepository,
     PoolRepository,
@@ -43,6 +46,8 @@ import { SortitionGateway } from './sortition.gateway.js';
     DrawRunner,
     DrawService,
     SortitionGateway,
+    RecruitmentRepository,
+    RecruitmentService,
   ],
   exports: [AssemblyAccess, AssemblyService],
 })

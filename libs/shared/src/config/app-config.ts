@@ -41,6 +41,10 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Largest pool or quota file accepted by an upload, in bytes. */
   poolUploadLimitBytes: number;
+  /** Largest source list (electoral roll…) for an invitation draw, in bytes; streamed, never held whole. */
+  sourceListLimitBytes: number;
+  /** The web app's public address, printed on invitation letters (default: the address the request came to). */
+  publicUrl: string | undefined;
   /** ILP solver for sortition pricing problems (glpk is faster on them; highs is the alternative). */
   sortitionSolver: 'glpk' | 'highs';
   /** Draw jobs one API instance runs at once (each takes a worker thread and most of a core). */
@@ -168,6 +172,8 @@ export function loadConfig(env: Env): AppConfig {
     loginRatePerMinute: integer('LOGIN_RATE_PER_MINUTE', 20, 1, 100_000),
     trustProxy: boolean('TRUST_PROXY', false),
     poolUploadLimitBytes: integer('POOL_UPLOAD_LIMIT_BYTES', 20 * 1_048_576, 1024, 1024 * 1_048_576),
+    sourceListLimitBytes: integer('SOURCE_LIST_LIMIT_BYTES', 512 * 1_048_576, 1024, 16 * 1024 * 1_048_576),
+    publicUrl: url('PUBLIC_URL', ['http:', 'https:']),
     sortitionSolver: oneOf('SORTITION_SOLVER', ['glpk', 'highs'] as const, 'glpk'),
     sortitionConcurrency: integer('SORTITION_CONCURRENCY', 1, 1, 64),
     sortitionTimeBudgetSeconds: integer('SORTITION_TIME_BUDGET_SECONDS', 3600, 1, 7 * 86_400),

@@ -69,6 +69,13 @@ function ageBand(age: number): string {
   return AGE_BANDS.find(([, from, to]) => age >= from && age <= to)?.[0] ?? AGE_BANDS[0][0];
 }
 
+/** The age band (AGE_BANDS) of someone born on `birthDate` on the day `on`, both YYYY-MM-DD or DD/MM/YYYY; undefined if either is not a date. */
+export function ageBandOn(birthDate: string, on: string): string | undefined {
+  const birth = parseBirthDate(birthDate);
+  const day = parseBirthDate(on);
+  return birth === undefined || day === undefined ? undefined : ageBand(ageOn(birth, day));
+}
+
 function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

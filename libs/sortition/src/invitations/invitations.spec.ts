@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { addressKey } from './address.js';
 import { largestRemainder } from './apportionment.js';
-import { drawInvitations, verifyInvitations, type InvitationParameters } from './invitation-draw.js';
-import { parseBirthDate, readSourceList, SourceListError, type SourceList } from './source-list.js';
+import { ageBandOn, drawInvitations, verifyInvitations, type InvitationParameters } from './invitation-draw.js';
+import { parseBirthDate, readListedPeople, readSourceList, SourceListError, type SourceList } from './source-list.js';
 
 /** Feeds `text` to the reader in chunks of `size` bytes, as a file stream would. */
 function chunked(text: string | Buffer, size = 7): AsyncIterable<Buffer> {
@@ -114,6 +114,21 @@ describe('reading a source list', () => {
     expect((broken as SourceListError).problems.at(-1)).toMatchObject({ line: 3, problem: expect.stringMatching(/Quote Not Closed/) });
   });
 
+  it('checks and hashes without keeping rows when asked (an upload), counting the valid ones', async () => {
+    const text = listCsv(30, 'r');
+    const list = await readSourceList({ label: 'roll', file: 'roll.csv', chunks: chunked(text) }, { keep: false });
+    expect(list.rowCount).toBe(30);
+    expect(list.ids).toEqual([]);
+    expect(list.sha256).toBe(createHash('sha256').update(text).digest('hex'));
+  });
+
+  it('reads the invited people again, names and addresses as written, and the same SHA-256', async () => {
+    const text = '\ufeffIdentifiant;Nom;Prénoms;Date de naissance;Adresse;Code postal\r\n' + 'e1;Durand;Marie Anne;07/03/1985;"4; place de la République";75003\r\n' + 'e2;Martin;Luc;1990-12-31;1 av. Foch;75016\r\n';
+    const { people, sha256 } = await readListedPeople(chunked(text, 5), 'roll.csv', new Set(['e1', 'e9']));
+    expect([...people.values()]).toEqual([{ id: 'e1', familyName: 'Durand', givenNames: 'Marie Anne', birthDate: '1985-03-07', address: '4; place de la République', district: '75003' }]);
+    expect(sha256).toBe((await read(text)).sha256);
+  });
+
   it('takes real dates only', () => {
     expect(parseBirthDate('2000-02-29')).toBe(20000229);
     expect(parseBirthDate('1900-02-29')).toBeUndefined();
@@ -185,6 +200,13 @@ describe('the invitation draw', () => {
       ),
       { numRuns: 60, seed: 5122026 },
     );
+  });
+
+  it('gives the age band of a birth date on a day, the day before a birthday still the younger band', () => {
+    expect(ageBandOn('2001-12-06', '2026-12-05')).toBe('16-24');
+    expect(ageBandOn('2001-12-05', '2026-12-05')).toBe('25-34');
+    expect(ageBandOn('05/12/1961', '2026-12-05')).toBe('65+');
+    expect(ageBandOn('1961-02-30', '2026-12-05')).toBeUndefined();
   });
 
   it('puts people in age bands on the day given', async () => {

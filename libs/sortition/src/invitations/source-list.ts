@@ -108,18 +108,11 @@ class GrowableInt32 {
 }
 
 /**
- * Reads a source list as it streams in (csv-parse, RFC 4180, comma or semicolon, UTF-8 with or
- * without BOM), hashing the bytes on the way. Every row is checked: the six fields present, the id
- * unique in the list, a real birth date. Problems are collected by line (the first `maxProblems`
- * kept) and reported together.
+ * The records of a CSV as it streams in (csv-parse, RFC 4180, comma or semicolon told from the header
+ * line, UTF-8 with or without BOM), each with its line; `onBytes` sees every byte, in order.
  */
-export async function readSourceList(
-  input: { label: string; file: string; chunks: AsyncIterable<Buffer | string> },
-  options: { maxProblems?: number; onProgress?: (rows: number) => void } = {},
-): Promise<SourceList> {
-  const maxProblems = options.maxProblems ?? 100;
-  const hash = createHash('sha256');
-  const iterator = input.chunks[Symbol.asyncIterator]();
+async function* csvRecords(chunks: AsyncIterable<Buffer | string>, onBytes?: (chunk: Buffer) => void): AsyncGenerator<{ record: string[]; info: { lines: number } }> {
+  const iterator = chunks[Symbol.asyncIterator]();
   // Enough of the start to hold the header line, to tell its delimiter.
   const start: Buffer[] = [];
   let startLength = 0;
@@ -135,17 +128,34 @@ export async function readSourceList(
   }
   const firstChunk = Buffer.concat(start);
   const delimiter = delimiterOf(firstChunk.toString('utf8', 0, Math.min(firstChunk.length, 65536)));
-  async function* hashed(): AsyncGenerator<Buffer> {
-    hash.update(firstChunk);
+  async function* bytes(): AsyncGenerator<Buffer> {
+    onBytes?.(firstChunk);
     yield firstChunk;
     if (ended) return;
     for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
       const chunk = Buffer.from(next.value);
-      hash.update(chunk);
+      onBytes?.(chunk);
       yield chunk;
     }
   }
-  const parser = Readable.from(hashed()).pipe(parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, info: true }));
+  yield* Readable.from(bytes()).pipe(parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, info: true })) as AsyncIterable<{ record: string[]; info: { lines: number } }>;
+}
+
+/**
+ * Reads a source list as it streams in (csv-parse, RFC 4180, comma or semicolon, UTF-8 with or
+ * without BOM), hashing the bytes on the way. Every row is checked: the six fields present, the id
+ * unique in the list, a real birth date. Problems are collected by line (the first `maxProblems`
+ * kept) and reported together.
+ */
+export async function readSourceList(
+  input: { label: string; file: string; chunks: AsyncIterable<Buffer | string> },
+  options: { maxProblems?: number; onProgress?: (rows: number) => void; /** false: check and hash only (an upload), keeping no per-row data. */ keep?: boolean } = {},
+): Promise<SourceList & { rowCount: number }> {
+  const keep = options.keep ?? true;
+  let rowCount = 0;
+  const maxProblems = options.maxProblems ?? 100;
+  const hash = createHash('sha256');
+  const parser = csvRecords(input.chunks, (chunk) => hash.update(chunk));
 
   const ids: string[] = [];
   const districts: string[] = [];
@@ -164,7 +174,7 @@ export async function readSourceList(
   let columns: Record<ListColumn, number> | undefined;
   let rows = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const { record, info } of parser) {
       const line = info.lines;
       if (header === undefined) {
         header = record;
@@ -198,6 +208,8 @@ export async function readSourceList(
         seenIds.add(id);
       }
       if (!valid) continue;
+      rowCount += 1;
+      if (!keep) continue;
       ids.push(id);
       const district = cell('district');
       let interned = districtNames.get(district);
@@ -216,5 +228,40 @@ export async function readSourceList(
   }
   if (header === undefined) problem(1, 'the file is empty: a header line is needed');
   options.onProgress?.(rows);
-  return { label: input.label, file: input.file, sha256: hash.digest('hex'), ids, districts, births: births.toArray(), addressKeys, problems, problemCount };
+  return { label: input.label, file: input.file, sha256: hash.digest('hex'), ids, districts, births: births.toArray(), addressKeys, problems, problemCount, rowCount };
+}
+
+/** What the mail merge and the respondents' form need of an invited person, as the list spells it. */
+export interface ListedPerson {
+  id: string;
+  familyName: string;
+  givenNames: string;
+  /** YYYY-MM-DD. */
+  birthDate: string;
+  address: string;
+  district: string;
+}
+
+/**
+ * The rows of `ids` in a list read again (streamed): the draw keeps only ids, districts, birth dates
+ * and address keys, so names and addresses of the invited are read from the file when needed. The
+ * file's SHA-256 is returned too, to check that it is the list the draw used.
+ */
+export async function readListedPeople(chunks: AsyncIterable<Buffer | string>, file: string, ids: ReadonlySet<string>): Promise<{ people: Map<string, ListedPerson>; sha256: string }> {
+  const hash = createHash('sha256');
+  const people = new Map<string, ListedPerson>();
+  let columns: Record<ListColumn, number> | undefined;
+  for await (const { record } of csvRecords(chunks, (chunk) => hash.update(chunk))) {
+    if (columns === undefined) {
+      columns = listColumns(record, file);
+      continue;
+    }
+    const cell = (key: ListColumn): string => (record[columns![key]] ?? '').trim();
+    const id = cell('id');
+    if (!ids.has(id)) continue;
+    const birth = parseBirthDate(cell('birthDate'));
+    const birthDate = birth === undefined ? '' : `${String(Math.floor(birth / 10000)).padStart(4, '0')}-${String(Math.floor(birth / 100) % 100).padStart(2, '0')}-${String(birth % 100).padStart(2, '0')}`;
+    people.set(id, { id, familyName: cell('familyName'), givenNames: cell('givenNames'), birthDate, address: cell('address'), district: cell('district') });
+  }
+  return { people, sha256: hash.digest('hex') };
 }

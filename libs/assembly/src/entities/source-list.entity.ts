@@ -1,0 +1,60 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { AssemblyEntity } from './assembly.entity.js';
+
+/**
+ * A city list (electoral roll, foreign residents, young people…) uploaded for an invitation draw,
+ * kept byte for byte in `source_list_chunks`: the draw reads exactly the bytes whose SHA-256 it
+ * published, and the mail merge reads the invited people's names and addresses from them.
+ * Constraints: migration 1765600000000-recruitment.
+ */
+@Entity({ name: 'source_lists' })
+export class SourceListEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'source_lists_pkey' })
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  assemblyId!: string;
+
+  @ManyToOne(() => AssemblyEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'assembly_id', foreignKeyConstraintName: 'source_lists_assembly_fk' })
+  assembly?: Relation<AssemblyEntity>;
+
+  /** The source the list stands for (roll, foreign, young…): a feature of the respondents later. */
+  @Column({ type: 'text' })
+  label!: string;
+
+  @Column({ type: 'text' })
+  fileName!: string;
+
+  @Column({ type: 'character', length: 64 })
+  sha256!: string;
+
+  @Column({ type: 'bigint', transformer: { to: (value: number) => value, from: (value: string) => Number(value) } })
+  byteCount!: number;
+
+  @Column({ type: 'integer' })
+  rowCount!: number;
+
+  @Column({ type: 'uuid' })
+  uploadedBy!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+/** About 1 MiB of a list's file, in upload order. */
+@Entity({ name: 'source_list_chunks' })
+export class SourceListChunkEntity {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'source_list_chunks_pkey' })
+  listId!: string;
+
+  @PrimaryColumn({ type: 'integer', primaryKeyConstraintName: 'source_list_chunks_pkey' })
+  seq!: number;
+
+  @ManyToOne(() => SourceListEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'list_id', foreignKeyConstraintName: 'source_list_chunks_list_fk' })
+  list?: Relation<SourceListEntity>;
+
+  @Column({ type: 'bytea' })
+  bytes!: Buffer;
+}
