@@ -29,7 +29,7 @@ const HANDLED_BY_THEIR_PAGE = new Map([
 describe('the engine’s refusals', () => {
   it('each have a sentence of their own in the web app', () => {
     const codes = new Set(
-      ['assembly/src/assembly.exception.ts', 'voting/src/voting.exception.ts', 'agenda/src/agenda.exception.ts', 'referendum/src/referendum.exception.ts', 'identity/src/identity.exception.ts', 'budget/src/budget.exception.ts']
+      ['assembly/src/assembly.exception.ts', 'voting/src/voting.exception.ts', 'agenda/src/agenda.exception.ts', 'referendum/src/referendum.exception.ts', 'identity/src/identity.exception.ts', 'budget/src/budget.exception.ts', 'assembly/src/recruitment.exception.ts']
         .flatMap(codesOf)
         .concat(
           ['referendum/src/referendum.service.ts', 'referendum/src/polling-station.service.ts', 'referendum/src/ballot-cast.service.ts', 'budget/src/budget.service.ts', 'budget/src/budget-vote.service.ts', 'budget/src/budget.controller.ts', 'budget/src/follow-up.service.ts'].flatMap(

@@ -20,6 +20,7 @@ const BUNDLES = {
   deliberation: { fr: load('deliberation', 'fr'), en: load('deliberation', 'en') },
   console: { fr: load('console', 'fr'), en: load('console', 'en') },
   budget: { fr: load('budget', 'fr'), en: load('budget', 'en') },
+  recruitment: { fr: load('recruitment', 'fr'), en: load('recruitment', 'en') },
 };
 type Bundle = keyof typeof BUNDLES;
 const FEATURES = Object.keys(BUNDLES).filter((name) => name !== 'app') as Bundle[];

@@ -1,15 +1,15 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Put, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor, RouteConfig } from '@nestjs/platform-fastify';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, CurrentPrincipal, Public, type AppConfig, type Principal } from '@app/shared';
 import { AssemblyIdParams } from './dto/assembly.dto.js';
 import { DrawRecordQuery } from './dto/draw.dto.js';
 import { mapPool, PoolDto } from './dto/pool.dto.js';
 import {
-  AnswerDto,
+  RespondentAnswerDto,
   AnswerReceiptDto,
-  EnteredAnswerDto,
+  EnteredRespondentAnswerDto,
   InvitationCodeDto,
   InvitationDrawDto,
   InvitationDrawIdParams,
@@ -22,8 +22,10 @@ import {
   PublishInvitationDrawDto,
   QuotasUploadFormDto,
   RespondentDto,
+  SourceAllocationDto,
   SourceListDto,
   SourceListUploadQuery,
+  StratumAllocationDto,
 } from './dto/recruitment.dto.js';
 import type { UploadedCsv } from './pool.service.js';
 import { RecruitmentException } from './recruitment.exception.js';
@@ -32,7 +34,7 @@ import { RecruitmentService, type Answer } from './recruitment.service.js';
 /** Route config read by the `text/csv` body parser (apps/api configure-app): hand this route the raw stream. */
 export const STREAMED_CSV = { streamedCsv: true };
 
-function answerOf(body: AnswerDto): Answer {
+function answerOf(body: RespondentAnswerDto): Answer {
   return {
     consent: body.consent,
     answers: body.answers,
@@ -43,6 +45,7 @@ function answerOf(body: AnswerDto): Answer {
 
 @ApiTags('recruitment')
 @ApiBearerAuth()
+@ApiExtraModels(SourceAllocationDto, StratumAllocationDto)
 @Controller()
 export class RecruitmentController {
   constructor(
@@ -175,7 +178,7 @@ export class RecruitmentController {
   @Public()
   @ApiOperation({ summary: "Answer an invitation with its code: consent, the form's answers, contact and availability; the answer joins the assembly's respondents (public; once per letter)" })
   @ApiCreatedResponse({ type: AnswerReceiptDto })
-  async answer(@Body() body: AnswerDto): Promise<AnswerReceiptDto> {
+  async answer(@Body() body: RespondentAnswerDto): Promise<AnswerReceiptDto> {
     const respondent = await this.recruitment.answer(body.code, answerOf(body));
     return { answeredAt: respondent.createdAt.toISOString(), features: respondent.features };
   }
@@ -183,7 +186,7 @@ export class RecruitmentController {
   @Post('assemblies/:id/respondents')
   @ApiOperation({ summary: 'Enter an answer given by phone or on paper, with the code of the letter (the assembly\'s organisers; audited)' })
   @ApiCreatedResponse({ type: RespondentDto })
-  async enter(@CurrentPrincipal() principal: Principal, @Param() params: AssemblyIdParams, @Body() body: EnteredAnswerDto): Promise<RespondentDto> {
+  async enter(@CurrentPrincipal() principal: Principal, @Param() params: AssemblyIdParams, @Body() body: EnteredRespondentAnswerDto): Promise<RespondentDto> {
     const respondent = await this.recruitment.enterAnswer(principal, params.id, body.code, body.channel, answerOf(body));
     return mapRespondent({ ...respondent, invitation: (await this.recruitment.respondents(principal, params.id)).find((r) => r.id === respondent.id)?.invitation });
   }

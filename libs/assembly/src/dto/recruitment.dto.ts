@@ -68,7 +68,7 @@ export function mapSourceList(list: SourceListEntity): SourceListDto {
 export class RespondentQuestionDto {
   @ApiProperty({ example: 'gender', description: 'The quota category the answer fills' })
   @IsString()
-  @Matches(/^[A-Za-z][A-Za-z0-9_ -]{0,39}$/, { message: 'category must be 1 to 40 letters, digits, spaces, - or _, starting with a letter' })
+  @Matches(/^\p{L}[\p{L}\p{N}_ -]{0,39}$/u, { message: 'category must be 1 to 40 letters, digits, spaces, - or _, starting with a letter' })
   category!: string;
 
   @ApiProperty({ type: [String], example: ['woman', 'man', 'other'], description: 'The answers offered, spelled as in the quotas' })
@@ -234,7 +234,7 @@ export function mapInvitationView(view: InvitationView): InvitationViewDto {
   };
 }
 
-export class AnswerDto extends InvitationCodeDto {
+export class RespondentAnswerDto extends InvitationCodeDto {
   @ApiProperty({ description: 'Consent to the processing of the data given here, for the draw and the assembly only' })
   @IsBoolean()
   consent!: boolean;
@@ -262,7 +262,7 @@ export class AnswerDto extends InvitationCodeDto {
   availability?: string;
 }
 
-export class EnteredAnswerDto extends AnswerDto {
+export class EnteredRespondentAnswerDto extends RespondentAnswerDto {
   @ApiProperty({ enum: ['phone', 'paper'], description: 'How the person answered' })
   @IsIn(['phone', 'paper'])
   channel!: 'phone' | 'paper';

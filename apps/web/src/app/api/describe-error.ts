@@ -67,6 +67,11 @@ const BY_CODE = new Set([
   'REFERENDUM_NOT_FOUND',
   'VERSION_NOT_FOUND',
   'WRONG_PROPOSAL_KIND',
+  // The invitation letter's answer page (public):
+  'INVITATION_CODE_INVALID',
+  'ALREADY_ANSWERED',
+  'ANSWERS_INVALID',
+  'CONSENT_REQUIRED',
 ]);
 
 /** The live room's refusals: their sentences come with the room's pages (deliberation/i18n, key `roomErrors.*`). */
@@ -147,6 +152,18 @@ const CONSOLE_CODES = new Set([
   'STATION_COUNT_INVALID',
   'TERM_INVALID',
   'WRONG_STATION',
+  'SOURCE_LIST_NOT_FOUND',
+  'SOURCE_LIST_INVALID',
+  'SOURCE_LIST_TOO_LARGE',
+  'SOURCE_LIST_CHANGED',
+  'INVITATION_DRAW_NOT_FOUND',
+  'INVITATION_DRAW_INVALID',
+  'INVITATION_DRAW_PENDING',
+  'INVITATION_DRAW_ALREADY_DRAWN',
+  'INVITATION_DRAW_NOT_DRAWN',
+  'NOT_ENOUGH_PEOPLE',
+  'LETTERS_ALREADY_ISSUED',
+  'NO_RESPONDENTS',
 ]);
 
 /** The participatory budget's refusals: their sentences come with its pages (budget/i18n, key `budgetErrors.*`). */
@@ -171,7 +188,7 @@ const BUDGET_CODES = new Set([
  * Codes whose server message carries the particular (which question, which date): pages show it
  * after the sentence. The server writes it in English.
  */
-export const WITH_SERVER_DETAIL = new Set(['REFERENDUM_INVALID', 'STATION_COUNT_INVALID', 'POLL_INVALID', 'ROLL_CSV_INVALID', 'TERM_INVALID', 'BUDGET_INVALID', 'WRONG_PHASE']);
+export const WITH_SERVER_DETAIL = new Set(['INVITATION_DRAW_INVALID', 'NOT_ENOUGH_PEOPLE', 'ANSWERS_INVALID', 'REFERENDUM_INVALID', 'STATION_COUNT_INVALID', 'POLL_INVALID', 'ROLL_CSV_INVALID', 'TERM_INVALID', 'BUDGET_INVALID', 'WRONG_PHASE']);
 
 const SIGN_IN_AGAIN = new Set(['SIGN_IN_AGAIN', 'UNAUTHENTICATED', 'TOKEN_INVALID', 'TOKEN_EXPIRED', 'SESSION_REVOKED', 'REFRESH_TOKEN_INVALID', 'REFRESH_TOKEN_REUSED']);
 

@@ -159,6 +159,24 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/assemblies/{id}/invitation-draws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An assembly's invitation draws, newest first: what was published, the seed and the allocation (public; no personal data) */
+        get: operations["RecruitmentController_draws"];
+        put?: never;
+        /** Publish an invitation draw: lists and their SHA-256, count, mix, strata, the day ages are counted on, and the parameters' digest — before the seed (the assembly's organisers; audited) */
+        post: operations["RecruitmentController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assemblies/{id}/memberships": {
         parameters: {
             query?: never;
@@ -263,6 +281,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/assemblies/{id}/pools/from-respondents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make the stage-2 pool from the respondents (features: source, age, district and the form's answers) with these quotas; validated, checked and frozen like any pool (organisers; audited) */
+        post: operations["RecruitmentController_poolFromRespondents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assemblies/{id}/proposals": {
         parameters: {
             query?: never;
@@ -332,6 +367,24 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/assemblies/{id}/respondents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everyone who answered, oldest first: names, features, contact, availability (the assembly's organisers) */
+        get: operations["RecruitmentController_respondents"];
+        put?: never;
+        /** Enter an answer given by phone or on paper, with the code of the letter (the assembly's organisers; audited) */
+        post: operations["RecruitmentController_enter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assemblies/{id}/sessions": {
         parameters: {
             query?: never;
@@ -344,6 +397,24 @@ export type paths = {
         put?: never;
         /** Schedule a session of the assembly (organisers and facilitators; audited) */
         post: operations["ProposalsController_createSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assemblies/{id}/source-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An assembly's source lists, newest first: source, file, rows, SHA-256 (the assembly's organisers) */
+        get: operations["RecruitmentController_lists"];
+        /** Upload a source list for invitation draws (electoral roll, foreign residents, young people…), streamed: every row checked (problems by line, 422), SHA-256 recorded (the assembly's organisers; audited) */
+        put: operations["RecruitmentController_uploadList"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -899,6 +970,91 @@ export type paths = {
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitation-draws/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One invitation draw (public; no personal data) */
+        get: operations["RecruitmentController_draw"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitation-draws/{id}/letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The mail merge for the printer: name, address, a one-time invitation code (shown this once; only its hash is kept) and the address to answer at, for every invitation without a code yet (organisers; audited) */
+        post: operations["RecruitmentController_letters"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitation-draws/{id}/record.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The official record (procès-verbal) of an invitation draw as a PDF to sign: people present, lists and SHA-256, mix and allocation, parameters digest, seed and who gave it (organisers) */
+        get: operations["RecruitmentController_record"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitation-draws/{id}/result.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The draw's output as `pnyx sortition invite --json` writes it (ids from the lists), for `pnyx sortition verify-invitations --published` (organisers) */
+        get: operations["RecruitmentController_result"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitation-draws/{id}/seed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter the public seed and draw the invitations: the lists are read again and checked against their published SHA-256; tens of seconds for a city-sized roll (the assembly's organisers; audited) */
+        post: operations["RecruitmentController_seed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1661,6 +1817,40 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/respond": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer an invitation with its code: consent, the form's answers, contact and availability; the answer joins the assembly's respondents (public; once per letter) */
+        post: operations["RecruitmentController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/respond/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** With the code on an invitation letter: who it is addressed to, the assembly, and the form's questions (public) */
+        post: operations["RecruitmentController_lookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions": {
         parameters: {
             query?: never;
@@ -1864,6 +2054,14 @@ export type components = {
             choice?: number | null;
             /** @description Majority judgment: a grade index per option (0 = worst) */
             grades?: number[];
+        };
+        AnswerReceiptDto: {
+            /** Format: date-time */
+            answeredAt: string;
+            /** @description The features the draw will know the person by */
+            features: {
+                [key: string]: string;
+            };
         };
         AssemblyDto: {
             createdAt: string;
@@ -2367,6 +2565,39 @@ export type components = {
              */
             reason: string;
         };
+        EnteredRespondentAnswerDto: {
+            /**
+             * @description One answer per question of the form
+             * @example {
+             *       "gender": "woman",
+             *       "education": "bac+2"
+             *     }
+             */
+            answers: {
+                [key: string]: string;
+            };
+            /**
+             * @description When the person is free for the sessions
+             * @example Saturdays; weekday evenings after 18:00
+             */
+            availability?: string;
+            /**
+             * @description How the person answered
+             * @enum {string}
+             */
+            channel: "phone" | "paper";
+            /**
+             * @description The code on the invitation letter (case and dashes don't matter)
+             * @example K7M2Q-9XW4D-H3JTP-B8NRV
+             */
+            code: string;
+            /** @description Consent to the processing of the data given here, for the draw and the assembly only */
+            consent: boolean;
+            /** @example camille@example.org */
+            email?: string;
+            /** @example +33 6 12 34 56 78 */
+            phone?: string;
+        };
         EnvelopeDto: {
             /** @description Whole cents, as a decimal string */
             amountCents: string;
@@ -2536,10 +2767,97 @@ export type components = {
             items: components["schemas"]["IdeaDto"][];
             nextCursor: string | null;
         };
+        InvitationCodeDto: {
+            /**
+             * @description The code on the invitation letter (case and dashes don't matter)
+             * @example K7M2Q-9XW4D-H3JTP-B8NRV
+             */
+            code: string;
+        };
+        InvitationDrawDto: {
+            allocation?: {
+                [key: string]: components["schemas"]["SourceAllocationDto"];
+            };
+            /** Format: uuid */
+            assemblyId: string;
+            count: number;
+            /** @example 2026-12-05 */
+            countedOn: string;
+            /** Format: date-time */
+            drawnAt?: string;
+            /** @description People left out because an earlier draw invited them */
+            excluded?: number;
+            /** @description SHA-256 of the people invited by earlier draws ("source:id" lines, sorted) */
+            excludedDigest: string;
+            /** Format: uuid */
+            id: string;
+            invited?: number;
+            /** @description SHA-256 of the invited as CSV (id, source, stratum) */
+            invitedSha256?: string;
+            /**
+             * Format: date-time
+             * @description When the letters were first produced
+             */
+            lettersIssuedAt?: string;
+            lists: components["schemas"]["InvitationDrawListDto"][];
+            /** @description SHA-256 of the canonical parameters (lists, count, mix, strata, day, exclusions): published before the seed */
+            parametersDigest: string;
+            present?: string[];
+            /** Format: date-time */
+            publishedAt: string;
+            questions: components["schemas"]["RespondentQuestionDto"][];
+            seed?: string;
+            seedGivenBy?: string;
+            /** @description Invitations a stratum could not fill (everyone at an address already invited) */
+            shortfall?: number;
+            /** @enum {string} */
+            status: "published" | "drawn";
+            strata: ("district" | "age")[];
+        };
+        InvitationDrawListDto: {
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            rows: number;
+            sha256: string;
+            source: string;
+            weight: number;
+        };
         InvitationDto: {
             /** @description Shown once: give it to the member, who redeems it at POST /api/invitations/redeem */
             code: string;
             membership: components["schemas"]["MembershipDto"];
+        };
+        InvitationSeedDto: {
+            /**
+             * @description The people present at the draw, with their role, for the official record
+             * @example [
+             *       "Maître Élise Dupont, commissaire de justice"
+             *     ]
+             */
+            present?: string[];
+            /**
+             * @description The public seed (e.g. dice rolled in public), entered after the lottery digest was published
+             * @example 3 1 4 1 5 9 2 6 5 3
+             */
+            seed: string;
+            /**
+             * @description Who gave the seed, for the official record
+             * @example Une habitante du 11e, dés lancés devant la caméra
+             */
+            seedGivenBy?: string;
+        };
+        InvitationViewDto: {
+            /** @example 25-34 */
+            ageBand: string;
+            answered: boolean;
+            assemblyId: string;
+            assemblyName: string;
+            district: string;
+            familyName: string;
+            givenNames: string;
+            questions: components["schemas"]["RespondentQuestionDto"][];
+            source: string;
         };
         LegacyComparisonDto: {
             code?: string;
@@ -2929,6 +3247,38 @@ export type components = {
             /** @description New title (default: unchanged) */
             title?: string;
         };
+        PublishInvitationDrawDto: {
+            /**
+             * @description Invitations in all
+             * @example 10000
+             */
+            count: number;
+            /**
+             * @description The day ages are counted on (default: today in Paris)
+             * @example 2026-12-05
+             */
+            countedOn?: string;
+            /** @description The source lists, in the order of the mix */
+            listIds: string[];
+            /**
+             * @description Whole-number weight of each list
+             * @example [
+             *       80,
+             *       15,
+             *       5
+             *     ]
+             */
+            mix: number[];
+            /** @description The respondents' form: one question per quota category beyond source, age and district */
+            questions: components["schemas"]["RespondentQuestionDto"][];
+            /**
+             * @description What splits each source proportionally
+             * @default [
+             *       "district"
+             *     ]
+             */
+            strata?: ("district" | "age")[];
+        };
         QuestionDto: {
             grades: string[];
             id: string;
@@ -2988,6 +3338,13 @@ export type components = {
             value: string;
             /** @description Volunteers in the pool with the value */
             volunteers: number;
+        };
+        QuotasUploadFormDto: {
+            /**
+             * Format: binary
+             * @description Quotas CSV (category,name,min,max) over source, age, district and the questions of the form
+             */
+            quotas: string;
         };
         RankedOptionDto: {
             gauge: components["schemas"]["GaugeDto"];
@@ -3144,6 +3501,71 @@ export type components = {
             lotterySize?: number;
             /** @description The pool to draw from; default: the latest uploaded */
             poolId?: string;
+        };
+        RespondentAnswerDto: {
+            /**
+             * @description One answer per question of the form
+             * @example {
+             *       "gender": "woman",
+             *       "education": "bac+2"
+             *     }
+             */
+            answers: {
+                [key: string]: string;
+            };
+            /**
+             * @description When the person is free for the sessions
+             * @example Saturdays; weekday evenings after 18:00
+             */
+            availability?: string;
+            /**
+             * @description The code on the invitation letter (case and dashes don't matter)
+             * @example K7M2Q-9XW4D-H3JTP-B8NRV
+             */
+            code: string;
+            /** @description Consent to the processing of the data given here, for the draw and the assembly only */
+            consent: boolean;
+            /** @example camille@example.org */
+            email?: string;
+            /** @example +33 6 12 34 56 78 */
+            phone?: string;
+        };
+        RespondentDto: {
+            /** Format: date-time */
+            answeredAt: string;
+            availability: string;
+            /** @enum {string} */
+            channel: "online" | "phone" | "paper";
+            email?: string;
+            familyName: string;
+            features: {
+                [key: string]: string;
+            };
+            givenNames: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The pseudonymous id the stage-2 pool and draw use
+             * @example R4K7M2Q9X
+             */
+            personId: string;
+            phone?: string;
+        };
+        RespondentQuestionDto: {
+            /**
+             * @description The quota category the answer fills
+             * @example gender
+             */
+            category: string;
+            /**
+             * @description The answers offered, spelled as in the quotas
+             * @example [
+             *       "woman",
+             *       "man",
+             *       "other"
+             *     ]
+             */
+            values: string[];
         };
         ResultLineDto: {
             /**
@@ -3327,6 +3749,27 @@ export type components = {
             /** @description What each approver with enough paid, in cents (a fraction when it is one) */
             share: string;
         };
+        SourceAllocationDto: {
+            seats: number;
+            strata: {
+                [key: string]: components["schemas"]["StratumAllocationDto"];
+            };
+        };
+        SourceListDto: {
+            /** Format: uuid */
+            assemblyId: string;
+            bytes: number;
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            rows: number;
+            /** @description SHA-256 of the file as uploaded (sha256sum gives the same) */
+            sha256: string;
+            /** @example roll */
+            source: string;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
         StationCountDto: {
             /** @description Per question id: { options: [votes per option] | [[count per grade] per option], blank } */
             counts: {
@@ -3361,6 +3804,11 @@ export type components = {
             displayName: string;
             /** @description Organisers only */
             email?: string;
+        };
+        StratumAllocationDto: {
+            eligible: number;
+            invited: number;
+            seats: number;
         };
         TokensDto: {
             /** @description Send as "Authorization: Bearer <accessToken>" */
@@ -3961,6 +4409,70 @@ export interface operations {
             };
         };
     };
+    RecruitmentController_draws: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDrawDto"][];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishInvitationDrawDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDrawDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     AssembliesController_listMemberships: {
         parameters: {
             query?: {
@@ -4228,6 +4740,40 @@ export interface operations {
             };
         };
     };
+    RecruitmentController_poolFromRespondents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["QuotasUploadFormDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     ProposalsController_list: {
         parameters: {
             query?: {
@@ -4397,6 +4943,70 @@ export interface operations {
             };
         };
     };
+    RecruitmentController_respondents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RespondentDto"][];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_enter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnteredRespondentAnswerDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RespondentDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     ProposalsController_listSessions: {
         parameters: {
             query?: never;
@@ -4448,6 +5058,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_lists: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceListDto"][];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_uploadList: {
+        parameters: {
+            query: {
+                /** @description The file name, as the record shows it */
+                fileName: string;
+                /** @description The source the list stands for (lower case, digits, - or _): becomes the respondents' "source" feature */
+                source: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The list as CSV (id, family name, given names, birth date, address, postal code or district; French or English headers; comma or semicolon) */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceListDto"];
                 };
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */
@@ -5641,6 +6321,161 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_draw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDrawDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_letters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_record: {
+        parameters: {
+            query?: {
+                /** @description Language of the record */
+                lang?: "fr" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_result: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description pnyx-invitations-v1 JSON */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_seed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationSeedDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDrawDto"];
+                };
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */
             default: {
@@ -7272,6 +8107,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OfficerAssignmentDto"][];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RespondentAnswerDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerReceiptDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationViewDto"];
                 };
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */

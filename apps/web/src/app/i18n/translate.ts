@@ -9,6 +9,7 @@ import type agendaFr from '../../agenda/i18n/fr.json';
 import type budgetFr from '../../budget/i18n/fr.json';
 import type consoleFr from '../../console/i18n/fr.json';
 import type deliberationFr from '../../deliberation/i18n/fr.json';
+import type recruitmentFr from '../../recruitment/i18n/fr.json';
 import type referendumFr from '../../referendum/i18n/fr.json';
 
 export type Messages = { [key: string]: string | Messages };
@@ -25,7 +26,7 @@ type WithoutPlural<K extends string> = K extends `${infer Base}_ordinal_${Plural
  * the features' (petitions, citizen votes, the live room, the console, the budget), which the modules saying
  * them load (app/i18n/i18n.ts).
  */
-export type MessageKey = WithoutPlural<Leaves<typeof fr> | Leaves<typeof agendaFr> | Leaves<typeof referendumFr> | Leaves<typeof deliberationFr> | Leaves<typeof consoleFr> | Leaves<typeof budgetFr>>;
+export type MessageKey = WithoutPlural<Leaves<typeof fr> | Leaves<typeof agendaFr> | Leaves<typeof referendumFr> | Leaves<typeof deliberationFr> | Leaves<typeof consoleFr> | Leaves<typeof budgetFr> | Leaves<typeof recruitmentFr>>;
 
 export type TranslateValues = { count?: number; ordinal?: boolean } & Record<string, string | number | boolean | undefined>;
 

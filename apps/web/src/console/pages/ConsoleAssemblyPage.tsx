@@ -52,6 +52,11 @@ function AssemblyConsole() {
       <nav aria-label={t('console.assembly.tasks')} className="task-links">
         <ul>
           <li>
+            <Link className="button" to={`/console/assemblies/${data.id}/recruitment`}>
+              {t('console.assembly.recruitment')}
+            </Link>
+          </li>
+          <li>
             <Link className="button" to={`/console/assemblies/${data.id}/sortition`}>
               {t('console.assembly.sortition')}
             </Link>
