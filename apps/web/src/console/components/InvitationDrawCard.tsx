@@ -102,7 +102,7 @@ function SeedForm({ assemblyId, draw }: { assemblyId: string; draw: Draw }) {
     >
       <h4>{t('console.recruitment.seedTitle')}</h4>
       <p className="hint">{t('console.recruitment.seedHint')}</p>
-      <TextField label={t('console.ceremony.seed')} value={value} error={problem} autoComplete="off" spellCheck={false} onChange={(event) => setValue(event.target.value)} />
+      <TextField label={t('console.ceremony.seed')} hint={t('console.ceremony.seedHint')} value={value} error={problem} autoComplete="off" spellCheck={false} onChange={(event) => setValue(event.target.value)} />
       <TextField label={t('console.ceremony.seedBy')} hint={t('console.ceremony.seedByHint')} value={seedBy} maxLength={200} onChange={(event) => setSeedBy(event.target.value)} />
       <TextArea label={t('console.ceremony.present')} hint={t('console.ceremony.presentHint')} rows={3} value={present} onChange={(event) => setPresent(event.target.value)} />
       {seed.error ? <ErrorMessage error={seed.error} /> : null}

@@ -147,20 +147,22 @@ function EnterAnswer({ assemblyId, questions }: { assemblyId: string; questions:
       <TextField label={t('console.recruitment.email')} type="email" autoComplete="off" value={draft.email} error={problems.contact} onChange={(event) => setDraft({ ...draft, email: event.target.value })} />
       <TextField label={t('console.recruitment.phone')} type="tel" autoComplete="off" value={draft.phone} onChange={(event) => setDraft({ ...draft, phone: event.target.value })} />
       <TextArea label={t('console.recruitment.availability')} rows={2} value={draft.availability} onChange={(event) => setDraft({ ...draft, availability: event.target.value })} />
-      <div className={`checkbox${problems.consent === undefined ? '' : ' field-invalid'}`}>
+      <div className={problems.consent === undefined ? undefined : 'field-invalid'}>
         {problems.consent !== undefined ? (
           <p className="field-error" id="entered-consent-error">
             {problems.consent}
           </p>
         ) : null}
-        <input
-          id="entered-consent"
-          type="checkbox"
-          checked={draft.consent}
-          aria-describedby={problems.consent === undefined ? undefined : 'entered-consent-error'}
-          onChange={(event) => setDraft({ ...draft, consent: event.target.checked })}
-        />
-        <label htmlFor="entered-consent">{t('console.recruitment.consentGiven')}</label>
+        <p className="radio">
+          <input
+            id="entered-consent"
+            type="checkbox"
+            checked={draft.consent}
+            aria-describedby={problems.consent === undefined ? undefined : 'entered-consent-error'}
+            onChange={(event) => setDraft({ ...draft, consent: event.target.checked })}
+          />
+          <label htmlFor="entered-consent">{t('console.recruitment.consentGiven')}</label>
+        </p>
       </div>
       {enter.error ? <ErrorMessage error={enter.error} /> : null}
       {enter.isSuccess ? (

@@ -86,7 +86,16 @@ function Recruitment() {
             {draws.data.map((draw) => (
               <InvitationDrawCard key={draw.id} assemblyId={assemblyId} draw={draw} />
             ))}
-            {pending === undefined && (lists.data ?? []).length > 0 ? <PublishDraw assemblyId={assemblyId} lists={lists.data ?? []} /> : null}
+            {pending === undefined && (lists.data ?? []).length > 0 ? (
+              drawn.length === 0 ? (
+                <PublishDraw assemblyId={assemblyId} lists={lists.data ?? []} />
+              ) : (
+                <details className="settings">
+                  <summary>{t('console.recruitment.anotherWave')}</summary>
+                  <PublishDraw assemblyId={assemblyId} lists={lists.data ?? []} />
+                </details>
+              )
+            ) : null}
           </>
         )}
       </section>
@@ -258,7 +267,7 @@ function PublishDraw({ assemblyId, lists }: { assemblyId: string; lists: Schemas
         ))}
       </fieldset>
       <TextField label={t('console.recruitment.count')} hint={t('console.recruitment.countHint')} inputMode="numeric" value={draft.count} error={problems.count} onChange={(event) => setDraft({ ...draft, count: event.target.value })} />
-      <p className="checkbox">
+      <p className="radio">
         <input id="by-age" type="checkbox" checked={draft.byAge} aria-describedby="by-age-hint" onChange={(event) => setDraft({ ...draft, byAge: event.target.checked })} />
         <label htmlFor="by-age">{t('console.recruitment.byAge')}</label>
         <span className="hint" id="by-age-hint">

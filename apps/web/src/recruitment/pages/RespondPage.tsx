@@ -70,6 +70,11 @@ function AnswerForm({ code, invitation }: { code: string; invitation: Invitation
   const [draft, setDraft] = useState<AnswerDraft>(EMPTY_ANSWER);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [attempts, setAttempts] = useState(0);
+  // A field's error goes once the person changes it; the rest stay until the next attempt.
+  const change = (patch: Partial<AnswerDraft>, field: string): void => {
+    setDraft({ ...draft, ...patch });
+    if (problems[field] !== undefined) setProblems(Object.fromEntries(Object.entries(problems).filter(([key]) => key !== field)));
+  };
   const answer = useMutation({ mutationFn: (body: Schemas['RespondentAnswerDto']) => call(api.POST('/api/respond', { body })) });
   const title = t('respond.titleFor', { assembly: invitation.assemblyName });
 
@@ -132,7 +137,7 @@ function AnswerForm({ code, invitation }: { code: string; invitation: Invitation
                       name={id}
                       value={value}
                       checked={draft.answers[question.category] === value}
-                      onChange={() => setDraft({ ...draft, answers: { ...draft.answers, [question.category]: value } })}
+                      onChange={() => change({ answers: { ...draft.answers, [question.category]: value } }, id)}
                     />
                     <label htmlFor={`${id}-${v}`}>{value}</label>
                   </p>
@@ -144,21 +149,23 @@ function AnswerForm({ code, invitation }: { code: string; invitation: Invitation
         <section aria-labelledby="reach-you">
           <h2 id="reach-you">{t('respond.reachYou')}</h2>
           <p className="hint">{t('respond.reachYouHint')}</p>
-          <TextField label={t('respond.email')} type="email" autoComplete="email" value={draft.email} error={problems.email} onChange={(event) => setDraft({ ...draft, email: event.target.value })} />
-          <TextField label={t('respond.phone')} type="tel" autoComplete="tel" value={draft.phone} error={problems.phone} onChange={(event) => setDraft({ ...draft, phone: event.target.value })} />
-          <TextArea label={t('respond.availability')} hint={t('respond.availabilityHint')} rows={3} value={draft.availability} error={problems.availability} onChange={(event) => setDraft({ ...draft, availability: event.target.value })} />
+          <TextField label={t('respond.email')} type="email" autoComplete="email" value={draft.email} error={problems.email} onChange={(event) => change({ email: event.target.value }, 'email')} />
+          <TextField label={t('respond.phone')} type="tel" autoComplete="tel" value={draft.phone} error={problems.phone} onChange={(event) => change({ phone: event.target.value }, 'phone')} />
+          <TextArea label={t('respond.availability')} hint={t('respond.availabilityHint')} rows={3} value={draft.availability} error={problems.availability} onChange={(event) => change({ availability: event.target.value }, 'availability')} />
         </section>
         <section aria-labelledby="consent-heading">
           <h2 id="consent-heading">{t('respond.consentHeading')}</h2>
           <p>{t('respond.processing')}</p>
-          <div className={`checkbox${problems.consent === undefined ? '' : ' field-invalid'}`}>
+          <div className={problems.consent === undefined ? undefined : 'field-invalid'}>
             {problems.consent !== undefined ? (
               <p className="field-error" id="consent-error">
                 {problems.consent}
               </p>
             ) : null}
-            <input id="consent" type="checkbox" checked={draft.consent} aria-describedby={problems.consent === undefined ? undefined : 'consent-error'} onChange={(event) => setDraft({ ...draft, consent: event.target.checked })} />
-            <label htmlFor="consent">{t('respond.consent')}</label>
+            <p className="radio">
+              <input id="consent" type="checkbox" checked={draft.consent} aria-describedby={problems.consent === undefined ? undefined : 'consent-error'} onChange={(event) => change({ consent: event.target.checked }, 'consent')} />
+              <label htmlFor="consent">{t('respond.consent')}</label>
+            </p>
           </div>
         </section>
         {answer.error ? <ErrorMessage error={answer.error} /> : null}
