@@ -2,12 +2,17 @@
 // electoral roll of 1,350,000 rows and two smaller lists (non-EU residents 150,000, young people
 // 40,000) are read as they stream from disk (target ≤ 30 s for the roll, peak RSS ≤ 1 GiB), then
 // 10,000 invitations are drawn with the mix 80/15/5 by district (target ≤ 10 s).
+// Then the same through the API (BENCH_API=0 skips it): each list streamed to
+// PUT /api/assemblies/:id/source-lists (into PostgreSQL, checked row by row; the API's peak RSS read
+// from /proc), the draw published and seeded (the lists read back from PostgreSQL twice: the draw,
+// then the invited people's names), and the letters with their 10,000 codes.
 // BENCH_ROLL_ROWS changes the roll's size. The lists are generated (seeded) in a temporary folder.
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { API_ROOT, benchCommand, machine, recordResult } from './support.mjs';
+import { readFile } from 'node:fs/promises';
+import { API_ROOT, benchCommand, benchDatabase, JSON_HEADERS, machine, organiserHeaders, recordResult, startApi } from './support.mjs';
 
 const lib = await import(join(API_ROOT, 'dist/apps/cli/libs/sortition/src/index.js'));
 const ROLL_ROWS = Number(process.env.BENCH_ROLL_ROWS ?? 1_350_000);
@@ -104,6 +109,72 @@ try {
       row.peakRssMiB,
     ],
   );
+  if (process.env.BENCH_API !== '0') await throughTheApi(specs);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** The API process's peak resident memory so far (VmHWM), in MiB. */
+async function peakRssMiB(pid) {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024);
+}
+
+async function throughTheApi(specs) {
+  const database = await benchDatabase();
+  const api = await startApi({ DATABASE_URL: database.url, LOGIN_RATE_PER_MINUTE: '1000', ACCESS_TOKEN_TTL_SECONDS: '3600', SOURCE_LIST_LIMIT_BYTES: String(1024 * 1_048_576) });
+  try {
+    const db = await database.client();
+    const organiser = await organiserHeaders(api, db);
+    const call = async (method, path, body, headers = organiser) => {
+      const response = await fetch(`${api.base}${path}`, { method, headers, body, ...(body instanceof ReadableStream || body?.pipe ? { duplex: 'half' } : {}) });
+      if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${await response.text()}`);
+      return response.headers.get('content-type')?.startsWith('application/json') ? response.json() : response.text();
+    };
+    const assembly = await call('POST', '/api/assemblies', JSON.stringify({ name: 'Assemblée citoyenne de Paris', seats: 100, termStart: '2027-01-01', termEnd: '2027-12-31' }));
+    const baseRss = await peakRssMiB(api.child.pid);
+    const uploadSeconds = [];
+    const listIds = [];
+    for (const [label, file] of specs) {
+      const started = performance.now();
+      const list = await call('PUT', `/api/assemblies/${assembly.id}/source-lists?source=${label}&fileName=${label}.csv`, createReadStream(file, { highWaterMark: 1 << 20 }), { ...organiser, 'content-type': 'text/csv' });
+      uploadSeconds.push((performance.now() - started) / 1000);
+      listIds.push(list.id);
+    }
+    const uploadRss = await peakRssMiB(api.child.pid);
+    const draw = await call('POST', `/api/assemblies/${assembly.id}/invitation-draws`, JSON.stringify({ listIds, mix: [80, 15, 5], count: 10_000, strata: ['district'], countedOn: '2026-12-05', questions: [{ category: 'gender', values: ['woman', 'man', 'other'] }] }));
+    const seedStarted = performance.now();
+    const drawn = await call('POST', `/api/invitation-draws/${draw.id}/seed`, JSON.stringify({ seed: 'dice 3 5 1 6 2' }));
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+    const seedRss = await peakRssMiB(api.child.pid);
+    const lettersStarted = performance.now();
+    const letters = await call('POST', `/api/invitation-draws/${draw.id}/letters`, undefined, { authorization: organiser.authorization });
+    const lettersSeconds = (performance.now() - lettersStarted) / 1000;
+    const row = {
+      uploadSeconds: uploadSeconds.map((s) => Number(s.toFixed(2))),
+      seedSeconds: Number(seedSeconds.toFixed(2)),
+      lettersSeconds: Number(lettersSeconds.toFixed(2)),
+      invited: drawn.invited,
+      letters: letters.trim().split('\n').length - 1,
+      rssMiB: { started: baseRss, afterUploads: uploadRss, afterSeed: seedRss },
+    };
+    console.log(JSON.stringify(row));
+    await recordResult(
+      'bench:invitations (API) — the lists streamed into PostgreSQL, the draw seeded, the letters',
+      ['date', 'machine', 'command', 'upload roll s (target ≤ 30)', 'upload the small lists s', 'seed: read back, draw, store 10,000 s', 'letters (10,000 codes) s', 'API peak RSS MiB: start / after uploads / after seed (target ≤ 1024)'],
+      [
+        new Date().toISOString().slice(0, 10),
+        machine(),
+        benchCommand('bench:invitations', ['BENCH_ROLL_ROWS']),
+        row.uploadSeconds[0],
+        `${row.uploadSeconds[1]} / ${row.uploadSeconds[2]}`,
+        row.seedSeconds,
+        row.lettersSeconds,
+        `${baseRss} / ${uploadRss} / ${seedRss}`,
+      ],
+    );
+  } finally {
+    await api.stop();
+    await database.drop();
+  }
 }

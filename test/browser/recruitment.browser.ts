@@ -139,10 +139,27 @@ test.describe('recruitment as Paris does, from the browser', () => {
     await expect(answers.getByRole('row')).toHaveCount(4);
     await expect(answers.getByRole('row', { name: new RegExp(letters[2].family_name) })).toContainText('par téléphone');
 
+    // A lost letter: found by name, a new code shown once.
+    await page.getByLabel('Nom', { exact: true }).fill(letters[3].family_name.toUpperCase());
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    const found = page.getByRole('table', { name: `Invitations correspondant à « ${letters[3].family_name.toUpperCase()} »` });
+    await expect(found.getByRole('row', { name: new RegExp(`Camille ${letters[3].family_name}\\b`) })).toContainText('lettre envoyée');
+    await found.getByRole('button', { name: `Nouveau code pour Camille ${letters[3].family_name}`, exact: true }).click();
+    await expect(page.getByText(`Nouveau code pour Camille ${letters[3].family_name} :`)).toBeVisible();
+    await axe(page, 'recruitment: a new code for a lost letter');
+
+    // The phone answer is withdrawn (the person changed their mind), with a reason.
+    await answers.getByRole('button', { name: `Retirer la réponse de Camille ${letters[2].family_name}` }).click();
+    await page.getByRole('button', { name: 'Retirer la réponse', exact: true }).click();
+    await expect(page.getByText('Indiquez le motif.')).toBeVisible();
+    await page.getByLabel('Motif').fill('A rappelé pour se retirer');
+    await page.getByRole('button', { name: 'Retirer la réponse', exact: true }).click();
+    await expect(answers.getByRole('row')).toHaveCount(3);
+
     // The stage-2 pool from the answers, with quotas on gender; then the usual draw page.
     await page.getByLabel('Fichier des quotas').setInputFiles(file('quotas.csv', 'feature,value,min,max\ngenre,femme,0,2\ngenre,homme,0,2\ngenre,autre,0,2\n'));
     await page.getByRole('button', { name: 'Constituer le vivier' }).click();
-    await expect(page.getByText('Vivier constitué : 3 répondants.')).toBeVisible();
+    await expect(page.getByText('Vivier constitué : 2 répondants.')).toBeVisible();
     await axe(page, 'recruitment: answers and pool');
     await shot(page, 'recruitment-answers-fr');
     await page.getByRole('link', { name: 'Aller au tirage' }).click();

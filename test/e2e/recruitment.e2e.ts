@@ -232,6 +232,50 @@ describe('recruitment as Paris does: lists → invitations → letters → respo
     expect(new Set([...firstWave, ...secondWave]).size).toBe(40);
   });
 
+  it('finds a lost letter by name and gives it a new code; withdraws an answer until a pool holds it', async () => {
+    const assembly = await createAssembly(t.http, organiser, 1);
+    const csv = 'id,nom,prénoms,date de naissance,adresse,code postal\nE1,Lefèvre,Éloïse,1990-01-01,1 rue A,75011\nE2,Martin,Jean,1980-01-01,2 rue A,75011\nE3,Petit,Inès,1970-01-01,3 rue A,75020\n';
+    const list = (await upload(assembly.id, organiser, 'roll', 'roll.csv', csv).expect(201)).body as ListBody;
+    const draw = (await t.http.post(`/api/assemblies/${assembly.id}/invitation-draws`).set(organiser.auth).send({ listIds: [list.id], mix: [1], count: 3, questions: [] }).expect(201)).body as InvitationDrawBody;
+    await t.http.post(`/api/invitation-draws/${draw.id}/seed`).set(organiser.auth).send({ seed: 'x' }).expect(200);
+    const rows = parse<Letter>((await t.http.post(`/api/invitation-draws/${draw.id}/letters`).set(organiser.auth).expect(200)).text, { columns: true });
+    const oldCode = rows.find((row) => row.family_name === 'Lefèvre')!.invitation_code;
+
+    // Case and accents do not matter; LIKE's wildcards are taken literally.
+    const found = (await t.http.get(`/api/assemblies/${assembly.id}/invitations`).query({ search: 'LEFEVRE eloise' }).set(organiser.auth).expect(200)).body as Array<{ id: string; familyName: string; hasCode: boolean; answered: boolean }>;
+    expect(found).toMatchObject([{ familyName: 'Lefèvre' }]);
+    // The words are searched together, the names in either order.
+    expect((await t.http.get(`/api/assemblies/${assembly.id}/invitations`).query({ search: 'lefevre jean' }).set(organiser.auth).expect(200)).body).toEqual([]);
+    const byName = (await t.http.get(`/api/assemblies/${assembly.id}/invitations`).query({ search: 'eloise lefevre' }).set(organiser.auth).expect(200)).body as typeof found;
+    expect(byName).toMatchObject([{ familyName: 'Lefèvre', hasCode: true, answered: false }]);
+    expect((await t.http.get(`/api/assemblies/${assembly.id}/invitations`).query({ search: '%_' }).set(organiser.auth).expect(200)).body).toEqual([]);
+    await t.http.get(`/api/assemblies/${assembly.id}/invitations`).query({ search: 'martin' }).set(stranger.auth).expect(403);
+    await t.http.get(`/api/assemblies/${assembly.id}/invitations`).query({ search: 'x' }).set(organiser.auth).expect(400);
+
+    // A new code; the old one no longer works.
+    const reissued = (await t.http.post(`/api/invitations/${byName[0].id}/code`).set(organiser.auth).expect(201)).body as { code: string; answerUrl: string };
+    expect(reissued.answerUrl).toBe('https://participer.paris.example/respond');
+    expect((await t.http.post('/api/respond/lookup').send({ code: oldCode }).expect(404)).body).toMatchObject({ code: 'INVITATION_CODE_INVALID' });
+    await t.http.post(`/api/invitations/${byName[0].id}/code`).set(stranger.auth).expect(403);
+    const answered = await t.http.post('/api/respond').send({ code: reissued.code, consent: true, answers: {}, email: 'eloise@example.org' }).expect(201);
+    expect(answered.body).toMatchObject({ features: { source: 'roll', district: '75011', age: '35-49' } });
+    expect((await t.http.post(`/api/invitations/${byName[0].id}/code`).set(organiser.auth).expect(409)).body).toMatchObject({ code: 'ALREADY_ANSWERED' });
+
+    // Withdrawn before any pool: gone, audited with the reason; the letter may answer again.
+    const respondents = (await t.http.get(`/api/assemblies/${assembly.id}/respondents`).set(organiser.auth).expect(200)).body as Array<{ id: string }>;
+    await t.http.delete(`/api/assemblies/${assembly.id}/respondents/${respondents[0].id}`).set(stranger.auth).send({ reason: 'x' }).expect(403);
+    await t.http.delete(`/api/assemblies/${assembly.id}/respondents/${respondents[0].id}`).set(organiser.auth).send({}).expect(400);
+    await t.http.delete(`/api/assemblies/${assembly.id}/respondents/${respondents[0].id}`).set(organiser.auth).send({ reason: 'Asked by phone' }).expect(204);
+    expect((await t.http.get(`/api/assemblies/${assembly.id}/respondents`).set(organiser.auth).expect(200)).body).toEqual([]);
+    expect((await t.http.delete(`/api/assemblies/${assembly.id}/respondents/${respondents[0].id}`).set(organiser.auth).send({ reason: 'again' }).expect(404)).body).toMatchObject({ code: 'RESPONDENT_NOT_FOUND' });
+    await t.http.post('/api/respond').send({ code: reissued.code, consent: true, answers: {}, phone: '0612345678' }).expect(201);
+
+    // Once a pool holds the answer, it stays (pools are frozen).
+    await t.http.post(`/api/assemblies/${assembly.id}/pools/from-respondents`).set(organiser.auth).attach('quotas', Buffer.from('feature,value,min,max\nsource,roll,1,1\n'), 'quotas.csv').expect(201);
+    const [kept] = (await t.http.get(`/api/assemblies/${assembly.id}/respondents`).set(organiser.auth).expect(200)).body as Array<{ id: string }>;
+    expect((await t.http.delete(`/api/assemblies/${assembly.id}/respondents/${kept.id}`).set(organiser.auth).send({ reason: 'too late' }).expect(409)).body).toMatchObject({ code: 'RESPONDENT_IN_POOL' });
+  });
+
   it('refuses a list larger than SOURCE_LIST_LIMIT_BYTES with 413 and keeps nothing of it', async () => {
     const small = await startTestApp({ env: { LOGIN_RATE_PER_MINUTE: '1000', SOURCE_LIST_LIMIT_BYTES: '4096' } });
     try {

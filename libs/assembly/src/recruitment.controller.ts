@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Put, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Inject, Param, Post, Put, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor, RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -11,6 +11,13 @@ import {
   AnswerReceiptDto,
   EnteredRespondentAnswerDto,
   InvitationCodeDto,
+  InvitedPersonDto,
+  InvitationIdParams,
+  InvitationSearchQuery,
+  mapInvitedPerson,
+  ReissuedCodeDto,
+  RespondentParams,
+  WithdrawRespondentDto,
   InvitationDrawDto,
   InvitationDrawIdParams,
   InvitationSeedDto,
@@ -52,6 +59,12 @@ export class RecruitmentController {
     private readonly recruitment: RecruitmentService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Where letters send people: PUBLIC_URL, else the address this request came to. */
+  private answerUrl(request: FastifyRequest): string {
+    const base = this.config.publicUrl ?? `${request.protocol}://${request.host}`;
+    return `${base.replace(/\/$/, '')}/respond`;
+  }
 
   @Put('assemblies/:id/source-lists')
   @RouteConfig(STREAMED_CSV)
@@ -159,10 +172,26 @@ export class RecruitmentController {
       'The mail merge for the printer: name, address, a one-time invitation code (shown this once; only its hash is kept) and the address to answer at, for every invitation without a code yet (organisers; audited)',
   })
   async letters(@CurrentPrincipal() principal: Principal, @Param() params: InvitationDrawIdParams, @Req() request: FastifyRequest, @Res({ passthrough: true }) response: FastifyReply): Promise<string> {
-    const base = this.config.publicUrl ?? `${request.protocol}://${request.host}`;
-    const { csv } = await this.recruitment.letters(principal, params.id, `${base.replace(/\/$/, '')}/respond`);
+    const { csv } = await this.recruitment.letters(principal, params.id, this.answerUrl(request));
     void response.header('Content-Disposition', `attachment; filename="letters-${params.id}.csv"`);
     return csv;
+  }
+
+  @Get('assemblies/:id/invitations')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Invitations whose names contain the search (at most 50): a lost letter, a caller without their code (the assembly\'s organisers)' })
+  @ApiOkResponse({ type: InvitedPersonDto, isArray: true })
+  async searchInvitations(@CurrentPrincipal() principal: Principal, @Param() params: AssemblyIdParams, @Query() query: InvitationSearchQuery): Promise<InvitedPersonDto[]> {
+    return (await this.recruitment.searchInvitations(principal, params.id, query.search)).map(mapInvitedPerson);
+  }
+
+  @Post('invitations/:id/code')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'A new code for a lost letter, shown this once; the old code stops working (organisers; audited; not once answered)' })
+  @ApiCreatedResponse({ type: ReissuedCodeDto })
+  async reissue(@CurrentPrincipal() principal: Principal, @Param() params: InvitationIdParams, @Req() request: FastifyRequest): Promise<ReissuedCodeDto> {
+    const { invitation, code } = await this.recruitment.reissueCode(principal, params.id);
+    return { invitation: mapInvitedPerson({ ...invitation, codeHash: 'reissued', answered: false }), code, answerUrl: this.answerUrl(request) };
   }
 
   @Post('respond/lookup')
@@ -189,6 +218,13 @@ export class RecruitmentController {
   async enter(@CurrentPrincipal() principal: Principal, @Param() params: AssemblyIdParams, @Body() body: EnteredRespondentAnswerDto): Promise<RespondentDto> {
     const respondent = await this.recruitment.enterAnswer(principal, params.id, body.code, body.channel, answerOf(body));
     return mapRespondent({ ...respondent, invitation: (await this.recruitment.respondents(principal, params.id)).find((r) => r.id === respondent.id)?.invitation });
+  }
+
+  @Delete('assemblies/:id/respondents/:respondentId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Withdraw an answer (the person changed their mind or asked for it to go) while no pool holds it (organisers; audited with the reason)' })
+  async withdraw(@CurrentPrincipal() principal: Principal, @Param() params: RespondentParams, @Body() body: WithdrawRespondentDto): Promise<void> {
+    await this.recruitment.withdraw(principal, params.id, params.respondentId, body.reason);
   }
 
   @Get('assemblies/:id/respondents')

@@ -17,6 +17,9 @@ export const RecruitmentErrorCode = {
   ANSWERS_INVALID: 'ANSWERS_INVALID',
   CONSENT_REQUIRED: 'CONSENT_REQUIRED',
   NO_RESPONDENTS: 'NO_RESPONDENTS',
+  INVITATION_NOT_FOUND: 'INVITATION_NOT_FOUND',
+  RESPONDENT_NOT_FOUND: 'RESPONDENT_NOT_FOUND',
+  RESPONDENT_IN_POOL: 'RESPONDENT_IN_POOL',
 } as const;
 
 /** Stage 1 of recruitment (lists, invitation draws, letters) and the respondents who answer. */
@@ -72,5 +75,18 @@ export class RecruitmentException extends DomainException {
   }
   static noRespondents(): RecruitmentException {
     return new RecruitmentException('conflict', RecruitmentErrorCode.NO_RESPONDENTS, 'Nobody has answered the invitations yet');
+  }
+  static invitationNotFound(): RecruitmentException {
+    return new RecruitmentException('not-found', RecruitmentErrorCode.INVITATION_NOT_FOUND, 'No such invitation');
+  }
+  static respondentNotFound(): RecruitmentException {
+    return new RecruitmentException('not-found', RecruitmentErrorCode.RESPONDENT_NOT_FOUND, 'No such answer in this assembly');
+  }
+  static respondentInPool(): RecruitmentException {
+    return new RecruitmentException(
+      'conflict',
+      RecruitmentErrorCode.RESPONDENT_IN_POOL,
+      'This answer is already in a frozen pool of the assembly; it can no longer be withdrawn (if the person is drawn, end their membership)',
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { InvitationDrawEntity, InvitationDrawListEntity } from './entities/invitation-draw.entity.js';
 import { InvitationEntity } from './entities/invitation.entity.js';
 import { RespondentEntity } from './entities/respondent.entity.js';
@@ -8,6 +8,10 @@ import { SourceListChunkEntity, SourceListEntity } from './entities/source-list.
 
 export type NewInvitation = Omit<InvitationEntity, 'id' | 'draw' | 'codeHash'>;
 export type NewRespondent = Omit<RespondentEntity, 'id' | 'createdAt' | 'invitation'>;
+
+/** Letters folded for the name search (PostgreSQL's translate, no extension needed). */
+const ACCENTED = 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ';
+const PLAIN = 'aaaaaaceeeeiiiinooooouuuuyyoa';
 
 /** Chunks read per query when a list is streamed back: about 16 MiB in memory at a time. */
 const CHUNKS_PER_READ = 16;
@@ -147,7 +151,52 @@ export class RecruitmentRepository {
     return rows.map((row) => ({ id: row.person_id, source: row.source, stratum: row.stratum }));
   }
 
+  /**
+   * Invitations whose family or given names contain `search` (case and accents ignored), with
+   * whether they were answered: an organiser finds a lost letter or a caller without their code.
+   */
+  async searchInvitations(assemblyId: string, search: string, limit: number): Promise<Array<InvitationEntity & { answered: boolean }>> {
+    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT i.id FROM invitations i
+        WHERE i.assembly_id = $1
+          AND (translate(lower(i.family_name || ' ' || i.given_names || ' ' || i.given_names || ' ' || i.family_name), $4, $5) LIKE translate(lower($2), $4, $5))
+        ORDER BY i.family_name, i.given_names, i.id
+        LIMIT $3`,
+      [assemblyId, pattern, limit, ACCENTED, PLAIN],
+    );
+    if (rows.length === 0) return [];
+    const invitations = await this.dataSource.manager.getRepository(InvitationEntity).find({ where: { id: In(rows.map((row) => row.id)) } });
+    const answered = new Set(
+      (await this.dataSource.manager.getRepository(RespondentEntity).find({ where: { invitationId: In(rows.map((row) => row.id)) }, select: { invitationId: true } })).map((r) => r.invitationId),
+    );
+    const byId = new Map(invitations.map((invitation) => [invitation.id, invitation]));
+    return rows.map((row) => ({ ...byId.get(row.id)!, answered: answered.has(row.id) }));
+  }
+
+  findInvitation(id: string, manager?: EntityManager): Promise<InvitationEntity | null> {
+    return this.manager(manager).getRepository(InvitationEntity).findOneBy({ id });
+  }
+
+  async setCodeHash(id: string, codeHash: string, manager: EntityManager): Promise<void> {
+    await manager.getRepository(InvitationEntity).update({ id }, { codeHash });
+  }
+
   // Respondents ----------------------------------------------------------------------------
+
+  findRespondent(assemblyId: string, id: string, manager?: EntityManager): Promise<RespondentEntity | null> {
+    return this.manager(manager).getRepository(RespondentEntity).findOneBy({ assemblyId, id });
+  }
+
+  /** Whether a pool of the assembly holds this pseudonym (pools are frozen: its answer can no longer go). */
+  async inAPool(assemblyId: string, personId: string, manager: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM pool_volunteers v JOIN pools p ON p.id = v.pool_id WHERE p.assembly_id = $1 AND v.person_id = $2 LIMIT 1`, [assemblyId, personId]);
+    return rows.length > 0;
+  }
+
+  async deleteRespondent(id: string, manager: EntityManager): Promise<void> {
+    await manager.getRepository(RespondentEntity).delete({ id });
+  }
 
   insertRespondent(respondent: NewRespondent, manager: EntityManager): Promise<RespondentEntity> {
     const repository = manager.getRepository(RespondentEntity);

@@ -464,7 +464,53 @@ export class RecruitmentService {
     });
   }
 
+  /** Organisers find an invitation by name: a lost letter, or someone calling without their code. */
+  async searchInvitations(principal: Principal, assemblyId: string, search: string): Promise<Array<InvitationEntity & { answered: boolean }>> {
+    if ((await this.assemblies.findById(assemblyId)) === null) throw AssemblyException.assemblyNotFound();
+    await this.access.requireOrganiser(principal, assemblyId, 'search invitations');
+    return this.recruitment.searchInvitations(assemblyId, search.trim(), 50);
+  }
+
+  /** A lost letter: a new code, shown once; the old one stops working. Not once the invitation is answered. */
+  async reissueCode(principal: Principal, invitationId: string): Promise<{ invitation: InvitationEntity; code: string }> {
+    const found = await this.recruitment.findInvitation(invitationId);
+    if (found === null) throw RecruitmentException.invitationNotFound();
+    await this.access.requireOrganiser(principal, found.assemblyId, 'reissue invitation codes');
+    return inTransaction(this.dataSource, async (manager) => {
+      // The draw's row is the lock every change to its invitations' codes takes (letters too).
+      await this.recruitment.lockDraw(found.drawId, manager);
+      if ((await this.recruitment.respondentOfInvitation(invitationId, manager)) !== null) throw RecruitmentException.alreadyAnswered();
+      const code = generateHumanCode(LETTER_CODE_GROUPS);
+      await this.recruitment.setCodeHash(invitationId, hashHumanCode(code), manager);
+      await this.audit.record(
+        { actor: actorOf(principal.accountId), action: 'invitation.code-reissued', subjectType: 'assembly', subjectId: found.assemblyId, data: { invitationId } },
+        manager,
+      );
+      return { invitation: found, code };
+    });
+  }
+
   // Respondents ----------------------------------------------------------------------------
+
+  /**
+   * Withdraws an answer (the person changed their mind, or asked for their data to go) while no pool
+   * holds it; pools are frozen, so afterwards it stays there until the assembly's data is purged.
+   */
+  async withdraw(principal: Principal, assemblyId: string, respondentId: string, reason: string): Promise<void> {
+    if ((await this.assemblies.findById(assemblyId)) === null) throw AssemblyException.assemblyNotFound();
+    await this.access.requireOrganiser(principal, assemblyId, 'withdraw answers');
+    await inTransaction(this.dataSource, async (manager) => {
+      await this.assemblies.lockById(assemblyId, manager);
+      const respondent = await this.recruitment.findRespondent(assemblyId, respondentId, manager);
+      if (respondent === null) throw RecruitmentException.respondentNotFound();
+      if (await this.recruitment.inAPool(assemblyId, respondent.personId, manager)) throw RecruitmentException.respondentInPool();
+      await this.recruitment.deleteRespondent(respondentId, manager);
+      await this.audit.record(
+        { actor: actorOf(principal.accountId), action: 'respondent.withdrawn', subjectType: 'assembly', subjectId: assemblyId, data: { respondentId, personId: respondent.personId, reason: reason.trim() } },
+        manager,
+      );
+    });
+  }
 
   private async invitationByCode(code: string): Promise<InvitationEntity & { draw: InvitationDrawEntity }> {
     const invitation = await this.recruitment.invitationByCodeHash(hashHumanCode(code));

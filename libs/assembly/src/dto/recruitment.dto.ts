@@ -23,6 +23,7 @@ import {
 import { STRATA } from '@app/sortition';
 import { INVITATION_DRAW_STATUSES, type InvitationDrawEntity } from '../entities/invitation-draw.entity.js';
 import { RESPONDENT_CHANNELS, type RespondentEntity } from '../entities/respondent.entity.js';
+import type { InvitationEntity } from '../entities/invitation.entity.js';
 import type { SourceListEntity } from '../entities/source-list.entity.js';
 import type { InvitationView } from '../recruitment.service.js';
 import { SeedDto } from './draw.dto.js';
@@ -304,4 +305,67 @@ export class AnswerReceiptDto {
 export class QuotasUploadFormDto {
   @ApiProperty({ type: 'string', format: 'binary', description: 'Quotas CSV (category,name,min,max) over source, age, district and the questions of the form' })
   quotas!: unknown;
+}
+
+export class InvitationSearchQuery {
+  @ApiProperty({ example: 'martin', description: 'Part of a family or given name (case and accents ignored)' })
+  @IsString()
+  @Length(2, 100)
+  @Matches(/^[^\p{C}]+$/u, { message: 'search must be printable text' })
+  search!: string;
+}
+
+export class InvitationIdParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('4', { message: 'id must be a UUID' })
+  id!: string;
+}
+
+export class RespondentParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('4', { message: 'id must be a UUID' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('4', { message: 'respondentId must be a UUID' })
+  respondentId!: string;
+}
+
+export class WithdrawRespondentDto {
+  @ApiProperty({ example: 'Asked by phone to withdraw', maxLength: 500, description: 'Kept in the audit log' })
+  @IsString()
+  @Length(1, 500)
+  reason!: string;
+}
+
+export class InvitedPersonDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) drawId!: string;
+  @ApiProperty() source!: string;
+  @ApiProperty() familyName!: string;
+  @ApiProperty() givenNames!: string;
+  @ApiProperty() address!: string;
+  @ApiProperty() district!: string;
+  @ApiProperty({ description: 'A code was printed for it' }) hasCode!: boolean;
+  @ApiProperty() answered!: boolean;
+}
+
+export function mapInvitedPerson(invitation: InvitationEntity & { answered: boolean }): InvitedPersonDto {
+  return {
+    id: invitation.id,
+    drawId: invitation.drawId,
+    source: invitation.source,
+    familyName: invitation.familyName,
+    givenNames: invitation.givenNames,
+    address: invitation.address,
+    district: invitation.district,
+    hasCode: invitation.codeHash !== null,
+    answered: invitation.answered,
+  };
+}
+
+export class ReissuedCodeDto {
+  @ApiProperty({ type: InvitedPersonDto }) invitation!: InvitedPersonDto;
+  @ApiProperty({ description: 'The new code, shown this once; the old one no longer works' }) code!: string;
+  @ApiProperty({ description: 'Where to answer with it' }) answerUrl!: string;
 }

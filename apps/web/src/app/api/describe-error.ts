@@ -164,6 +164,9 @@ const CONSOLE_CODES = new Set([
   'NOT_ENOUGH_PEOPLE',
   'LETTERS_ALREADY_ISSUED',
   'NO_RESPONDENTS',
+  'INVITATION_NOT_FOUND',
+  'RESPONDENT_NOT_FOUND',
+  'RESPONDENT_IN_POOL',
 ]);
 
 /** The participatory budget's refusals: their sentences come with its pages (budget/i18n, key `budgetErrors.*`). */

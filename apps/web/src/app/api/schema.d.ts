@@ -177,6 +177,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/assemblies/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invitations whose names contain the search (at most 50): a lost letter, a caller without their code (the assembly's organisers) */
+        get: operations["RecruitmentController_searchInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assemblies/{id}/memberships": {
         parameters: {
             query?: never;
@@ -380,6 +397,23 @@ export type paths = {
         /** Enter an answer given by phone or on paper, with the code of the letter (the assembly's organisers; audited) */
         post: operations["RecruitmentController_enter"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assemblies/{id}/respondents/{respondentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw an answer (the person changed their mind or asked for it to go) while no pool holds it (organisers; audited with the reason) */
+        delete: operations["RecruitmentController_withdraw"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1055,6 +1089,23 @@ export type paths = {
         put?: never;
         /** Enter the public seed and draw the invitations: the lists are read again and checked against their published SHA-256; tens of seconds for a city-sized roll (the assembly's organisers; audited) */
         post: operations["RecruitmentController_seed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{id}/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new code for a lost letter, shown this once; the old code stops working (organisers; audited; not once answered) */
+        post: operations["RecruitmentController_reissue"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2859,6 +2910,20 @@ export type components = {
             questions: components["schemas"]["RespondentQuestionDto"][];
             source: string;
         };
+        InvitedPersonDto: {
+            address: string;
+            answered: boolean;
+            district: string;
+            /** Format: uuid */
+            drawId: string;
+            familyName: string;
+            givenNames: string;
+            /** @description A code was printed for it */
+            hasCode: boolean;
+            /** Format: uuid */
+            id: string;
+            source: string;
+        };
         LegacyComparisonDto: {
             code?: string;
             computedAt?: string;
@@ -3451,6 +3516,13 @@ export type components = {
             locale?: "fr" | "en";
             password: string;
         };
+        ReissuedCodeDto: {
+            /** @description Where to answer with it */
+            answerUrl: string;
+            /** @description The new code, shown this once; the old one no longer works */
+            code: string;
+            invitation: components["schemas"]["InvitedPersonDto"];
+        };
         RejectedRowDto: {
             externalId: string | null;
             /** @description The same, as codes to say in any language */
@@ -3953,6 +4025,13 @@ export type components = {
             eligible: number | null;
             participants: number;
             pollId: string;
+        };
+        WithdrawRespondentDto: {
+            /**
+             * @description Kept in the audit log
+             * @example Asked by phone to withdraw
+             */
+            reason: string;
         };
     };
     responses: never;
@@ -4460,6 +4539,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InvitationDrawDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_searchInvitations: {
+        parameters: {
+            query: {
+                /** @description Part of a family or given name (case and accents ignored) */
+                search: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitedPersonDto"][];
                 };
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */
@@ -4995,6 +5107,39 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["RespondentDto"];
                 };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                respondentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawRespondentDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */
             default: {
@@ -6475,6 +6620,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InvitationDrawDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_reissue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReissuedCodeDto"];
                 };
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */

@@ -8,7 +8,7 @@ import { Notice } from '../../ui/Notice';
 import { ProgressMeter } from '../../ui/ProgressMeter';
 import { TextArea } from '../../ui/TextArea';
 import { TextField } from '../../ui/TextField';
-import { useEnterAnswer } from '../hooks/recruitment';
+import { useEnterAnswer, useWithdrawRespondent } from '../hooks/recruitment';
 import '../i18n/messages';
 
 /** Who answered (the answer rate drawn, with the figures), and an answer given by phone or on paper entered by an organiser. */
@@ -26,6 +26,8 @@ export function Respondents({
   const { t } = useTranslation();
   const format = useFormat();
   const categories = ['source', 'age', 'district', ...questions.map((question) => question.category)];
+  const withdraw = useWithdrawRespondent(assemblyId);
+  const [withdrawing, setWithdrawing] = useState<{ id: string; reason: string; problem: string | null } | null>(null);
   return (
     <>
       {invited > 0 ? (
@@ -50,6 +52,9 @@ export function Respondents({
                 ))}
                 <th scope="col">{t('console.recruitment.contact')}</th>
                 <th scope="col">{t('console.recruitment.availability')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('console.recruitment.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -67,6 +72,45 @@ export function Respondents({
                   ))}
                   <td>{[respondent.email, respondent.phone].filter(Boolean).join(' · ')}</td>
                   <td>{respondent.availability}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="small"
+                      aria-label={t('console.recruitment.withdrawWho', { who: `${respondent.givenNames} ${respondent.familyName}` })}
+                      onClick={() => setWithdrawing({ id: respondent.id, reason: '', problem: null })}
+                    >
+                      {t('console.recruitment.withdraw')}
+                    </button>
+                    {withdrawing?.id === respondent.id ? (
+                      <form
+                        className="inline-form"
+                        noValidate
+                        onSubmit={(event) => {
+                          event.preventDefault();
+                          if (withdrawing.reason.trim() === '') return setWithdrawing({ ...withdrawing, problem: t('console.recruitment.withdrawReasonRequired') });
+                          withdraw.mutate({ respondentId: respondent.id, reason: withdrawing.reason.trim() }, { onSuccess: () => setWithdrawing(null) });
+                        }}
+                      >
+                        <TextField
+                          label={t('console.recruitment.withdrawReason')}
+                          hint={t('console.recruitment.withdrawHint')}
+                          value={withdrawing.reason}
+                          error={withdrawing.problem}
+                          maxLength={500}
+                          onChange={(event) => setWithdrawing({ ...withdrawing, reason: event.target.value, problem: null })}
+                        />
+                        {withdraw.error ? <ErrorMessage error={withdraw.error} /> : null}
+                        <div className="actions">
+                          <button type="button" onClick={() => setWithdrawing(null)}>
+                            {t('common.cancel')}
+                          </button>
+                          <button type="submit" className="danger" disabled={withdraw.isPending}>
+                            {t('console.recruitment.withdrawConfirm')}
+                          </button>
+                        </div>
+                      </form>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

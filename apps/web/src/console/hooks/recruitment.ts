@@ -85,3 +85,30 @@ export function usePoolFromRespondents(assemblyId: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sortitionKeys.pools(assemblyId) }),
   });
 }
+
+/** Invitations whose names contain the search (organisers): a lost letter, a caller without their code. */
+export function useInvitationSearch(assemblyId: string, search: string) {
+  return useQuery({
+    queryKey: ['assembly', assemblyId, 'invitations', search] as const,
+    queryFn: () => call(api.GET('/api/assemblies/{id}/invitations', { params: { path: { id: assemblyId }, query: { search } } })),
+    enabled: search.trim().length >= 2,
+  });
+}
+
+/** A new code for a lost letter, shown once. */
+export function useReissueCode(assemblyId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (invitationId: string) => call(api.POST('/api/invitations/{id}/code', { params: { path: { id: invitationId } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['assembly', assemblyId, 'invitations'] }),
+  });
+}
+
+export function useWithdrawRespondent(assemblyId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ respondentId, reason }: { respondentId: string; reason: string }) =>
+      call(api.DELETE('/api/assemblies/{id}/respondents/{respondentId}', { params: { path: { id: assemblyId, respondentId } }, body: { reason } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: recruitmentKeys.respondents(assemblyId) }),
+  });
+}

@@ -15,6 +15,7 @@ import { TextArea } from '../../ui/TextArea';
 import { TextField } from '../../ui/TextField';
 import { TimeText } from '../../ui/TimeText';
 import { InvitationDrawCard } from '../components/InvitationDrawCard';
+import { InvitationSearch } from '../components/InvitationSearch';
 import { PoolUploadError } from '../components/PoolUploadError';
 import { Respondents } from '../components/Respondents';
 import { RequireRole } from '../components/RequireRole';
@@ -112,6 +113,14 @@ function Recruitment() {
           <Respondents assemblyId={assemblyId} respondents={respondents.data} invited={invited} questions={drawn[0]?.questions ?? []} />
         )}
       </section>
+
+      {drawn.length > 0 ? (
+        <section aria-labelledby="find-heading" className="section">
+          <h2 id="find-heading">{t('console.recruitment.findTitle')}</h2>
+          <p className="hint">{t('console.recruitment.findHint')}</p>
+          <InvitationSearch assemblyId={assemblyId} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="pool-heading" className="section">
         <h2 id="pool-heading">{t('console.recruitment.pool')}</h2>
