@@ -12,7 +12,7 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { API_ROOT, benchCommand, benchDatabase, JSON_HEADERS, machine, organiserHeaders, recordResult, startApi } from './support.mjs';
+import { API_ROOT, benchCommand, benchDatabase, machine, organiserHeaders, recordResult, startApi } from './support.mjs';
 
 const lib = await import(join(API_ROOT, 'dist/apps/cli/libs/sortition/src/index.js'));
 const ROLL_ROWS = Number(process.env.BENCH_ROLL_ROWS ?? 1_350_000);
