@@ -1,4 +1,5 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
+import { AccountEntity } from '@app/identity';
 import type { InvitationDraw } from '@app/sortition';
 import { AssemblyEntity } from './assembly.entity.js';
 import { SourceListEntity } from './source-list.entity.js';
@@ -17,10 +18,28 @@ export type InvitationDrawResult = Pick<InvitationDraw, 'allocation' | 'shortfal
 
 /**
  * Stage 1: published (the lists' digests, the parameters and their digest, the exclusions' digest,
- * all public before the seed) → drawn (the seed chose the invited). Constraints: migration
- * 1765600000000-recruitment.
+ * all public before the seed) → drawn (the seed chose the invited).
  */
 @Entity({ name: 'invitation_draws' })
+@Check('invitation_draws_status_known', `"status" IN ('published','drawn')`)
+@Check('invitation_draws_count_positive', `"count" > 0`)
+@Check('invitation_draws_mix_nonnegative', `cardinality("mix") >= 1 AND 0 <= ALL ("mix")`)
+@Check('invitation_draws_strata_known', `cardinality("strata") >= 1 AND "strata" <@ ARRAY['district','age']::text[]`)
+@Check(
+  'invitation_draws_digests_hex',
+  `"parameters_digest" ~ '^[0-9a-f]{64}$' AND "excluded_digest" ~ '^[0-9a-f]{64}$' AND ("invited_sha256" IS NULL OR "invited_sha256" ~ '^[0-9a-f]{64}$')`,
+)
+@Check('invitation_draws_seed_length', `"seed" IS NULL OR char_length("seed") BETWEEN 1 AND 200`)
+@Check('invitation_draws_seed_given_by_length', `"seed_given_by" IS NULL OR char_length("seed_given_by") BETWEEN 1 AND 200`)
+@Check('invitation_draws_present_bounded', `"present" IS NULL OR cardinality("present") <= 30`)
+@Check(
+  'invitation_draws_drawn_complete',
+  `("status" = 'published' AND "seed" IS NULL AND "drawn_at" IS NULL AND "result" IS NULL AND "invited_sha256" IS NULL AND "seed_given_by" IS NULL AND "present" IS NULL)` +
+    ` OR ("status" = 'drawn' AND "seed" IS NOT NULL AND "drawn_at" IS NOT NULL AND "result" IS NOT NULL AND "invited_sha256" IS NOT NULL)`,
+)
+@Check('invitation_draws_letters_after_draw', `"letters_issued_at" IS NULL OR "status" = 'drawn'`)
+// One draw waiting for its seed per assembly: the exclusions it published stay what they were.
+@Index('invitation_draws_one_published', ['assemblyId'], { unique: true, where: `"status" = 'published'` })
 export class InvitationDrawEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'invitation_draws_pkey' })
   id!: string;
@@ -57,7 +76,7 @@ export class InvitationDrawEntity {
   @Column({ type: 'character', length: 64 })
   excludedDigest!: string;
 
-  @Column({ type: 'timestamptz' })
+  @Column({ type: 'timestamptz', default: () => 'now()' })
   publishedAt!: Date;
 
   @Column({ type: 'text', nullable: true })
@@ -84,10 +103,16 @@ export class InvitationDrawEntity {
 
   @Column({ type: 'uuid' })
   createdBy!: string;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'invitation_draws_created_by_fk' })
+  creator?: Relation<AccountEntity>;
 }
 
 /** The lists of a draw, in the order the mix weighs them. */
 @Entity({ name: 'invitation_draw_lists' })
+@Check('invitation_draw_lists_position_nonnegative', `"position" >= 0`)
+@Unique('invitation_draw_lists_list_once', ['drawId', 'listId'])
 export class InvitationDrawListEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'invitation_draw_lists_pkey' })
   drawId!: string;

@@ -1,4 +1,5 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
+import { AssemblyEntity } from './assembly.entity.js';
 import { InvitationDrawEntity } from './invitation-draw.entity.js';
 
 /**
@@ -7,6 +8,12 @@ import { InvitationDrawEntity } from './invitation-draw.entity.js';
  * shown once, in the mail merge). Nobody is invited twice by an assembly (unique index).
  */
 @Entity({ name: 'invitations' })
+@Check('invitations_position_nonnegative', `"position" >= 0`)
+@Check('invitations_code_hash_hex', `"code_hash" IS NULL OR "code_hash" ~ '^[0-9a-f]{64}$'`)
+@Unique('invitations_draw_position', ['drawId', 'position'])
+// Nobody is invited twice by the same assembly, whatever the draw.
+@Index('invitations_person_once', ['assemblyId', 'source', 'personId'], { unique: true })
+@Index('invitations_code_hash_key', ['codeHash'], { unique: true, where: `"code_hash" IS NOT NULL` })
 export class InvitationEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'invitations_pkey' })
   id!: string;
@@ -24,6 +31,10 @@ export class InvitationEntity {
 
   @Column({ type: 'uuid' })
   assemblyId!: string;
+
+  @ManyToOne(() => AssemblyEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'assembly_id', foreignKeyConstraintName: 'invitations_assembly_fk' })
+  assembly?: Relation<AssemblyEntity>;
 
   @Column({ type: 'text' })
   source!: string;

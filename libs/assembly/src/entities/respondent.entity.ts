@@ -1,4 +1,6 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { AccountEntity } from '@app/identity';
+import { AssemblyEntity } from './assembly.entity.js';
 import { InvitationEntity } from './invitation.entity.js';
 
 export const RESPONDENT_CHANNELS = ['online', 'phone', 'paper'] as const;
@@ -15,12 +17,24 @@ export interface RespondentContact {
  * free. Respondents make the stage-2 pool under `personId`, a pseudonym. One answer per invitation.
  */
 @Entity({ name: 'respondents' })
+@Check('respondents_channel_known', `"channel" IN ('online','phone','paper')`)
+@Check('respondents_recorded_by_staff', `("channel" = 'online') = ("recorded_by" IS NULL)`)
+@Check('respondents_person_id_shape', `"person_id" ~ '^R[0-9A-Z]{8}$'`)
+@Check('respondents_availability_length', `char_length("availability") <= 1000`)
+@Check('respondents_features_object', `jsonb_typeof("features") = 'object' AND jsonb_typeof("contact") = 'object'`)
+// One answer per invitation; pseudonyms unique in the assembly (they become pool ids).
+@Index('respondents_invitation_once', ['invitationId'], { unique: true })
+@Index('respondents_person_id_key', ['assemblyId', 'personId'], { unique: true })
 export class RespondentEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'respondents_pkey' })
   id!: string;
 
   @Column({ type: 'uuid' })
   assemblyId!: string;
+
+  @ManyToOne(() => AssemblyEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'assembly_id', foreignKeyConstraintName: 'respondents_assembly_fk' })
+  assembly?: Relation<AssemblyEntity>;
 
   @Column({ type: 'uuid' })
   invitationId!: string;
@@ -50,6 +64,10 @@ export class RespondentEntity {
   /** The organiser who entered a phone or paper answer. */
   @Column({ type: 'uuid', nullable: true })
   recordedBy!: string | null;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'recorded_by', foreignKeyConstraintName: 'respondents_recorded_by_fk' })
+  recorder?: Relation<AccountEntity>;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -1,5 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** A published draw has nothing of a drawn one; a drawn one has all of it. */
+const DRAWN_COMPLETE =
+  `("status" = 'published' AND "seed" IS NULL AND "drawn_at" IS NULL AND "result" IS NULL AND "invited_sha256" IS NULL AND "seed_given_by" IS NULL AND "present" IS NULL)` +
+  ` OR ("status" = 'drawn' AND "seed" IS NOT NULL AND "drawn_at" IS NOT NULL AND "result" IS NOT NULL AND "invited_sha256" IS NOT NULL)`;
+
 /**
  * Stage 1 of a Paris-style recruitment (issue "Recruiting the assembly as Paris does"): the city's
  * source lists kept byte for byte (so their SHA-256 can be checked again and the draw re-read from
@@ -73,10 +78,7 @@ export class Recruitment1765600000000 implements MigrationInterface {
         CONSTRAINT "invitation_draws_seed_length" CHECK ("seed" IS NULL OR char_length("seed") BETWEEN 1 AND 200),
         CONSTRAINT "invitation_draws_seed_given_by_length" CHECK ("seed_given_by" IS NULL OR char_length("seed_given_by") BETWEEN 1 AND 200),
         CONSTRAINT "invitation_draws_present_bounded" CHECK ("present" IS NULL OR cardinality("present") <= 30),
-        CONSTRAINT "invitation_draws_drawn_complete" CHECK (
-          ("status" = 'published' AND "seed" IS NULL AND "drawn_at" IS NULL AND "result" IS NULL AND "invited_sha256" IS NULL AND "seed_given_by" IS NULL AND "present" IS NULL)
-          OR ("status" = 'drawn' AND "seed" IS NOT NULL AND "drawn_at" IS NOT NULL AND "result" IS NOT NULL AND "invited_sha256" IS NOT NULL)
-        ),
+        CONSTRAINT "invitation_draws_drawn_complete" CHECK (${DRAWN_COMPLETE}),
         CONSTRAINT "invitation_draws_letters_after_draw" CHECK ("letters_issued_at" IS NULL OR "status" = 'drawn')
       )`);
     // One draw waiting for its seed per assembly: the exclusions it published stay what they were.
