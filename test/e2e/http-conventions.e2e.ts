@@ -96,6 +96,10 @@ describe('HTTP conventions', () => {
       'GET /api/budget/editions/{id}/results',
       'GET /api/budget/editions/{id}/follow-up',
       'GET /api/budget/editions/{id}/follow-up/export',
+      'GET /api/assemblies/{id}/invitation-draws',
+      'GET /api/invitation-draws/{id}',
+      'POST /api/respond/lookup',
+      'POST /api/respond',
     ]);
     const document = (await t.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
     const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
