@@ -161,6 +161,8 @@ test.describe('recruitment as Paris does, from the browser', () => {
     await page.getByRole('button', { name: 'Constituer le vivier' }).click();
     await expect(page.getByText('Vivier constitué : 2 répondants.')).toBeVisible();
     await axe(page, 'recruitment: answers and pool');
+    // Wide tables scroll in their own region; the page itself never scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(1280);
     await shot(page, 'recruitment-answers-fr');
     await page.getByRole('link', { name: 'Aller au tirage' }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Vivier et quotas' })).toBeVisible();
