@@ -276,6 +276,31 @@ describe('recruitment as Paris does: lists → invitations → letters → respo
     expect((await t.http.delete(`/api/assemblies/${assembly.id}/respondents/${kept.id}`).set(organiser.auth).send({ reason: 'too late' }).expect(409)).body).toMatchObject({ code: 'RESPONDENT_IN_POOL' });
   });
 
+  it('never freezes a withdrawn answer into a pool, however the two requests interleave', async () => {
+    for (let round = 0; round < 4; round += 1) {
+      const assembly = await createAssembly(t.http, organiser, 1);
+      const list = (await upload(assembly.id, organiser, 'roll', 'roll.csv', sourceListCsv(6, 'E')).expect(201)).body as ListBody;
+      const draw = (await t.http.post(`/api/assemblies/${assembly.id}/invitation-draws`).set(organiser.auth).send({ listIds: [list.id], mix: [1], count: 3, questions: [] }).expect(201)).body as InvitationDrawBody;
+      await t.http.post(`/api/invitation-draws/${draw.id}/seed`).set(organiser.auth).send({ seed: `round ${round}` }).expect(200);
+      const letters = parse<Letter>((await t.http.post(`/api/invitation-draws/${draw.id}/letters`).set(organiser.auth).expect(200)).text, { columns: true });
+      for (const letter of letters) await t.http.post('/api/respond').send({ code: letter.invitation_code, consent: true, answers: {}, email: 'a@example.org' }).expect(201);
+      const [first] = (await t.http.get(`/api/assemblies/${assembly.id}/respondents`).set(organiser.auth).expect(200)).body as Array<{ id: string; personId: string }>;
+      const [pool, withdrawal] = await Promise.all([
+        t.http.post(`/api/assemblies/${assembly.id}/pools/from-respondents`).set(organiser.auth).attach('quotas', Buffer.from('feature,value,min,max\nsource,roll,1,1\n'), 'quotas.csv'),
+        t.http.delete(`/api/assemblies/${assembly.id}/respondents/${first.id}`).set(organiser.auth).send({ reason: 'changed their mind' }),
+      ]);
+      expect([201, 409]).toContain(pool.status);
+      expect([204, 409]).toContain(withdrawal.status);
+      if (pool.status === 409) expect(pool.body).toMatchObject({ code: 'RESPONDENTS_CHANGED' });
+      if (pool.status === 201) {
+        const volunteers = (await t.http.get(`/api/pools/${(pool.body as { id: string }).id}/volunteers`).expect(200)).body as Array<{ personId: string }>;
+        const inPool = volunteers.some((volunteer) => volunteer.personId === first.personId);
+        // Withdrawn (204) means not in the pool; in the pool means the withdrawal was refused.
+        expect({ inPool, withdrawal: withdrawal.status }).toEqual(inPool ? { inPool, withdrawal: 409 } : { inPool, withdrawal: 204 });
+      }
+    }
+  });
+
   it('refuses a list larger than SOURCE_LIST_LIMIT_BYTES with 413 and keeps nothing of it', async () => {
     const small = await startTestApp({ env: { LOGIN_RATE_PER_MINUTE: '1000', SOURCE_LIST_LIMIT_BYTES: '4096' } });
     try {

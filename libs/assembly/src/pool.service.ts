@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf, AuditLogService, toCsvText, type Principal } from '@app/shared';
 import { inTransaction } from '@app/persistence';
 import {
@@ -67,7 +67,14 @@ export class PoolService {
    * and column of the first problem, checks that a panel of the assembly's size exists (else 422
    * with the smallest relaxation), and freezes the pool with the SHA-256 of each file.
    */
-  async upload(principal: Principal, assemblyId: string, files: { quotas?: UploadedCsv; pool?: UploadedCsv }, householdColumns: string[]): Promise<PoolEntity> {
+  async upload(
+    principal: Principal,
+    assemblyId: string,
+    files: { quotas?: UploadedCsv; pool?: UploadedCsv },
+    householdColumns: string[],
+    /** Checked with the assembly locked, before the pool is stored (a pool made from respondents: are they still the same?). */
+    stillValid?: (manager: EntityManager) => Promise<void>,
+  ): Promise<PoolEntity> {
     const assembly = await this.assemblies.findById(assemblyId);
     if (assembly === null) throw AssemblyException.assemblyNotFound();
     await this.access.requireOrganiser(principal, assemblyId, 'upload pools');
@@ -99,6 +106,7 @@ export class PoolService {
       if (locked === null) throw AssemblyException.assemblyNotFound();
       // Seats could have changed while the quotas were checked.
       if (locked.seats !== assembly.seats) throw AssemblyException.seatsLocked();
+      await stillValid?.(manager);
       const pool = await this.pools.insert(
         {
           assemblyId,

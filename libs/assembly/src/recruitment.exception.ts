@@ -20,6 +20,7 @@ export const RecruitmentErrorCode = {
   INVITATION_NOT_FOUND: 'INVITATION_NOT_FOUND',
   RESPONDENT_NOT_FOUND: 'RESPONDENT_NOT_FOUND',
   RESPONDENT_IN_POOL: 'RESPONDENT_IN_POOL',
+  RESPONDENTS_CHANGED: 'RESPONDENTS_CHANGED',
 } as const;
 
 /** Stage 1 of recruitment (lists, invitation draws, letters) and the respondents who answer. */
@@ -88,5 +89,8 @@ export class RecruitmentException extends DomainException {
       RecruitmentErrorCode.RESPONDENT_IN_POOL,
       'This answer is already in a frozen pool of the assembly; it can no longer be withdrawn (if the person is drawn, end their membership)',
     );
+  }
+  static respondentsChanged(): RecruitmentException {
+    return new RecruitmentException('conflict', RecruitmentErrorCode.RESPONDENTS_CHANGED, 'An answer was withdrawn while the pool was being made: make it again');
   }
 }

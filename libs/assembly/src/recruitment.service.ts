@@ -641,6 +641,12 @@ export class RecruitmentService {
       ]),
     ];
     const pool = { originalname: 'respondents.csv', buffer: Buffer.from(toCsvText(rows), 'utf8') };
-    return this.pools.upload(principal, assemblyId, { quotas, pool }, []);
+    // An answer withdrawn meanwhile must not reach the frozen pool: checked under the assembly's lock,
+    // which withdrawals take too.
+    // (Answers arriving meanwhile are simply not in this pool.)
+    return this.pools.upload(principal, assemblyId, { quotas, pool }, [], async (manager) => {
+      const still = new Set((await this.recruitment.respondentsOfAssembly(assemblyId, manager)).map((respondent) => respondent.id));
+      if (respondents.some((respondent) => !still.has(respondent.id))) throw RecruitmentException.respondentsChanged();
+    });
   }
 }

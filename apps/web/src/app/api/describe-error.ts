@@ -167,6 +167,7 @@ const CONSOLE_CODES = new Set([
   'INVITATION_NOT_FOUND',
   'RESPONDENT_NOT_FOUND',
   'RESPONDENT_IN_POOL',
+  'RESPONDENTS_CHANGED',
 ]);
 
 /** The participatory budget's refusals: their sentences come with its pages (budget/i18n, key `budgetErrors.*`). */
