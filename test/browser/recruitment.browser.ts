@@ -69,6 +69,18 @@ test.describe('recruitment as Paris does, from the browser', () => {
     await axe(page, 'recruitment: drawn');
     await shot(page, 'recruitment-drawn-fr');
 
+    // The assembly's public page shows what was published, and how to reproduce it.
+    const visitor = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const publicPage = await visitor.newPage();
+    await publicPage.goto(`/assemblies/${assembly.id}`);
+    const recruitment = publicPage.getByRole('region', { name: 'Comment les membres sont recrutés' });
+    await expect(recruitment.getByRole('heading', { name: /^Invitations tirées —/ })).toBeVisible();
+    await expect(recruitment.getByText('6 2 5 1 3 3', { exact: true })).toBeVisible();
+    await expect(recruitment.locator('pre.command')).toContainText('pnyx sortition invite --lists roll.csv,foreign.csv,young.csv --sources roll,foreign,young --count 20 --mix 80,15,5');
+    await axe(publicPage, 'assembly page: how the members are recruited');
+    await shot(publicPage, 'assembly-recruitment-fr');
+    await visitor.close();
+
     // The letters for the printer: a code each, shown this once.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger les lettres (CSV)' }).click()]);
     const letters = parse<Letter>(readFileSync((await download.path()), 'utf8'), { columns: true });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -112,6 +112,10 @@ describe('recruitment as Paris does: lists → invitations → letters → respo
     expect(verified.code).toBe(0);
     const cli = await run(PNYX, ['sortition', 'invite', '--lists', files.join(','), '--sources', 'roll,foreign,young', '--count', '20', '--mix', '80,15,5', '--strata', 'district', '--seed', '6 2 5 1 3 3', '--on', '2026-12-05', '--json']);
     expect((JSON.parse(cli.stdout) as { invited: unknown[] }).invited).toEqual(output.invited);
+    // The public page's command: the invited list's SHA-256 published with the seed is the file's.
+    const out = join(dir, 'invited.csv');
+    expect((await run(PNYX, ['sortition', 'invite', '--lists', files.join(','), '--sources', 'roll,foreign,young', '--count', '20', '--mix', '80,15,5', '--strata', 'district', '--seed', '6 2 5 1 3 3', '--on', '2026-12-05', '--out', out])).code).toBe(0);
+    expect(createHash('sha256').update(readFileSync(out)).digest('hex')).toBe(drawn.invitedSha256);
 
     // Letters: a code each, shown once (a second run has nobody left to give one to).
     const letters = await t.http.post(`/api/invitation-draws/${draw.id}/letters`).set(organiser.auth).expect(200);

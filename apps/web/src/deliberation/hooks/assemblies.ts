@@ -35,6 +35,11 @@ export function useDecisions(id: string) {
   return useQuery({ queryKey: assemblyKeys.decisions(id), queryFn: () => call(api.GET('/api/assemblies/{id}/proposals', { params: { path: { id }, query: { state: 'decided', limit: 50 } } })) });
 }
 
+/** The assembly's invitation draws as published (no personal data): digests, seed, invitations by source. */
+export function usePublishedInvitationDraws(id: string) {
+  return useQuery({ queryKey: ['assembly', id, 'invitation-draws'] as const, queryFn: () => call(api.GET('/api/assemblies/{id}/invitation-draws', { params: { path: { id } } })) });
+}
+
 export function useSessionAgendaOf(sessionId: string, enabled: boolean) {
   return useQuery({ queryKey: ['session', sessionId, 'agenda'], queryFn: () => call(api.GET('/api/sessions/{id}/agenda', { params: { path: { id: sessionId } } })), enabled });
 }

@@ -8,7 +8,8 @@ import { Loading } from '../../ui/Loading';
 import { PageFallback } from '../../ui/PageFallback';
 import { PageTitle } from '../../ui/PageTitle';
 import { TimeText } from '../../ui/TimeText';
-import { useAssembly, useAssemblyPolls, useAssemblySessions, useDecisions, useMemberships, useSessionAgendaOf, useShowMyName } from '../hooks/assemblies';
+import { InvitationDrawsPublished } from '../components/InvitationDrawsPublished';
+import { useAssembly, useAssemblyPolls, useAssemblySessions, useDecisions, useMemberships, usePublishedInvitationDraws, useSessionAgendaOf, useShowMyName } from '../hooks/assemblies';
 import '../i18n/messages';
 
 /** An assembly: its sessions (live, to come, past) with their agendas, its members, its votes and adopted decisions. */
@@ -21,6 +22,7 @@ export function AssemblyPage() {
   const memberships = useMemberships(assemblyId);
   const polls = useAssemblyPolls(assemblyId);
   const decisions = useDecisions(assemblyId);
+  const invitationDraws = usePublishedInvitationDraws(assemblyId);
   const showName = useShowMyName(assemblyId);
   // While the choice is being saved (and the list reloaded), the box shows what was asked for: set
   // in the click's own render, so the box never flicks back before the request is under way.
@@ -141,6 +143,13 @@ export function AssemblyPage() {
           </ul>
         )}
       </section>
+
+      {invitationDraws.data !== undefined && invitationDraws.data.length > 0 ? (
+        <section aria-labelledby="assembly-recruitment" className="section">
+          <h2 id="assembly-recruitment">{t('assembly.recruitment.heading')}</h2>
+          <InvitationDrawsPublished draws={invitationDraws.data} />
+        </section>
+      ) : null}
     </>
   );
 }
