@@ -9,9 +9,12 @@ import { SourceListChunkEntity, SourceListEntity } from './entities/source-list.
 export type NewInvitation = Omit<InvitationEntity, 'id' | 'draw' | 'codeHash'>;
 export type NewRespondent = Omit<RespondentEntity, 'id' | 'createdAt' | 'invitation'>;
 
-/** Letters folded for the name search (PostgreSQL's translate, no extension needed). */
-const ACCENTED = 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ';
-const PLAIN = 'aaaaaaceeeeiiiinooooouuuuyyoa';
+/**
+ * Letters folded for the name search (PostgreSQL's translate, no extension needed). Capitals too:
+ * under the C locale (the embedded PostgreSQL's) lower() changes ASCII letters only.
+ */
+const ACCENTED = 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸŒÆ';
+const PLAIN = 'aaaaaaceeeeiiiinooooouuuuyyoaaaaaaaceeeeiiiinooooouuuuyyoa';
 
 /** Chunks read per query when a list is streamed back: about 16 MiB in memory at a time. */
 const CHUNKS_PER_READ = 16;
