@@ -17,6 +17,7 @@ export * from './bundle.js';
 export * from './worker-runner.js';
 export * from './replacement.js';
 export * from './quota-table.js';
+export * from './breakout-groups.js';
 export * from './invitations/index.js';
 export * from './record/draw-record.js';
 export * from './record/invitation-record.js';
