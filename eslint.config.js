@@ -37,7 +37,7 @@ export default tseslint.config(
   },
   {
     // Pure libraries: no framework, no ORM, no I/O of the project.
-    files: ['libs/majority-judgment/**/*.ts', 'libs/sortition/**/*.ts'],
+    files: ['libs/majority-judgment/**/*.ts', 'libs/sortition/**/*.ts', 'libs/indemnities/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['@nestjs/*', 'typeorm', 'typeorm/*', '@app/*'], message: 'Pure libraries import nothing of the framework, the ORM or the project.' }] }],
     },

@@ -19,7 +19,7 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
-    '^@app/(shared|persistence|identity|sortition|assembly|majority-judgment|budget-rules|voting|agenda|deliberation|referendum|budget)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@app/(shared|persistence|identity|sortition|assembly|majority-judgment|budget-rules|indemnities|voting|agenda|deliberation|referendum|budget)$': '<rootDir>/libs/$1/src/index.ts',
     '^@pure/voting-code-check$': '<rootDir>/libs/referendum/src/voting-code-check.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
     // ESM only; see the file.
