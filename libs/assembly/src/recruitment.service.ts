@@ -14,11 +14,13 @@ import {
   invitationRecordPdf,
   invitedCsv,
   readListedPeople,
+  readRowsAt,
   readSourceList,
   SourceListError,
   type InvitationDraw,
   type InvitationParameters,
   type RecordLanguage,
+  type RowPlaces,
   type SourceList,
 } from '@app/sortition';
 import { AssemblyAccess } from './assembly-access.js';
@@ -289,9 +291,10 @@ export class RecruitmentService {
 
   /**
    * Enters the public seed and draws: each list is read again from the stored bytes (its SHA-256
-   * checked against the published one), the draw runs (libs/sortition), and the invited are read
-   * once more for their names and addresses. At Paris's scale (1.35 million rows) this takes tens
-   * of seconds; the request waits for it, and a 2xx means the invitations are stored.
+   * checked against the published one, where each row lies noted), the draw runs (libs/sortition),
+   * and the invited people's rows alone are parsed once more for their names and addresses. At
+   * Paris's scale this takes tens of seconds (bench:invitations); the request waits for it, and a
+   * 2xx means the invitations are stored.
    */
   async seed(principal: Principal, drawId: string, input: { seed: string; seedGivenBy?: string; present?: string[] }): Promise<DrawView> {
     const found = await this.recruitment.findDraw(drawId);
@@ -304,9 +307,9 @@ export class RecruitmentService {
       // Only another draw of the assembly could change who was invited, and one waits at a time.
       throw RecruitmentException.drawInvalid('The people invited before changed since this draw was published; publish a new draw');
     }
-    const read: SourceList[] = [];
+    const read: Array<SourceList & { places?: RowPlaces }> = [];
     for (const list of lists) {
-      const sourceList = await readSourceList({ label: list.label, file: list.fileName, chunks: this.recruitment.listBytes(list.id) });
+      const sourceList = await readSourceList({ label: list.label, file: list.fileName, chunks: this.recruitment.listBytes(list.id) }, { places: true });
       if (sourceList.sha256 !== list.sha256) throw RecruitmentException.listChanged(list.fileName);
       read.push(sourceList);
     }
@@ -321,14 +324,25 @@ export class RecruitmentService {
       }
       throw error;
     }
-    read.length = 0; // let the lists go before reading names
     if (result.parametersDigest !== found.parametersDigest) throw RecruitmentException.drawInvalid('The draw no longer matches its published parameters; publish a new draw');
+    // Where each invited person's row lies, then the lists let go before their rows are read again.
+    const wanted = read.map((sourceList) => {
+      const invited = new Set(result.invited.filter((person) => person.source === sourceList.label).map((person) => person.id));
+      const rows: Array<{ id: string; index: number }> = [];
+      sourceList.ids.forEach((id, index) => {
+        if (invited.has(id)) rows.push({ id, index });
+      });
+      return { places: sourceList.places!, rows, ids: invited };
+    });
+    read.length = 0;
 
     const invitations: NewInvitation[] = [];
     const positions = new Map(result.invited.map((person, position) => [`${person.source}:${person.id}`, { person, position }]));
-    for (const list of lists) {
-      const ids = new Set(result.invited.filter((person) => person.source === list.label).map((person) => person.id));
-      const { people, sha256 } = await readListedPeople(this.recruitment.listBytes(list.id), list.fileName, ids);
+    for (const [l, list] of lists.entries()) {
+      const { places, rows, ids } = wanted[l];
+      // Only the invited rows are parsed again; should they not read back as expected, the whole list is.
+      let { people, sha256 } = await readRowsAt(this.recruitment.listBytes(list.id), list.fileName, places, rows);
+      if (people === undefined) ({ people, sha256 } = await readListedPeople(this.recruitment.listBytes(list.id), list.fileName, ids));
       if (sha256 !== list.sha256) throw RecruitmentException.listChanged(list.fileName);
       for (const listed of people.values()) {
         const { person, position } = positions.get(`${list.label}:${listed.id}`)!;

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { addressKey } from './address.js';
 import { largestRemainder } from './apportionment.js';
 import { ageBandOn, drawInvitations, verifyInvitations, type InvitationParameters } from './invitation-draw.js';
-import { parseBirthDate, readListedPeople, readSourceList, SourceListError, type SourceList } from './source-list.js';
+import { parseBirthDate, readListedPeople, readRowsAt, readSourceList, SourceListError, type SourceList } from './source-list.js';
 
 /** Feeds `text` to the reader in chunks of `size` bytes, as a file stream would. */
 function chunked(text: string | Buffer, size = 7): AsyncIterable<Buffer> {
@@ -127,6 +127,31 @@ describe('reading a source list', () => {
     const { people, sha256 } = await readListedPeople(chunked(text, 5), 'roll.csv', new Set(['e1', 'e9']));
     expect([...people.values()]).toEqual([{ id: 'e1', familyName: 'Durand', givenNames: 'Marie Anne', birthDate: '1985-03-07', address: '4; place de la République', district: '75003' }]);
     expect(sha256).toBe((await read(text)).sha256);
+  });
+
+  it('reads chosen rows again from where they lie, as a full second reading would, and notices a different file', async () => {
+    const text =
+      '\ufeffIdentifiant;Nom;Prénoms;Date de naissance;Adresse;Code postal\r\n' +
+      'e1;Durand;Marie Anne;07/03/1985;"4; place de la République";75003\r\n\r\n' +
+      'e2;Martin;Luc;1990-12-31;"1 av. Foch\r\nbâtiment B";75016\r\n' +
+      'bad;;;;;\r\n' +
+      'e3;Élodie;Zoé;1961-12-05;2 rue X;75020';
+    for (const size of [1, 3, 7, 1000]) {
+      const list = await readSourceList({ label: 'roll', file: 'roll.csv', chunks: chunked(text, size) }, { places: true });
+      expect(list.ids).toEqual(['e1', 'e2', 'e3']);
+      const rows = ['e3', 'e1', 'e2'].map((id) => ({ id, index: list.ids.indexOf(id) }));
+      const again = await readRowsAt(chunked(text, size), 'roll.csv', list.places!, rows);
+      const full = await readListedPeople(chunked(text, size), 'roll.csv', new Set(['e1', 'e2', 'e3']));
+      expect(again.sha256).toBe(list.sha256);
+      expect(Object.fromEntries(again.people!)).toEqual(Object.fromEntries(full.people));
+    }
+    const list = await readSourceList({ label: 'roll', file: 'roll.csv', chunks: chunked(text) }, { places: true });
+    const shifted = await readRowsAt(chunked(`x${text}`), 'roll.csv', list.places!, [{ id: 'e2', index: 1 }]);
+    expect(shifted.people).toBeUndefined();
+    expect(shifted.sha256).not.toBe(list.sha256);
+    // A row that no longer parses (a quote opened where the row was) is not read either.
+    const broken = await readRowsAt(chunked(text.replace('e2;Martin', '"2;Martin')), 'roll.csv', list.places!, [{ id: 'e2', index: 1 }]);
+    expect(broken.people).toBeUndefined();
   });
 
   it('takes real dates only', () => {

@@ -1,4 +1,5 @@
 import { CsvError, parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { addressKey, fold } from './address.js';
@@ -39,6 +40,15 @@ export interface SourceList {
   /** The first problems found (at most `maxProblems`), and how many there were in all. */
   problems: ListProblem[];
   problemCount: number;
+}
+
+/** Where each kept row lies in the file, to read some rows again without parsing the rest. */
+export interface RowPlaces {
+  header: string[];
+  delimiter: ';' | ',';
+  /** Byte offsets of each kept row, parallel to `ids`: [start, end). */
+  starts: Float64Array;
+  ends: Float64Array;
 }
 
 export class SourceListError extends Error {
@@ -90,6 +100,23 @@ function delimiterOf(firstChunk: string): ';' | ',' {
   return (unquoted.match(/;/g)?.length ?? 0) > (unquoted.match(/,/g)?.length ?? 0) ? ';' : ',';
 }
 
+class GrowableFloat64 {
+  private data = new Float64Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length] = value;
+    this.length += 1;
+  }
+  toArray(): Float64Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
 class GrowableInt32 {
   private data = new Int32Array(1024);
   length = 0;
@@ -111,7 +138,11 @@ class GrowableInt32 {
  * The records of a CSV as it streams in (csv-parse, RFC 4180, comma or semicolon told from the header
  * line, UTF-8 with or without BOM), each with its line; `onBytes` sees every byte, in order.
  */
-async function* csvRecords(chunks: AsyncIterable<Buffer | string>, onBytes?: (chunk: Buffer) => void): AsyncGenerator<{ record: string[]; info: { lines: number } }> {
+async function* csvRecords(
+  chunks: AsyncIterable<Buffer | string>,
+  onBytes?: (chunk: Buffer) => void,
+  onDelimiter?: (delimiter: ';' | ',') => void,
+): AsyncGenerator<{ record: string[]; info: { lines: number; bytes: number } }> {
   const iterator = chunks[Symbol.asyncIterator]();
   // Enough of the start to hold the header line, to tell its delimiter.
   const start: Buffer[] = [];
@@ -128,6 +159,7 @@ async function* csvRecords(chunks: AsyncIterable<Buffer | string>, onBytes?: (ch
   }
   const firstChunk = Buffer.concat(start);
   const delimiter = delimiterOf(firstChunk.toString('utf8', 0, Math.min(firstChunk.length, 65536)));
+  onDelimiter?.(delimiter);
   async function* bytes(): AsyncGenerator<Buffer> {
     onBytes?.(firstChunk);
     yield firstChunk;
@@ -138,7 +170,11 @@ async function* csvRecords(chunks: AsyncIterable<Buffer | string>, onBytes?: (ch
       yield chunk;
     }
   }
-  yield* Readable.from(bytes()).pipe(parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, info: true })) as AsyncIterable<{ record: string[]; info: { lines: number } }>;
+  // info.bytes: the byte offset where the record ends (its terminator included, a BOM counted).
+  yield* Readable.from(bytes()).pipe(parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, info: true })) as AsyncIterable<{
+    record: string[];
+    info: { lines: number; bytes: number };
+  }>;
 }
 
 /**
@@ -149,13 +185,28 @@ async function* csvRecords(chunks: AsyncIterable<Buffer | string>, onBytes?: (ch
  */
 export async function readSourceList(
   input: { label: string; file: string; chunks: AsyncIterable<Buffer | string> },
-  options: { maxProblems?: number; onProgress?: (rows: number) => void; /** false: check and hash only (an upload), keeping no per-row data. */ keep?: boolean } = {},
-): Promise<SourceList & { rowCount: number }> {
+  options: {
+    maxProblems?: number;
+    onProgress?: (rows: number) => void;
+    /** false: check and hash only (an upload), keeping no per-row data. */
+    keep?: boolean;
+    /** Also note where each kept row lies (`places`), for readRowsAt. */
+    places?: boolean;
+  } = {},
+): Promise<SourceList & { rowCount: number; places?: RowPlaces }> {
   const keep = options.keep ?? true;
   let rowCount = 0;
   const maxProblems = options.maxProblems ?? 100;
   const hash = createHash('sha256');
-  const parser = csvRecords(input.chunks, (chunk) => hash.update(chunk));
+  let delimiter: ';' | ',' = ',';
+  const parser = csvRecords(
+    input.chunks,
+    (chunk) => hash.update(chunk),
+    (found) => (delimiter = found),
+  );
+  const starts = options.places === true ? new GrowableFloat64() : undefined;
+  const ends = options.places === true ? new GrowableFloat64() : undefined;
+  let previousEnd = 0;
 
   const ids: string[] = [];
   const districts: string[] = [];
@@ -176,6 +227,8 @@ export async function readSourceList(
   try {
     for await (const { record, info } of parser) {
       const line = info.lines;
+      const start = previousEnd;
+      previousEnd = info.bytes;
       if (header === undefined) {
         header = record;
         columns = listColumns(header, input.file);
@@ -211,6 +264,8 @@ export async function readSourceList(
       rowCount += 1;
       if (!keep) continue;
       ids.push(id);
+      starts?.push(start);
+      ends?.push(info.bytes);
       const district = cell('district');
       let interned = districtNames.get(district);
       if (interned === undefined) {
@@ -228,7 +283,13 @@ export async function readSourceList(
   }
   if (header === undefined) problem(1, 'the file is empty: a header line is needed');
   options.onProgress?.(rows);
-  return { label: input.label, file: input.file, sha256: hash.digest('hex'), ids, districts, births: births.toArray(), addressKeys, problems, problemCount, rowCount };
+  const places = starts === undefined || ends === undefined || header === undefined ? undefined : { header, delimiter, starts: starts.toArray(), ends: ends.toArray() };
+  return { label: input.label, file: input.file, sha256: hash.digest('hex'), ids, districts, births: births.toArray(), addressKeys, problems, problemCount, rowCount, ...(places === undefined ? {} : { places }) };
+}
+
+/** yyyymmdd as YYYY-MM-DD. */
+function isoDate(birth: number): string {
+  return `${String(Math.floor(birth / 10000)).padStart(4, '0')}-${String(Math.floor(birth / 100) % 100).padStart(2, '0')}-${String(birth % 100).padStart(2, '0')}`;
 }
 
 /** What the mail merge and the respondents' form need of an invited person, as the list spells it. */
@@ -260,7 +321,59 @@ export async function readListedPeople(chunks: AsyncIterable<Buffer | string>, f
     const id = cell('id');
     if (!ids.has(id)) continue;
     const birth = parseBirthDate(cell('birthDate'));
-    const birthDate = birth === undefined ? '' : `${String(Math.floor(birth / 10000)).padStart(4, '0')}-${String(Math.floor(birth / 100) % 100).padStart(2, '0')}-${String(birth % 100).padStart(2, '0')}`;
+    const birthDate = birth === undefined ? '' : isoDate(birth);
+    people.set(id, { id, familyName: cell('familyName'), givenNames: cell('givenNames'), birthDate, address: cell('address'), district: cell('district') });
+  }
+  return { people, sha256: hash.digest('hex') };
+}
+
+/**
+ * Some rows of a list read again from where `readSourceList({ places: true })` found them: the
+ * bytes stream past once, only the rows asked for are parsed. Each row read is checked to hold the
+ * id expected there; `undefined` when one does not (the file is not the one that was read), so the
+ * caller can fall back to readListedPeople. Also returns the file's SHA-256.
+ */
+export async function readRowsAt(
+  chunks: AsyncIterable<Buffer | string>,
+  file: string,
+  places: RowPlaces,
+  rows: ReadonlyArray<{ id: string; index: number }>,
+): Promise<{ people: Map<string, ListedPerson> | undefined; sha256: string }> {
+  const columns = listColumns(places.header, file);
+  const wanted = [...rows].sort((a, b) => places.starts[a.index] - places.starts[b.index]);
+  const hash = createHash('sha256');
+  const slices = new Map<string, Buffer[]>();
+  let offset = 0;
+  let next = 0;
+  for await (const piece of chunks) {
+    const chunk = Buffer.from(piece);
+    hash.update(chunk);
+    const chunkEnd = offset + chunk.length;
+    // Rows that overlap this chunk: take their part of it (a row may span chunks).
+    for (let w = next; w < wanted.length && places.starts[wanted[w].index] < chunkEnd; w += 1) {
+      const { id, index } = wanted[w];
+      const from = Math.max(places.starts[index], offset) - offset;
+      const to = Math.min(places.ends[index], chunkEnd) - offset;
+      if (to > from) slices.set(id, [...(slices.get(id) ?? []), chunk.subarray(from, to)]);
+    }
+    while (next < wanted.length && places.ends[wanted[next].index] <= chunkEnd) next += 1;
+    offset = chunkEnd;
+  }
+  const people = new Map<string, ListedPerson>();
+  for (const { id } of wanted) {
+    const text = Buffer.concat(slices.get(id) ?? []).toString('utf8').replace(/^\ufeff/, '');
+    let record: string[] | undefined;
+    try {
+      const records: string[][] = parseSync(text, { delimiter: places.delimiter, relax_column_count: true, skip_empty_lines: true });
+      record = records[0];
+    } catch (error) {
+      if (error instanceof CsvError) return { people: undefined, sha256: hash.digest('hex') };
+      throw error;
+    }
+    const cell = (key: ListColumn): string => (record?.[columns[key]] ?? '').trim();
+    if (record === undefined || cell('id') !== id) return { people: undefined, sha256: hash.digest('hex') };
+    const birth = parseBirthDate(cell('birthDate'));
+    const birthDate = birth === undefined ? '' : isoDate(birth);
     people.set(id, { id, familyName: cell('familyName'), givenNames: cell('givenNames'), birthDate, address: cell('address'), district: cell('district') });
   }
   return { people, sha256: hash.digest('hex') };
