@@ -100,37 +100,24 @@ function delimiterOf(firstChunk: string): ';' | ',' {
   return (unquoted.match(/;/g)?.length ?? 0) > (unquoted.match(/,/g)?.length ?? 0) ? ';' : ',';
 }
 
-class GrowableFloat64 {
-  private data = new Float64Array(1024);
+/** A typed array that grows as values are pushed: a million rows without a million boxed numbers. */
+class Growable<T extends Int32Array | Float64Array> {
+  private data: T;
   length = 0;
+  constructor(private readonly make: (size: number) => T) {
+    this.data = make(1024);
+  }
   push(value: number): void {
     if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
+      const next = this.make(this.data.length * 2);
       next.set(this.data);
       this.data = next;
     }
     this.data[this.length] = value;
     this.length += 1;
   }
-  toArray(): Float64Array {
-    return this.data.slice(0, this.length);
-  }
-}
-
-class GrowableInt32 {
-  private data = new Int32Array(1024);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length] = value;
-    this.length += 1;
-  }
-  toArray(): Int32Array {
-    return this.data.slice(0, this.length);
+  toArray(): T {
+    return this.data.slice(0, this.length) as T;
   }
 }
 
@@ -204,13 +191,13 @@ export async function readSourceList(
     (chunk) => hash.update(chunk),
     (found) => (delimiter = found),
   );
-  const starts = options.places === true ? new GrowableFloat64() : undefined;
-  const ends = options.places === true ? new GrowableFloat64() : undefined;
+  const starts = options.places === true ? new Growable((size) => new Float64Array(size)) : undefined;
+  const ends = options.places === true ? new Growable((size) => new Float64Array(size)) : undefined;
   let previousEnd = 0;
 
   const ids: string[] = [];
   const districts: string[] = [];
-  const births = new GrowableInt32();
+  const births = new Growable((size) => new Int32Array(size));
   const addressKeys: string[] = [];
   const problems: ListProblem[] = [];
   let problemCount = 0;

@@ -12,6 +12,7 @@ import { TimeText } from '../../ui/TimeText';
 import { saveFile } from '../../ui/utils/download';
 import { fetchInvitationRecord, fetchInvitationResult, useLetters, useSeedInvitationDraw } from '../hooks/recruitment';
 import '../i18n/messages';
+import { invitedFrom } from '../../deliberation/utils/invitation-draws';
 
 type Draw = Schemas['InvitationDrawDto'];
 
@@ -149,11 +150,11 @@ function Drawn({ assemblyId, draw }: { assemblyId: string; draw: Draw }) {
       </dl>
       <h4>{t('console.recruitment.bySource')}</h4>
       {draw.lists.map((list) => (
-        <ProgressMeter key={list.id} value={invitedOf(list.source)} max={draw.invited ?? 0}>
+        <ProgressMeter key={list.id} value={invitedFrom(draw, list.source)} max={draw.invited ?? 0}>
           {t('console.recruitment.sourceShare', {
             source: list.source,
-            invited: format.number(invitedOf(list.source)),
-            share: format.percent(draw.invited ? invitedOf(list.source) / draw.invited : 0),
+            invited: format.number(invitedFrom(draw, list.source)),
+            share: format.percent(draw.invited ? invitedFrom(draw, list.source) / draw.invited : 0),
             weight: list.weight,
           })}
         </ProgressMeter>

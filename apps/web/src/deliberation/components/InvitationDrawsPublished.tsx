@@ -3,6 +3,7 @@ import { useTranslation } from '../../app/i18n/i18n';
 import { useFormat } from '../../app/i18n/useFormat';
 import { TimeText } from '../../ui/TimeText';
 import '../i18n/messages';
+import { invitedFrom } from '../utils/invitation-draws';
 
 /**
  * How the invitations were drawn, as published: the lists' SHA-256 and the parameters' digest
@@ -16,7 +17,6 @@ export function InvitationDrawsPublished({ draws }: { draws: ReadonlyArray<Schem
     <>
       <p className="hint">{t('assembly.recruitment.lead')}</p>
       {draws.map((draw) => {
-        const invitedOf = (source: string): number => Object.values(draw.allocation?.[source]?.strata ?? {}).reduce((sum, stratum) => sum + stratum.invited, 0);
         return (
           <article key={draw.id} className="card" aria-labelledby={`published-${draw.id}`}>
             <h3 id={`published-${draw.id}`}>
@@ -48,7 +48,7 @@ export function InvitationDrawsPublished({ draws }: { draws: ReadonlyArray<Schem
                       <th scope="row">{list.source}</th>
                       <td className="number">{format.number(list.rows)}</td>
                       <td className="number">{list.weight}</td>
-                      {draw.status === 'drawn' ? <td className="number">{format.number(invitedOf(list.source))}</td> : null}
+                      {draw.status === 'drawn' ? <td className="number">{format.number(invitedFrom(draw, list.source))}</td> : null}
                       <td>
                         <code className="digest">{list.sha256}</code>
                       </td>
