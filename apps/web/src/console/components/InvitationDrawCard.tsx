@@ -123,8 +123,6 @@ function Drawn({ assemblyId, draw }: { assemblyId: string; draw: Draw }) {
   const letters = useLetters(assemblyId, draw.id);
   const [error, setError] = useState<unknown>(null);
   const lang = i18n.language === 'en' ? 'en' : 'fr';
-  const allocation = draw.allocation ?? {};
-  const invitedOf = (source: string): number => Object.values(allocation[source]?.strata ?? {}).reduce((sum, stratum) => sum + stratum.invited, 0);
   return (
     <>
       <dl className="facts">
