@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { sourceListCsv } from '../support/source-lists.js';
 import { organiser, ORGANISER, request } from './support/api.js';
-import { expect, test } from './support/fixtures.js';
+import { expect, focused, tabTo, test } from './support/fixtures.js';
 
 type Letter = Record<'family_name' | 'given_names' | 'invitation_code' | 'answer_url_with_code', string>;
 
@@ -135,9 +135,32 @@ test.describe('recruitment as Paris does, from the browser', () => {
     await expect(resident.getByText('your answer is recorded')).toBeVisible();
     await phone.close();
 
-    // Back in the console: the answers, the rate drawn, a third answer given by phone.
+    // A third answers by keyboard alone: the code, the radios with the arrow keys, the box with Space.
+    const keyboardContext = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const keys = await keyboardContext.newPage();
+    await keys.goto('/respond');
+    await tabTo(keys, (element) => element.text.startsWith('Code de votre lettre'));
+    await keys.keyboard.type(letters[4].invitation_code);
+    await keys.keyboard.press('Enter');
+    await expect(keys.getByRole('heading', { level: 1, name: 'Votre invitation : Assemblée citoyenne de Paris' })).toBeVisible();
+    for (const [group, steps] of [['genre', 1], ['diplôme', 2], ['activité', 0]] as const) {
+      await tabTo(keys, (element) => element.group === group);
+      if (steps === 0) await keys.keyboard.press('Space');
+      for (let i = 0; i < steps; i += 1) await keys.keyboard.press('ArrowDown');
+      expect((await focused(keys))?.checked, `${group} chosen by keyboard`).toBe(true);
+    }
+    await tabTo(keys, (element) => element.text === 'Courriel');
+    await keys.keyboard.type('sacha@example.org');
+    await tabTo(keys, (element) => element.type === 'checkbox');
+    await keys.keyboard.press('Space');
+    await tabTo(keys, (element) => element.tag === 'button' && element.text === 'Envoyer ma réponse');
+    await keys.keyboard.press('Enter');
+    await expect(keys.getByText(/Merci, Camille : votre réponse est enregistrée\./)).toBeVisible();
+    await keyboardContext.close();
+
+    // Back in the console: the answers, the rate drawn, one more given by phone.
     await page.reload();
-    await expect(page.getByText('2 réponses sur 20 invitations (10 %)')).toBeVisible();
+    await expect(page.getByText('3 réponses sur 20 invitations (15 %)')).toBeVisible();
     await page.getByLabel('Code d’invitation').fill(letters[2].invitation_code);
     await page.getByLabel('Par téléphone').check();
     await page.getByLabel('genre').selectOption('autre');
@@ -148,7 +171,7 @@ test.describe('recruitment as Paris does, from the browser', () => {
     await page.getByRole('button', { name: 'Enregistrer la réponse' }).click();
     await expect(page.getByText(/Réponse enregistrée ; le pseudonyme de la personne est R[0-9A-Z]{8}\./)).toBeVisible();
     const answers = page.getByRole('region', { name: 'Réponses' });
-    await expect(answers.getByRole('row')).toHaveCount(4);
+    await expect(answers.getByRole('row')).toHaveCount(5);
     await expect(answers.getByRole('row', { name: new RegExp(letters[2].family_name) })).toContainText('par téléphone');
 
     // A lost letter: found by name, a new code shown once.
@@ -166,12 +189,12 @@ test.describe('recruitment as Paris does, from the browser', () => {
     await expect(page.getByText('Indiquez le motif.')).toBeVisible();
     await page.getByLabel('Motif').fill('A rappelé pour se retirer');
     await page.getByRole('button', { name: 'Retirer la réponse', exact: true }).click();
-    await expect(answers.getByRole('row')).toHaveCount(3);
+    await expect(answers.getByRole('row')).toHaveCount(4);
 
     // The stage-2 pool from the answers, with quotas on gender; then the usual draw page.
     await page.getByLabel('Fichier des quotas').setInputFiles(file('quotas.csv', 'feature,value,min,max\ngenre,femme,0,2\ngenre,homme,0,2\ngenre,autre,0,2\n'));
     await page.getByRole('button', { name: 'Constituer le vivier' }).click();
-    await expect(page.getByText('Vivier constitué : 2 répondants.')).toBeVisible();
+    await expect(page.getByText('Vivier constitué : 3 répondants.')).toBeVisible();
     await axe(page, 'recruitment: answers and pool');
     // Wide tables scroll in their own region; the page itself never scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(1280);
