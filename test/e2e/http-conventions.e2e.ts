@@ -97,6 +97,7 @@ describe('HTTP conventions', () => {
       'GET /api/budget/editions/{id}/follow-up',
       'GET /api/budget/editions/{id}/follow-up/export',
       'GET /api/assemblies/{id}/invitation-draws',
+      'GET /api/assemblies/{id}/indemnity-rules',
       'GET /api/invitation-draws/{id}',
       'POST /api/respond/lookup',
       'POST /api/respond',

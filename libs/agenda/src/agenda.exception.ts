@@ -24,6 +24,7 @@ export const AgendaErrorCode = {
   VERSION_NOT_FOUND: 'VERSION_NOT_FOUND',
   CURSOR_INVALID: 'CURSOR_INVALID',
   NO_OPEN_REPORTS: 'NO_OPEN_REPORTS',
+  SESSION_HOURS_INVALID: 'SESSION_HOURS_INVALID',
 } as const;
 
 const REFUSAL_KIND: Record<RefusalCode, ErrorKind> = {
@@ -100,6 +101,9 @@ export class AgendaException extends DomainException {
   }
   static versionNotFound(): AgendaException {
     return new AgendaException('not-found', AgendaErrorCode.VERSION_NOT_FOUND, 'No such version of this proposal');
+  }
+  static sessionHoursInvalid(): AgendaException {
+    return new AgendaException('invalid', AgendaErrorCode.SESSION_HOURS_INVALID, 'endsAt must be after scheduledAt, and a sitting lasts at most 24 hours');
   }
   static cursorInvalid(): AgendaException {
     return new AgendaException('invalid', AgendaErrorCode.CURSOR_INVALID, 'cursor is not a cursor this API returned');

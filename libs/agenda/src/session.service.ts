@@ -9,6 +9,9 @@ import type { ProposalEntity } from './entities/proposal.entity.js';
 import { SessionEntity, type SessionVisibility } from './entities/session.entity.js';
 import { ProposalRepository } from './proposal.repository.js';
 
+/** A sitting's length when its end is not given: a Paris half-day. */
+const DEFAULT_SITTING_MS = 3 * 3600_000;
+
 /** Sessions of an assembly and their public agendas; petition settings. */
 @Injectable()
 export class SessionService {
@@ -21,12 +24,25 @@ export class SessionService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async create(principal: Principal, assemblyId: string, session: { title: string; scheduledAt: Date; visibility?: SessionVisibility }): Promise<SessionEntity> {
+  async create(
+    principal: Principal,
+    assemblyId: string,
+    session: { title: string; scheduledAt: Date; endsAt?: Date; halfDays?: number; remoteAttendance?: boolean; visibility?: SessionVisibility },
+  ): Promise<SessionEntity> {
     await this.assemblies.get(assemblyId);
+    const endsAt = session.endsAt ?? new Date(session.scheduledAt.getTime() + DEFAULT_SITTING_MS);
+    if (!(endsAt.getTime() > session.scheduledAt.getTime()) || endsAt.getTime() - session.scheduledAt.getTime() > 24 * 3600_000) throw AgendaException.sessionHoursInvalid();
     if (!(await this.access.isOrganiserOrFacilitator(principal, assemblyId))) throw AgendaException.notChair('schedule sessions');
     return inTransaction(this.dataSource, async (manager) => {
       const repository = manager.getRepository(SessionEntity);
-      const saved = await repository.save(repository.create({ assemblyId, title: session.title.trim(), scheduledAt: session.scheduledAt, visibility: session.visibility ?? 'public', createdBy: principal.accountId }));
+      const saved = await repository.save(repository.create({
+          assemblyId,
+          title: session.title.trim(),
+          scheduledAt: session.scheduledAt,
+          endsAt,
+          halfDays: session.halfDays ?? 1,
+          remoteAttendance: session.remoteAttendance ?? false,
+          visibility: session.visibility ?? 'public', createdBy: principal.accountId }));
       await this.audit.record({ actor: actorOf(principal.accountId), action: 'session.scheduled', subjectType: 'assembly', subjectId: assemblyId, data: { sessionId: saved.id } }, manager);
       return saved;
     });

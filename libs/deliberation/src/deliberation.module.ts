@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssemblyModule } from '@app/assembly';
 import { AgendaModule } from '@app/agenda';
 import { VotingModule } from '@app/voting';
+import { AttendanceController } from './attendance.controller.js';
+import { AttendanceService } from './attendance.service.js';
 import { DeliberationGateway } from './deliberation.gateway.js';
 import { DeliberationRepository } from './deliberation.repository.js';
 import { DELIBERATION_ENTITIES } from './entities/index.js';
@@ -20,7 +22,7 @@ import { SessionsController } from './sessions.controller.js';
 /** Live deliberation: rooms, presence, speaking queue, timers, messages, votes in session, event log, minutes. */
 @Module({
   imports: [TypeOrmModule.forFeature(DELIBERATION_ENTITIES), AssemblyModule, AgendaModule, VotingModule],
-  controllers: [SessionsController],
+  controllers: [SessionsController, AttendanceController],
   providers: [
     DeliberationRepository,
     SessionAccess,
@@ -33,7 +35,8 @@ import { SessionsController } from './sessions.controller.js';
     MinutesService,
     FacilitatorService,
     DeliberationGateway,
+    AttendanceService,
   ],
-  exports: [RoomService, RoomTimers, PresenceService],
+  exports: [RoomService, RoomTimers, PresenceService, AttendanceService],
 })
 export class DeliberationModule {}

@@ -11,3 +11,6 @@ export * from './presence.service.js';
 export * from './deliberation.repository.js';
 export * from './minutes.service.js';
 export * from './dto/deliberation.dto.js';
+export * from './attendance.service.js';
+export * from './attendance.exception.js';
+export * from './dto/attendance.dto.js';

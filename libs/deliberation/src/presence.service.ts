@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { AttendanceService } from './attendance.service.js';
 import { DeliberationRepository } from './deliberation.repository.js';
 import type { WireEvent } from './room-broadcaster.js';
 import { decideOrThrow, RoomService, type RoomChange } from './room.service.js';
@@ -24,6 +25,7 @@ export class PresenceService implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly rooms: RoomService,
     private readonly repository: DeliberationRepository,
+    private readonly attendance: AttendanceService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -47,6 +49,8 @@ export class PresenceService implements OnModuleInit, OnApplicationShutdown {
       const connections = await this.repository.addConnection(socketId, sessionId, accountId, this.instanceId, manager);
       // A new tab is in front: an account marked away is back.
       if (connections.count > 1 && state.present.includes(accountId)) return awayIfChanged(state, accountId, connections.allAway, now);
+      // Attending from home, where the session allows it: the stretch starts with the first connection.
+      await this.attendance.remoteArrived(manager, sessionId, accountId, now);
       return decideOrThrow(state, { type: 'presence.join', accountId, name }, SYSTEM, now.getTime());
     });
   }
@@ -57,6 +61,7 @@ export class PresenceService implements OnModuleInit, OnApplicationShutdown {
       if (removed === null) return { events: [] };
       // The tab in front closed and the others are in the background: the account is away now.
       if (removed.count > 0) return awayIfChanged(state, removed.accountId, removed.allAway, now);
+      await this.attendance.remoteLeft(manager, sessionId, removed.accountId, now);
       return decideOrThrow(state, { type: 'presence.leave', accountId: removed.accountId }, SYSTEM, now.getTime());
     });
   }

@@ -92,7 +92,7 @@ export function indemnityRulesProblems(rules: IndemnityRules): string[] {
 }
 
 /** YYYY-MM of an instant in Paris. */
-function parisMonth(iso: string): string {
+export function parisMonth(iso: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' }).formatToParts(new Date(iso));
   return `${parts.find((p) => p.type === 'year')!.value}-${parts.find((p) => p.type === 'month')!.value}`;
 }

@@ -1,1 +1,2 @@
 export * from './indemnity.js';
+export * from './statement-document.js';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { decodeKeysetCursor, encodeKeysetCursor } from '@app/persistence';
-import { ArrayMaxSize, IsArray, IsDate, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { AMENDMENT_STATES, type AmendmentEntity, type AmendmentState } from '../entities/amendment.entity.js';
 import type { ProposalVersionEntity } from '../entities/proposal-version.entity.js';
 import type { ProposalEntity } from '../entities/proposal.entity.js';
@@ -226,6 +226,22 @@ export class CreateSessionDto {
   @IsDate({ message: 'scheduledAt must be an ISO 8601 date-time' })
   scheduledAt!: Date;
 
+  @ApiPropertyOptional({ description: 'When the sitting ends (default: three hours after it starts; at most 24 hours)' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'endsAt must be an ISO 8601 date-time' })
+  endsAt?: Date;
+
+  @ApiPropertyOptional({ enum: [1, 2], default: 1, description: 'Half-days attending it is worth (a full day is two)' })
+  @IsOptional()
+  @IsIn([1, 2])
+  halfDays?: 1 | 2;
+
+  @ApiPropertyOptional({ default: false, description: 'Members may attend from home: being in the live room counts as presence' })
+  @IsOptional()
+  @IsBoolean()
+  remoteAttendance?: boolean;
+
   @ApiPropertyOptional({ enum: SESSION_VISIBILITIES, default: 'public' })
   @IsOptional()
   @IsIn(SESSION_VISIBILITIES)
@@ -384,12 +400,15 @@ export class SessionDto {
   @ApiProperty() assemblyId!: string;
   @ApiProperty() title!: string;
   @ApiProperty() scheduledAt!: string;
+  @ApiProperty() endsAt!: string;
+  @ApiProperty({ enum: [1, 2] }) halfDays!: number;
+  @ApiProperty() remoteAttendance!: boolean;
   @ApiProperty({ enum: SESSION_STATUSES }) status!: SessionStatus;
   @ApiProperty({ enum: SESSION_VISIBILITIES }) visibility!: SessionVisibility;
 }
 
 export function mapSession(session: SessionEntity): SessionDto {
-  return { id: session.id, assemblyId: session.assemblyId, title: session.title, scheduledAt: session.scheduledAt.toISOString(), status: session.status, visibility: session.visibility };
+  return { id: session.id, assemblyId: session.assemblyId, title: session.title, scheduledAt: session.scheduledAt.toISOString(), endsAt: session.endsAt.toISOString(), halfDays: session.halfDays, remoteAttendance: session.remoteAttendance, status: session.status, visibility: session.visibility };
 }
 
 export class AgendaItemDto {

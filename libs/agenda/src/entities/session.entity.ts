@@ -12,6 +12,8 @@ export type SessionVisibility = (typeof SESSION_VISIBILITIES)[number];
 @Check('sessions_title_length', `char_length("title") BETWEEN 1 AND 200`)
 @Check('sessions_status_known', `"status" IN ('scheduled','live','paused','ended')`)
 @Check('sessions_visibility_known', `"visibility" IN ('public','members')`)
+@Check('sessions_hours_valid', `"ends_at" > "scheduled_at" AND "ends_at" <= "scheduled_at" + interval '24 hours'`)
+@Check('sessions_half_days_known', `"half_days" IN (1, 2)`)
 @Index('sessions_assembly_scheduled_idx', ['assemblyId', 'scheduledAt'])
 export class SessionEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'sessions_pkey' })
@@ -29,6 +31,18 @@ export class SessionEntity {
 
   @Column({ type: 'timestamptz' })
   scheduledAt!: Date;
+
+  /** When the sitting ends: attendance counts within [scheduledAt, endsAt]. */
+  @Column({ type: 'timestamptz' })
+  endsAt!: Date;
+
+  /** What attending it is worth: one half-day, or two for a full day. */
+  @Column({ type: 'smallint', default: 1 })
+  halfDays!: number;
+
+  /** Members may attend from home: being connected to the live room counts as presence. */
+  @Column({ type: 'boolean', default: false })
+  remoteAttendance!: boolean;
 
   @Column({ type: 'text', default: 'scheduled' })
   status!: SessionStatus;

@@ -28,6 +28,8 @@ export type MembershipEndKind = 'left' | 'removed';
 @Index('memberships_volunteer_once', ['assemblyId', 'poolId', 'personId'], { unique: true, where: `"person_id" IS NOT NULL` })
 @Index('memberships_account_role_active', ['assemblyId', 'accountId', 'role'], { unique: true, where: `"ended_at" IS NULL AND "account_id" IS NOT NULL` })
 @Index('memberships_invitation_hash_key', ['invitationHash'], { unique: true, where: `"invitation_hash" IS NOT NULL` })
+@Check('memberships_attendance_code_shape', `"attendance_code" IS NULL OR "attendance_code" ~ '^[A-Z2-9]{12}$'`)
+@Index('memberships_attendance_code_key', ['attendanceCode'], { unique: true, where: `"attendance_code" IS NOT NULL` })
 @Index('memberships_account_id_idx', ['accountId'])
 @Index('memberships_assembly_id_idx', ['assemblyId'])
 export class MembershipEntity {
@@ -96,4 +98,8 @@ export class MembershipEntity {
   /** The member chose to show their name on the assembly's public page (drawn members are pseudonymous otherwise). */
   @Column({ type: 'boolean', default: false })
   nameShown!: boolean;
+
+  /** The seat's personal attendance code, shown as a QR code and scanned at the door; made on first use. */
+  @Column({ type: 'text', nullable: true })
+  attendanceCode!: string | null;
 }

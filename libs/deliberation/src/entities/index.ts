@@ -1,3 +1,6 @@
+import { AttendanceCorrectionEntity } from './attendance-correction.entity.js';
+import { AttendanceRecordEntity } from './attendance-record.entity.js';
+import { IndemnityRulesEntity } from './indemnity-rules.entity.js';
 import { DeliberationInstanceEntity } from './deliberation-instance.entity.js';
 import { DeliberationRoomEntity } from './deliberation-room.entity.js';
 import { MessageReactionEntity } from './message-reaction.entity.js';
@@ -7,6 +10,9 @@ import { SessionFacilitatorEntity } from './session-facilitator.entity.js';
 import { SessionMessageEntity } from './session-message.entity.js';
 import { SessionPollEntity } from './session-poll.entity.js';
 
+export * from './attendance-correction.entity.js';
+export * from './attendance-record.entity.js';
+export * from './indemnity-rules.entity.js';
 export * from './deliberation-instance.entity.js';
 export * from './deliberation-room.entity.js';
 export * from './message-reaction.entity.js';
@@ -25,4 +31,7 @@ export const DELIBERATION_ENTITIES = [
   SessionConnectionEntity,
   DeliberationInstanceEntity,
   SessionPollEntity,
+  AttendanceRecordEntity,
+  AttendanceCorrectionEntity,
+  IndemnityRulesEntity,
 ];
