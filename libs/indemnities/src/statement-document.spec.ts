@@ -24,13 +24,13 @@ function statement(): PaymentStatement {
     generatedAt: '2026-12-02T09:00:00Z',
     rules,
     sessions: [
-      { id: 's1', title: 'Plénière', startsAt: sessions[0]!.startsAt, halfDays: 1 },
-      { id: 's2', title: 'Journée de travail en ateliers sur la propreté des rues et les déchets', startsAt: sessions[1]!.startsAt, halfDays: 2 },
+      { id: 's1', title: 'Plénière', startsAt: sessions[0].startsAt, halfDays: 1 },
+      { id: 's2', title: 'Journée de travail en ateliers sur la propreté des rues et les déchets', startsAt: sessions[1].startsAt, halfDays: 2 },
     ],
     members: [
-      { membershipId: 'm1', name: 'Amélie Dupont-Rochefoucauld de la Tour d’Auvergne', statement: m1! },
-      { membershipId: 'm2', name: 'Bruno', personId: 'R7K2P9QX', statement: m2! },
-      { membershipId: 'm3', name: 'Chloé', statement: m3! },
+      { membershipId: 'm1', name: 'Amélie Dupont-Rochefoucauld de la Tour d’Auvergne', statement: m1 },
+      { membershipId: 'm2', name: 'Bruno', personId: 'R7K2P9QX', statement: m2 },
+      { membershipId: 'm3', name: 'Chloé', statement: m3 },
     ],
   };
 }
