@@ -110,7 +110,7 @@ describe('attendance and indemnities: a month of sittings, the door, the live ro
     // 3 November, 13:55 Paris: doors open. Alice is ticked on the list; bob's badge is scanned twice at once.
     const aliceSeat = await seatOf(a, alice);
     expect((await checkIn(a, { membershipId: aliceSeat.membershipId })).status).toBe(201);
-    expect((await checkIn(a, { membershipId: aliceSeat.membershipId })).body.code).toBe('ALREADY_PRESENT');
+    expect((await checkIn(a, { membershipId: aliceSeat.membershipId })).body.code).toBe('ALREADY_CHECKED_IN');
     const scans = await Promise.all([checkIn(a, { code: bobCode.toLowerCase() }), checkIn(a, { code: `${bobCode.slice(0, 4)}-${bobCode.slice(4)}` })]);
     expect(scans.map((r) => r.status).sort((x, y) => x - y)).toEqual([201, 409]);
     // Ugly inputs at the door.
@@ -119,7 +119,7 @@ describe('attendance and indemnities: a month of sittings, the door, the live ro
     expect((await checkIn(a, { membershipId: 'not-a-uuid' })).status).toBe(400);
     expect((await checkIn(a, { membershipId: aliceSeat.membershipId }, alice)).body.code).toBe('NOT_CHAIR');
     expect((await checkIn(a, { membershipId: aliceSeat.membershipId, at: paris('2026-11-03T15:00:00') })).body.code).toBe('ATTENDANCE_TIME_INVALID');
-    expect((await checkOut(a, { code: (await codeOf(carol)) })).body.code).toBe('NOT_PRESENT');
+    expect((await checkOut(a, { code: (await codeOf(carol)) })).body.code).toBe('NOT_CHECKED_IN');
 
     // Carol attends from home: the live room counts her while she is connected, from the sitting's start.
     clock.set(new Date(paris('2026-11-03T14:00:00')));

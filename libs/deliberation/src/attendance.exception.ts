@@ -2,8 +2,8 @@ import { DomainException } from '@app/shared';
 
 export const AttendanceErrorCode = {
   SEAT_NOT_FOUND: 'SEAT_NOT_FOUND',
-  ALREADY_PRESENT: 'ALREADY_PRESENT',
-  NOT_PRESENT: 'NOT_PRESENT',
+  ALREADY_CHECKED_IN: 'ALREADY_CHECKED_IN',
+  NOT_CHECKED_IN: 'NOT_CHECKED_IN',
   ATTENDANCE_TIME_INVALID: 'ATTENDANCE_TIME_INVALID',
   INDEMNITY_RULES_MISSING: 'INDEMNITY_RULES_MISSING',
   PERIOD_INVALID: 'PERIOD_INVALID',
@@ -16,10 +16,10 @@ export class AttendanceException extends DomainException {
     return new AttendanceException('not-found', AttendanceErrorCode.SEAT_NOT_FOUND, "No member or alternate of this session's assembly has this id or attendance code: check the code, or find the person in the list");
   }
   static alreadyPresent(since: Date): AttendanceException {
-    return new AttendanceException('conflict', AttendanceErrorCode.ALREADY_PRESENT, `This member is already checked in (since ${since.toISOString()}); check them out first to record a new arrival`, { since: since.toISOString() });
+    return new AttendanceException('conflict', AttendanceErrorCode.ALREADY_CHECKED_IN, `This member is already checked in (since ${since.toISOString()}); check them out first to record a new arrival`, { since: since.toISOString() });
   }
   static notPresent(): AttendanceException {
-    return new AttendanceException('conflict', AttendanceErrorCode.NOT_PRESENT, 'This member is not checked in in the room: check them in first');
+    return new AttendanceException('conflict', AttendanceErrorCode.NOT_CHECKED_IN, 'This member is not checked in in the room: check them in first');
   }
   static timeInvalid(why: string): AttendanceException {
     return new AttendanceException('invalid', AttendanceErrorCode.ATTENDANCE_TIME_INVALID, why);

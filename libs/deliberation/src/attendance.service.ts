@@ -47,6 +47,7 @@ export interface MemberAttendance {
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const CODE_LENGTH = 12;
 const HOUR = 3600_000;
+const NAME_ORDER = new Intl.Collator('fr', { numeric: true, sensitivity: 'base' });
 /** Stretches may be entered a while before the sitting (doors open early) and any time after it. */
 const EARLIEST_BEFORE_START = 6 * HOUR;
 
@@ -246,7 +247,7 @@ export class AttendanceService {
           const seat = seatById.get(statement.memberId)!;
           return { membershipId: seat.membershipId, name: seat.name, ...(seat.personId === null ? {} : { personId: seat.personId }), statement };
         })
-        .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
+        .sort((a, b) => NAME_ORDER.compare(a.name, b.name)),
     };
   }
 
@@ -345,10 +346,12 @@ export class AttendanceService {
 
   private async seatRows(where: string, params: unknown[]): Promise<Seat[]> {
     const rows: Array<{ id: string; role: 'member' | 'alternate'; account_id: string | null; person_id: string | null; display_name: string | null }> = await this.dataSource.query(
-      `SELECT m.id, m.role, m.account_id, m.person_id, a.display_name FROM memberships m LEFT JOIN accounts a ON a.id = m.account_id WHERE ${where} ORDER BY coalesce(a.display_name, m.person_id), m.id`,
+      `SELECT m.id, m.role, m.account_id, m.person_id, a.display_name FROM memberships m LEFT JOIN accounts a ON a.id = m.account_id WHERE ${where}`,
       params,
     );
-    return rows.map((row) => ({ membershipId: row.id, role: row.role, accountId: row.account_id, personId: row.person_id, name: row.display_name ?? row.person_id ?? row.id }));
+    const seats = rows.map((row) => ({ membershipId: row.id, role: row.role, accountId: row.account_id, personId: row.person_id, name: row.display_name ?? row.person_id ?? row.id }));
+    // Names as people sort them, and pseudonyms 2 before 10.
+    return seats.sort((a, b) => NAME_ORDER.compare(a.name, b.name) || (a.membershipId < b.membershipId ? -1 : 1));
   }
 
   private sessionsBetween(assemblyId: string, from: Date, to: Date): Promise<SessionEntity[]> {

@@ -72,6 +72,8 @@ const BY_CODE = new Set([
   'ALREADY_ANSWERED',
   'ANSWERS_INVALID',
   'CONSENT_REQUIRED',
+  // A member's own attendance page:
+  'NOT_A_SEATED_MEMBER',
 ]);
 
 /** The live room's refusals: their sentences come with the room's pages (deliberation/i18n, key `roomErrors.*`). */
@@ -168,6 +170,13 @@ const CONSOLE_CODES = new Set([
   'RESPONDENT_NOT_FOUND',
   'RESPONDENT_IN_POOL',
   'RESPONDENTS_CHANGED',
+  'SESSION_HOURS_INVALID',
+  'SEAT_NOT_FOUND',
+  'ALREADY_CHECKED_IN',
+  'NOT_CHECKED_IN',
+  'ATTENDANCE_TIME_INVALID',
+  'INDEMNITY_RULES_MISSING',
+  'PERIOD_INVALID',
 ]);
 
 /** The participatory budget's refusals: their sentences come with its pages (budget/i18n, key `budgetErrors.*`). */
@@ -192,7 +201,7 @@ const BUDGET_CODES = new Set([
  * Codes whose server message carries the particular (which question, which date): pages show it
  * after the sentence. The server writes it in English.
  */
-export const WITH_SERVER_DETAIL = new Set(['INVITATION_DRAW_INVALID', 'NOT_ENOUGH_PEOPLE', 'ANSWERS_INVALID', 'REFERENDUM_INVALID', 'STATION_COUNT_INVALID', 'POLL_INVALID', 'ROLL_CSV_INVALID', 'TERM_INVALID', 'BUDGET_INVALID', 'WRONG_PHASE']);
+export const WITH_SERVER_DETAIL = new Set(['ATTENDANCE_TIME_INVALID', 'INVITATION_DRAW_INVALID', 'NOT_ENOUGH_PEOPLE', 'ANSWERS_INVALID', 'REFERENDUM_INVALID', 'STATION_COUNT_INVALID', 'POLL_INVALID', 'ROLL_CSV_INVALID', 'TERM_INVALID', 'BUDGET_INVALID', 'WRONG_PHASE']);
 
 const SIGN_IN_AGAIN = new Set(['SIGN_IN_AGAIN', 'UNAUTHENTICATED', 'TOKEN_INVALID', 'TOKEN_EXPIRED', 'SESSION_REVOKED', 'REFRESH_TOKEN_INVALID', 'REFRESH_TOKEN_REUSED']);
 

@@ -141,6 +141,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/assemblies/{id}/attendance/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your own attendance in this assembly: each sitting since your seat began, minutes, half-days and indemnity, and your attendance code for the door (members and alternates) */
+        get: operations["AttendanceController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assemblies/{id}/draws": {
         parameters: {
             query?: never;
@@ -153,6 +170,41 @@ export type paths = {
         put?: never;
         /** Start the assembly's draw: a job computing the fair distribution and its lottery; follow it at Location or over socket.io /sortition (organisers; audited) */
         post: operations["DrawsController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assemblies/{id}/indemnities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The indemnity statement per member and Paris month for the city's payment service: JSON, CSV (one row per member and month) or PDF (fr/en) (organisers) */
+        get: operations["AttendanceController_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assemblies/{id}/indemnity-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The assembly's indemnity rules: amount per half-day, minimum presence, monthly cap (public) */
+        get: operations["AttendanceController_rules"];
+        /** Set the assembly's indemnity rules (organisers; audited). Statements are computed from the rules in force when they are drawn up */
+        put: operations["AttendanceController_setRules"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1936,6 +1988,74 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The session's attendance list: each member and alternate, present or not, their stretches, minutes so far and any correction (the session's chairs) */
+        get: operations["AttendanceController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/attendance/{membershipId}/correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the minutes that count for a member at this session, with the reason (organisers; audited with the value it replaces) */
+        put: operations["AttendanceController_correct"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/attendance/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a member in at the door, from the list (membershipId) or by their scanned attendance code (code); ends their stretch from home if they were connected (the session's chairs) */
+        post: operations["AttendanceController_checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/attendance/check-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a member's departure from the room: early, or at the end (the session's chairs) */
+        post: operations["AttendanceController_checkOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{id}/events": {
         parameters: {
             query?: never;
@@ -2133,6 +2253,35 @@ export type components = {
             /** @description Pass as `cursor` for the next page; absent on the last page */
             nextCursor?: string;
         };
+        AttendanceCorrectionDto: {
+            correctedAt: string;
+            minutes: number;
+            reason: string;
+        };
+        AttendanceListDto: {
+            seats: components["schemas"]["SeatAttendanceDto"][];
+            session: components["schemas"]["AttendanceSessionDto"];
+        };
+        AttendanceSessionDto: {
+            assemblyId: string;
+            endsAt: string;
+            halfDays: number;
+            id: string;
+            remoteAttendance: boolean;
+            scheduledAt: string;
+            status: string;
+            title: string;
+        };
+        AttendanceStretchDto: {
+            arrivedAt: string;
+            id: string;
+            leftAt: string | null;
+            membershipId: string;
+            /** @enum {string} */
+            method: "list" | "code" | "live";
+            /** @enum {string} */
+            mode: "room" | "remote";
+        };
         AuditBreakDto: {
             description: string;
             /** @enum {string} */
@@ -2264,6 +2413,26 @@ export type components = {
         ChangeDrawnRoleDto: {
             /** @enum {string} */
             role: "member" | "alternate";
+        };
+        CheckInDto: {
+            /**
+             * Format: date-time
+             * @description When it happened (default: now), e.g. an arrival noted on paper and entered later; never in the future
+             */
+            at?: string;
+            /** @description The member's attendance code, as scanned from their QR code or typed (spaces and dashes ignored) */
+            code?: string;
+            /**
+             * Format: uuid
+             * @description The seat, from the attendance list (or give `code`)
+             */
+            membershipId?: string;
+        };
+        CorrectionDto: {
+            /** @description The minutes present that count for this session */
+            minutes: number;
+            /** @description Why (kept with the statement, audited) */
+            reason: string;
         };
         CountEntryDto: {
             enteredAt: string;
@@ -2427,6 +2596,22 @@ export type components = {
             title: string;
         };
         CreateSessionDto: {
+            /**
+             * Format: date-time
+             * @description When the sitting ends (default: three hours after it starts; at most 24 hours)
+             */
+            endsAt?: string;
+            /**
+             * @description Half-days attending it is worth (a full day is two)
+             * @default 1
+             * @enum {number}
+             */
+            halfDays?: 1 | 2;
+            /**
+             * @description Members may attend from home: being in the live room counts as presence
+             * @default false
+             */
+            remoteAttendance?: boolean;
             /** Format: date-time */
             scheduledAt: string;
             title: string;
@@ -2818,6 +3003,36 @@ export type components = {
             items: components["schemas"]["IdeaDto"][];
             nextCursor: string | null;
         };
+        IndemnityRulesDto: {
+            centsPerHalfDay: number;
+            minimumMinutes: number;
+            monthlyCapCents: number | null;
+            updatedAt: string;
+        };
+        IndemnityRulesInputDto: {
+            /** @description Paid per half-day attended, in cents (Paris: 4400) */
+            centsPerHalfDay: number;
+            /** @description Minutes present for a half-day to count */
+            minimumMinutes: number;
+            /** @description At most this much per member per month, in cents; null for no cap */
+            monthlyCapCents?: number | null;
+        };
+        IndemnityRulesViewDto: {
+            /** @description null until an organiser sets them */
+            rules: components["schemas"]["IndemnityRulesDto"] | null;
+        };
+        IndemnityStatementDto: {
+            assembly: string;
+            centsPerHalfDay: number;
+            from: string;
+            generatedAt: string;
+            members: components["schemas"]["MemberStatementDto"][];
+            minimumMinutes: number;
+            monthlyCapCents: number | null;
+            payableCents: number;
+            sessions: components["schemas"]["StatementSessionDto"][];
+            to: string;
+        };
         InvitationCodeDto: {
             /**
              * @description The code on the invitation letter (case and dashes don't matter)
@@ -2992,6 +3207,15 @@ export type components = {
             /** @description Present (true) on the caller's own membership */
             yours?: boolean;
         };
+        MemberStatementDto: {
+            halfDays: number;
+            lines: components["schemas"]["StatementLineDto"][];
+            membershipId: string;
+            months: components["schemas"]["MonthTotalDto"][];
+            name: string;
+            payableCents: number;
+            personId?: string;
+        };
         MessageHiddenDataDto: {
             authorId: string;
             by: string;
@@ -3109,9 +3333,40 @@ export type components = {
             ranking: components["schemas"]["MinutesRankedDto"][] | null;
             title: string;
         };
+        MonthTotalDto: {
+            /** @description What the monthly cap took off */
+            cappedCents: number;
+            grossCents: number;
+            halfDays: number;
+            /** @example 2026-11 */
+            month: string;
+            payableCents: number;
+        };
         MuteViewDto: {
             accountId: string;
             until: string;
+        };
+        MyAttendanceDto: {
+            /** @description Shown as a QR code and scanned at the door to check in */
+            attendanceCode: string;
+            membershipId: string;
+            months: components["schemas"]["MonthTotalDto"][];
+            payableCents: number | null;
+            /** @enum {string} */
+            role: "member" | "alternate";
+            rules: components["schemas"]["IndemnityRulesDto"] | null;
+            /** @description Every sitting held since the seat began, newest first */
+            sittings: components["schemas"]["MySittingDto"][];
+        };
+        MySittingDto: {
+            cents: number | null;
+            correction?: components["schemas"]["AttendanceCorrectionDto"];
+            /** @description Half-days counted (null until the rules are set) */
+            halfDays: number | null;
+            /** @description The minutes that count (after any correction) */
+            minutes: number;
+            session: components["schemas"]["AttendanceSessionDto"];
+            stretches: components["schemas"]["AttendanceStretchDto"][];
         };
         NameShownDto: {
             /** @description Show my name on the assembly page */
@@ -3730,6 +3985,22 @@ export type components = {
             /** @enum {string} */
             status: "scheduled" | "live" | "paused" | "ended";
         };
+        SeatAttendanceDto: {
+            correction: components["schemas"]["AttendanceCorrectionDto"] | null;
+            /** @description Linked to an account (can join the live room) */
+            linked: boolean;
+            membershipId: string;
+            /** @description Minutes present within the session's hours so far */
+            minutesRecorded: number;
+            /** @description The account's display name, else the pseudonymous volunteer id */
+            name: string;
+            personId?: string;
+            /** @description Checked in (or connected from home) now */
+            present: boolean;
+            /** @enum {string} */
+            role: "member" | "alternate";
+            stretches: components["schemas"]["AttendanceStretchDto"][];
+        };
         SeedDto: {
             /**
              * @description The people present at the draw, with their role, for the official record
@@ -3755,7 +4026,11 @@ export type components = {
         };
         SessionDto: {
             assemblyId: string;
+            endsAt: string;
+            /** @enum {number} */
+            halfDays: 1 | 2;
             id: string;
+            remoteAttendance: boolean;
             scheduledAt: string;
             /** @enum {string} */
             status: "scheduled" | "live" | "paused" | "ended";
@@ -3841,6 +4116,25 @@ export type components = {
             source: string;
             /** Format: date-time */
             uploadedAt: string;
+        };
+        StatementLineDto: {
+            cents: number;
+            correction?: components["schemas"]["AttendanceCorrectionDto"];
+            halfDays: number;
+            /** @description The minutes that count, after any correction */
+            minutes: number;
+            /** @description Minutes within the session's hours, from the records */
+            minutesRecorded: number;
+            /** @description Attended from home only */
+            remote: boolean;
+            sessionId: string;
+            startsAt: string;
+        };
+        StatementSessionDto: {
+            halfDays: number;
+            id: string;
+            startsAt: string;
+            title: string;
         };
         StationCountDto: {
             /** @description Per question id: { options: [votes per option] | [[count per grade] per option], blank } */
@@ -4424,6 +4718,36 @@ export interface operations {
             };
         };
     };
+    AttendanceController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyAttendanceDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     DrawsController_list: {
         parameters: {
             query?: never;
@@ -4475,6 +4799,111 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DrawDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AttendanceController_statement: {
+        parameters: {
+            query: {
+                format?: "json" | "csv" | "pdf";
+                /** @description First month (Paris time) */
+                from: string;
+                /** @description Language of the PDF */
+                lang?: "fr" | "en";
+                /** @description Last month, included */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON; or CSV (format=csv); or PDF (format=pdf) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndemnityStatementDto"];
+                    "application/pdf": components["schemas"]["IndemnityStatementDto"];
+                    "text/csv": components["schemas"]["IndemnityStatementDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AttendanceController_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndemnityRulesViewDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AttendanceController_setRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndemnityRulesInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndemnityRulesDto"];
                 };
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */
@@ -8406,6 +8835,140 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionAgendaDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AttendanceController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceListDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AttendanceController_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The seat's membership id */
+                membershipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceCorrectionDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AttendanceController_checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceStretchDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AttendanceController_checkOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceStretchDto"];
                 };
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */

@@ -15,6 +15,8 @@ export interface Formatters {
   money(cents: string | number): string;
   /** A calendar day (YYYY-MM-DD, already a Paris day), in words. */
   day(isoDate: string): string;
+  /** A month (YYYY-MM), in words: « novembre 2026 ». */
+  month(yearMonth: string): string;
 }
 
 export function formattersFor(language: string): Formatters {
@@ -37,5 +39,6 @@ export function formattersFor(language: string): Formatters {
       return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', minimumFractionDigits: fraction ? 2 : 0, maximumFractionDigits: 2 }).format(Number(whole) / 100);
     },
     day: (isoDate) => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'long' }).format(new Date(`${isoDate}T12:00:00Z`)),
+    month: (yearMonth) => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(`${yearMonth}-15T12:00:00Z`)),
   };
 }

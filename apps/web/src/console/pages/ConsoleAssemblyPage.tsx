@@ -66,6 +66,11 @@ function AssemblyConsole() {
               {t('console.assembly.review')}
             </Link>
           </li>
+          <li>
+            <Link className="button" to={`/console/assemblies/${data.id}/indemnities`}>
+              {t('console.assembly.indemnities')}
+            </Link>
+          </li>
         </ul>
       </nav>
 

@@ -195,8 +195,11 @@ function SessionsSection({ assemblyId, sessions, error }: { assemblyId: string; 
   const create = useCreateSession(assemblyId);
   const [title, setTitle] = useState('');
   const [at, setAt] = useState('');
+  const [ends, setEnds] = useState('');
+  const [halfDays, setHalfDays] = useState<1 | 2>(1);
+  const [remoteAttendance, setRemoteAttendance] = useState(false);
   const [visibility, setVisibility] = useState<'public' | 'members'>('public');
-  const [problem, setProblem] = useState<{ title?: string; at?: string }>({});
+  const [problem, setProblem] = useState<{ title?: string; at?: string; ends?: string }>({});
   return (
     <section aria-labelledby="sessions-heading" className="section">
       <h2 id="sessions-heading">{t('console.review.sessions')}</h2>
@@ -209,7 +212,10 @@ function SessionsSection({ assemblyId, sessions, error }: { assemblyId: string; 
         <ul>
           {sessions.map((session) => (
             <li key={session.id}>
-              <Link to={`/sessions/${session.id}`}>{session.title}</Link> — <TimeText iso={session.scheduledAt} /> · {t(`room.status.${session.status}`)}
+              <Link to={`/sessions/${session.id}`}>{session.title}</Link> — <TimeText iso={session.scheduledAt} />–<TimeText iso={session.endsAt} timeOnly /> · {t(`room.status.${session.status}`)} ·{' '}
+              <Link to={`/console/sessions/${session.id}/attendance`} aria-label={`${t('console.review.attendance')} : ${session.title}`}>
+                {t('console.review.attendance')}
+              </Link>
             </li>
           ))}
         </ul>
@@ -220,15 +226,32 @@ function SessionsSection({ assemblyId, sessions, error }: { assemblyId: string; 
         onSubmit={(event) => {
           event.preventDefault();
           const scheduledAt = parisToIso(at);
-          const found = { ...(title.trim() === '' ? { title: t('console.review.sessionTitleRequired') } : {}), ...(scheduledAt === null ? { at: t('console.pollForm.timeInvalid') } : {}) };
+          const endsAt = ends === '' ? undefined : parisToIso(ends);
+          const found = {
+            ...(title.trim() === '' ? { title: t('console.review.sessionTitleRequired') } : {}),
+            ...(scheduledAt === null ? { at: t('console.pollForm.timeInvalid') } : {}),
+            ...(endsAt === null || (endsAt !== undefined && scheduledAt !== null && endsAt <= scheduledAt) ? { ends: t('console.review.endsInvalid') } : {}),
+          };
           setProblem(found);
-          if (scheduledAt === null || title.trim() === '') return;
-          create.mutate({ title: title.trim(), scheduledAt, visibility }, { onSuccess: () => setTitle('') });
+          if (scheduledAt === null || endsAt === null || Object.keys(found).length > 0) return;
+          create.mutate({ title: title.trim(), scheduledAt, ...(endsAt === undefined ? {} : { endsAt }), halfDays, remoteAttendance, visibility }, { onSuccess: () => setTitle('') });
         }}
       >
         <h3>{t('console.review.newSession')}</h3>
         <TextField label={t('console.review.sessionTitle')} value={title} error={problem.title} onChange={(event) => setTitle(event.target.value)} maxLength={200} />
         <TextField label={t('console.review.sessionAt')} hint={t('console.referendums.parisTime')} type="datetime-local" value={at} error={problem.at} onChange={(event) => setAt(event.target.value)} />
+        <TextField label={t('console.review.sessionEnds')} hint={t('console.review.sessionEndsHint')} type="datetime-local" value={ends} error={problem.ends} onChange={(event) => setEnds(event.target.value)} />
+        <div className="field">
+          <label htmlFor="session-half-days">{t('console.review.halfDays')}</label>
+          <select id="session-half-days" value={halfDays} onChange={(event) => setHalfDays(event.target.value === '2' ? 2 : 1)}>
+            <option value={1}>{t('console.review.halfDay')}</option>
+            <option value={2}>{t('console.review.fullDay')}</option>
+          </select>
+        </div>
+        <p className="checkbox">
+          <input id="session-remote" type="checkbox" checked={remoteAttendance} onChange={(event) => setRemoteAttendance(event.target.checked)} />
+          <label htmlFor="session-remote">{t('console.review.remote')}</label>
+        </p>
         <div className="field">
           <label htmlFor="session-visibility">{t('console.review.visibility')}</label>
           <select id="session-visibility" value={visibility} onChange={(event) => setVisibility(event.target.value as 'public' | 'members')}>

@@ -6,6 +6,8 @@ export type GlobalRole = Schemas['AccountDto']['roles'][number];
 export const CONSOLE_ROLES = {
   /** Assemblies, sortition, polls, referendums, agenda review. */
   organise: ['organiser'],
+  /** The door of a sitting: checking members in and out. */
+  door: ['organiser', 'facilitator'],
   /** The audit log. */
   audit: ['admin', 'organiser'],
   /** The console's home: anyone with one of its pages. */

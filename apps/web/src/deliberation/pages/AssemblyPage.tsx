@@ -58,6 +58,13 @@ export function AssemblyPage() {
         <h2 id="assembly-members">{t('assembly.members', { count: members.length })}</h2>
         <p className="hint">{t('assembly.namesHint')}</p>
         {mine !== undefined && session.status === 'signed-in' ? (
+          <p>
+            <Link className="button" to={`/assemblies/${assemblyId}/attendance`}>
+              {t('assembly.myAttendance')}
+            </Link>
+          </p>
+        ) : null}
+        {mine !== undefined && session.status === 'signed-in' ? (
           <div className="notice">
             <p className="checkbox">
               <input
