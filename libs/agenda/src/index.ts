@@ -7,3 +7,5 @@ export * from './agenda-scheduler.js';
 export * from './proposal.service.js';
 export * from './session.service.js';
 export * from './text-diff.js';
+export * from './decision-timeline.js';
+export * from './decision.service.js';
