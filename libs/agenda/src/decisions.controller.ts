@@ -149,7 +149,8 @@ export class DecisionsController {
       councilText: decision.councilText,
       councilReasons: decision.councilReasons,
       milestones: milestones.map((m) => ({ id: m.id, title: m.title, department: m.department, plannedOn: m.plannedOn, status: m.status, doneOn: m.doneOn, committedCents: m.committedCents, note: m.note, overdue: milestoneOverdue(m, today) })),
-      committedCents: milestones.reduce((sum, m) => sum + BigInt(m.committedCents ?? '0'), 0n).toString(),
+      // A cancelled milestone's money is no longer committed.
+      committedCents: milestones.filter((m) => m.status !== 'cancelled').reduce((sum, m) => sum + BigInt(m.committedCents ?? '0'), 0n).toString(),
       updatedAt: decision.updatedAt.toISOString(),
     };
   }

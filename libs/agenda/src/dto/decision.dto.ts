@@ -204,7 +204,7 @@ export class DecisionDto {
   @ApiProperty({ type: String, nullable: true }) councilText!: string | null;
   @ApiProperty({ type: String, nullable: true }) councilReasons!: string | null;
   @ApiProperty({ type: MilestoneDto, isArray: true }) milestones!: MilestoneDto[];
-  @ApiProperty({ description: 'Sum of the milestones’ money committed, in cents (a decimal string)' }) committedCents!: string;
+  @ApiProperty({ description: 'Money committed by the milestones not cancelled, in cents (a decimal string)' }) committedCents!: string;
   @ApiProperty() updatedAt!: string;
 }
 

@@ -74,6 +74,7 @@ const BY_CODE = new Set([
   'CONSENT_REQUIRED',
   // A member's own attendance page:
   'NOT_A_SEATED_MEMBER',
+  'DECISION_NOT_FOUND',
 ]);
 
 /** The live room's refusals: their sentences come with the room's pages (deliberation/i18n, key `roomErrors.*`). */
@@ -177,6 +178,12 @@ const CONSOLE_CODES = new Set([
   'ATTENDANCE_TIME_INVALID',
   'INDEMNITY_RULES_MISSING',
   'PERIOD_INVALID',
+  'PROPOSAL_NOT_DECIDED',
+  'DECISION_EXISTS',
+  'DECISION_POLL_REQUIRED',
+  'NOT_TRANSMITTED',
+  'DECISION_DATES_INVALID',
+  'MILESTONE_NOT_FOUND',
 ]);
 
 /** The participatory budget's refusals: their sentences come with its pages (budget/i18n, key `budgetErrors.*`). */
@@ -201,7 +208,7 @@ const BUDGET_CODES = new Set([
  * Codes whose server message carries the particular (which question, which date): pages show it
  * after the sentence. The server writes it in English.
  */
-export const WITH_SERVER_DETAIL = new Set(['ATTENDANCE_TIME_INVALID', 'INVITATION_DRAW_INVALID', 'NOT_ENOUGH_PEOPLE', 'ANSWERS_INVALID', 'REFERENDUM_INVALID', 'STATION_COUNT_INVALID', 'POLL_INVALID', 'ROLL_CSV_INVALID', 'TERM_INVALID', 'BUDGET_INVALID', 'WRONG_PHASE']);
+export const WITH_SERVER_DETAIL = new Set(['DECISION_DATES_INVALID', 'ATTENDANCE_TIME_INVALID', 'INVITATION_DRAW_INVALID', 'NOT_ENOUGH_PEOPLE', 'ANSWERS_INVALID', 'REFERENDUM_INVALID', 'STATION_COUNT_INVALID', 'POLL_INVALID', 'ROLL_CSV_INVALID', 'TERM_INVALID', 'BUDGET_INVALID', 'WRONG_PHASE']);
 
 const SIGN_IN_AGAIN = new Set(['SIGN_IN_AGAIN', 'UNAUTHENTICATED', 'TOKEN_INVALID', 'TOKEN_EXPIRED', 'SESSION_REVOKED', 'REFRESH_TOKEN_INVALID', 'REFRESH_TOKEN_REUSED']);
 

@@ -158,6 +158,40 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/assemblies/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The assembly's decisions and where each stands: transmission, the council's answer, milestones, what is overdue (public; JSON or CSV open data) */
+        get: operations["DecisionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assemblies/{id}/decisions.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An Atom feed of the changes to the assembly's decisions, newest first (public) */
+        get: operations["DecisionsController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assemblies/{id}/draws": {
         parameters: {
             query?: never;
@@ -926,6 +960,91 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/decisions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A decision with its milestones and every change, oldest first (public) */
+        get: operations["DecisionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decisions/{id}/council-answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record (or correct) the council's answer: adopted, amended with the text, rejected with the reasons (organisers; audited) */
+        put: operations["DecisionsController_answer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decisions/{id}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an implementation milestone: what, the department responsible, the planned day, money committed (organisers; audited) */
+        post: operations["DecisionsController_addMilestone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decisions/{id}/milestones/{milestoneId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a milestone's fields given: status (done takes its day, today by default), planned day, money committed, note (organisers; audited) */
+        patch: operations["DecisionsController_updateMilestone"];
+        trace?: never;
+    };
+    "/api/decisions/{id}/transmission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record (or correct) its transmission to the Conseil de Paris: day, reference, when the answer is expected (organisers; audited) */
+        put: operations["DecisionsController_transmission"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/draws/{id}": {
         parameters: {
             query?: never;
@@ -1468,6 +1587,23 @@ export type paths = {
         put?: never;
         /** Propose an amendment to a motion (the assembly's members) */
         post: operations["ProposalsController_amend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Follow a proposal the assembly decided as a decision: its text and the vote that adopted it, then its timeline (the assembly's organisers; audited) */
+        post: operations["DecisionsController_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2434,6 +2570,16 @@ export type components = {
             /** @description Why (kept with the statement, audited) */
             reason: string;
         };
+        CouncilAnswerDto: {
+            /** @enum {string} */
+            answer: "adopted" | "amended" | "rejected";
+            /** @example 2027-01-20 */
+            answeredOn: string;
+            /** @description Why it was rejected (required when rejected) */
+            reasons?: string;
+            /** @description The text as amended (required when amended) */
+            text?: string;
+        };
         CountEntryDto: {
             enteredAt: string;
             /** @description The caller's own entry */
@@ -2460,6 +2606,13 @@ export type components = {
              * @example 2027-01-01
              */
             termStart: string;
+        };
+        CreateDecisionDto: {
+            /**
+             * Format: uuid
+             * @description The assembly's closed poll that adopted it (default: the poll named when the proposal was decided)
+             */
+            pollId?: string;
         };
         CreateEditionDto: {
             /** @description Equal shares: grades at or above this index (worst = 0) are approvals; default the second best */
@@ -2501,6 +2654,16 @@ export type components = {
             district?: string;
             /** @example Square du Temple, côté rue de Bretagne */
             location?: string;
+            title: string;
+        };
+        CreateMilestoneDto: {
+            /** @description Money committed, in cents */
+            committedCents?: number | null;
+            /** @description The department responsible (e.g. DEVE, Direction des espaces verts) */
+            department: string;
+            note?: string;
+            /** @example 2027-06-30 */
+            plannedOn: string;
             title: string;
         };
         CreatePollDto: {
@@ -2634,6 +2797,76 @@ export type components = {
             decision: "accept" | "reject";
             /** @description When the assembly decided: the closed poll */
             pollId?: string;
+        };
+        DecisionChangeDto: {
+            at: string;
+            data: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            kind: "adopted" | "transmitted" | "answered" | "milestone-added" | "milestone-updated";
+            seq: string;
+        };
+        DecisionDetailDto: {
+            adoptedOn: string;
+            answerDueOn: string | null;
+            answeredOn: string | null;
+            /** @description Transmitted, not answered, and the expected day has passed */
+            answerOverdue: boolean;
+            assemblyId: string;
+            /** @description Every change, oldest first */
+            changes: components["schemas"]["DecisionChangeDto"][];
+            /** @description Sum of the milestones’ money committed, in cents (a decimal string) */
+            committedCents: string;
+            /** @enum {string|null} */
+            councilAnswer: "adopted" | "amended" | "rejected" | null;
+            councilReasons: string | null;
+            councilText: string | null;
+            id: string;
+            milestones: components["schemas"]["MilestoneDto"][];
+            /** @description The vote that adopted it */
+            poll: components["schemas"]["DecisionPollDto"];
+            proposalId: string;
+            /** @enum {string} */
+            stage: "adopted" | "transmitted" | "council-adopted" | "council-amended" | "council-rejected" | "in-progress" | "delivered";
+            /** @description The text as adopted (Markdown) */
+            text: string;
+            title: string;
+            transmissionReference: string | null;
+            transmittedOn: string | null;
+            updatedAt: string;
+        };
+        DecisionDto: {
+            adoptedOn: string;
+            answerDueOn: string | null;
+            answeredOn: string | null;
+            /** @description Transmitted, not answered, and the expected day has passed */
+            answerOverdue: boolean;
+            assemblyId: string;
+            /** @description Sum of the milestones’ money committed, in cents (a decimal string) */
+            committedCents: string;
+            /** @enum {string|null} */
+            councilAnswer: "adopted" | "amended" | "rejected" | null;
+            councilReasons: string | null;
+            councilText: string | null;
+            id: string;
+            milestones: components["schemas"]["MilestoneDto"][];
+            /** @description The vote that adopted it */
+            poll: components["schemas"]["DecisionPollDto"];
+            proposalId: string;
+            /** @enum {string} */
+            stage: "adopted" | "transmitted" | "council-adopted" | "council-amended" | "council-rejected" | "in-progress" | "delivered";
+            /** @description The text as adopted (Markdown) */
+            text: string;
+            title: string;
+            transmissionReference: string | null;
+            transmittedOn: string | null;
+            updatedAt: string;
+        };
+        DecisionPollDto: {
+            id: string;
+            status: string;
+            title: string;
         };
         DeclareDistrictDto: {
             /**
@@ -3247,6 +3480,20 @@ export type components = {
             on: boolean;
             /** @enum {string} */
             reaction: "agree" | "disagree" | "unclear" | "applause";
+        };
+        MilestoneDto: {
+            /** @description Money committed, in cents (a decimal string) */
+            committedCents: string | null;
+            department: string;
+            doneOn: string | null;
+            id: string;
+            note: string;
+            /** @description Planned day passed, neither done nor cancelled */
+            overdue: boolean;
+            plannedOn: string;
+            /** @enum {string} */
+            status: "planned" | "in-progress" | "done" | "cancelled";
+            title: string;
         };
         MinutesAttendeeDto: {
             accountId: string;
@@ -4201,6 +4448,20 @@ export type components = {
             /** @description schedule: the session */
             sessionId?: string;
         };
+        TransmissionDto: {
+            /**
+             * @description When the answer is expected: after it, shown as overdue
+             * @example 2027-01-31
+             */
+            answerDueOn?: string | null;
+            /** @description The council's reference (e.g. 2026 DDCT 142) */
+            reference: string;
+            /**
+             * @description The day it was transmitted to the Conseil de Paris
+             * @example 2026-11-16
+             */
+            transmittedOn: string;
+        };
         TurnoutDto: {
             /** @description People entitled to vote, when known (assembly polls) */
             eligible?: number;
@@ -4220,6 +4481,18 @@ export type components = {
             status?: "forming" | "active" | "ended";
             termEnd?: string;
             termStart?: string;
+        };
+        UpdateMilestoneDto: {
+            committedCents?: number | null;
+            department?: string;
+            /** @description The day it was done (default: today when the status becomes done) */
+            doneOn?: string | null;
+            note?: string;
+            /** @example 2027-09-30 */
+            plannedOn?: string;
+            /** @enum {string} */
+            status?: "planned" | "in-progress" | "done" | "cancelled";
+            title?: string;
         };
         UpdatePollDto: {
             /**
@@ -4735,6 +5008,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MyAttendanceDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DecisionsController_list: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON; or CSV (format=csv), one row per decision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDto"][];
+                    "text/csv": components["schemas"]["DecisionDto"][];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DecisionsController_feed: {
+        parameters: {
+            query?: {
+                lang?: "fr" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Atom (RFC 4287) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
                 };
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */
@@ -6650,6 +6990,173 @@ export interface operations {
             };
         };
     };
+    DecisionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDetailDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DecisionsController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouncilAnswerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DecisionsController_addMilestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMilestoneDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DecisionsController_updateMilestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                milestoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMilestoneDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DecisionsController_transmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransmissionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     DrawsController_get: {
         parameters: {
             query?: never;
@@ -7771,6 +8278,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AmendmentDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DecisionsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDecisionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDto"];
                 };
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */

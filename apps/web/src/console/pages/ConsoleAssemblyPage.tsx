@@ -71,6 +71,11 @@ function AssemblyConsole() {
               {t('console.assembly.indemnities')}
             </Link>
           </li>
+          <li>
+            <Link className="button" to={`/console/assemblies/${data.id}/decisions`}>
+              {t('console.assembly.decisions')}
+            </Link>
+          </li>
         </ul>
       </nav>
 

@@ -130,6 +130,9 @@ export function AssemblyPage() {
 
       <section aria-labelledby="assembly-decisions" className="section">
         <h2 id="assembly-decisions">{t('assembly.decisions')}</h2>
+        <p>
+          <Link to={`/assemblies/${assemblyId}/decisions`}>{t('assembly.tracker')}</Link>
+        </p>
         {decisions.data === undefined ? (
           <Loading />
         ) : decisions.data.items.length === 0 ? (
