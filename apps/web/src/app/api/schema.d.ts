@@ -2816,7 +2816,7 @@ export type components = {
             assemblyId: string;
             /** @description Every change, oldest first */
             changes: components["schemas"]["DecisionChangeDto"][];
-            /** @description Sum of the milestones’ money committed, in cents (a decimal string) */
+            /** @description Money committed by the milestones not cancelled, in cents (a decimal string) */
             committedCents: string;
             /** @enum {string|null} */
             councilAnswer: "adopted" | "amended" | "rejected" | null;
@@ -2843,7 +2843,7 @@ export type components = {
             /** @description Transmitted, not answered, and the expected day has passed */
             answerOverdue: boolean;
             assemblyId: string;
-            /** @description Sum of the milestones’ money committed, in cents (a decimal string) */
+            /** @description Money committed by the milestones not cancelled, in cents (a decimal string) */
             committedCents: string;
             /** @enum {string|null} */
             councilAnswer: "adopted" | "amended" | "rejected" | null;

@@ -12,6 +12,7 @@ import { TextField } from '../../ui/TextField';
 import { RequireRole } from '../components/RequireRole';
 import { eurosToCents } from '../utils/indemnity-form';
 import { CONSOLE_ROLES } from '../utils/roles';
+import '../../deliberation/i18n/messages';
 import '../i18n/messages';
 
 type Decision = Schemas['DecisionDto'];

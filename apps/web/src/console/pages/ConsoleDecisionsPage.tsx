@@ -10,6 +10,7 @@ import { PageFallback } from '../../ui/PageFallback';
 import { PageTitle } from '../../ui/PageTitle';
 import { RequireRole } from '../components/RequireRole';
 import { CONSOLE_ROLES } from '../utils/roles';
+import '../../deliberation/i18n/messages';
 import '../i18n/messages';
 
 /** The assembly's decisions for its organisers: the proposals it decided, to follow; the decisions, to update. */
