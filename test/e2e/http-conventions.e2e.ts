@@ -101,6 +101,7 @@ describe('HTTP conventions', () => {
       'GET /api/assemblies/{id}/decisions',
       'GET /api/assemblies/{id}/decisions.atom',
       'GET /api/decisions/{id}',
+      'GET /api/sessions/{id}/breakouts',
       'GET /api/invitation-draws/{id}',
       'POST /api/respond/lookup',
       'POST /api/respond',

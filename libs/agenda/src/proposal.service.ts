@@ -197,7 +197,8 @@ export class ProposalService {
 
   private async requireSession(assemblyId: string, sessionId: string, manager: EntityManager): Promise<void> {
     const session = await manager.getRepository(SessionEntity).findOneBy({ id: sessionId });
-    if (session === null) throw AgendaException.sessionNotFound();
+    // A workshop group's session has no agenda of its own.
+    if (session === null || session.plenarySessionId !== null) throw AgendaException.sessionNotFound();
     if (session.assemblyId !== assemblyId) throw AgendaException.sessionOfOtherAssembly();
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { actorOf, AuditLogService, CLOCK, type Clock, type Principal } from '@app/shared';
 import { inTransaction } from '@app/persistence';
 import { AssemblyAccess, AssemblyService } from '@app/assembly';
@@ -50,7 +50,8 @@ export class SessionService {
 
   async list(assemblyId: string): Promise<SessionEntity[]> {
     await this.assemblies.get(assemblyId);
-    return this.dataSource.getRepository(SessionEntity).find({ where: { assemblyId }, order: { scheduledAt: 'ASC' } });
+    // Workshop groups are rooms of their plenary, not sittings of their own.
+    return this.dataSource.getRepository(SessionEntity).find({ where: { assemblyId, plenarySessionId: IsNull() }, order: { scheduledAt: 'ASC' } });
   }
 
   /**
@@ -61,7 +62,7 @@ export class SessionService {
     return this.dataSource
       .getRepository(SessionEntity)
       .createQueryBuilder('s')
-      .where(`s.visibility = 'public'`)
+      .where(`s.visibility = 'public' AND s.plenary_session_id IS NULL`)
       .andWhere(`(s.status IN ('live', 'paused') OR (s.status = 'scheduled' AND s.scheduled_at >= :since))`, { since: new Date(this.clock.now().getTime() - 12 * 3600_000) })
       .orderBy(`CASE WHEN s.status = 'scheduled' THEN 1 ELSE 0 END`, 'ASC')
       .addOrderBy('s.scheduled_at', 'ASC')

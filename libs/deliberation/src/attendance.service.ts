@@ -267,7 +267,7 @@ export class AttendanceService {
     const sessions = await this.dataSource
       .getRepository(SessionEntity)
       .createQueryBuilder('s')
-      .where('s.assembly_id = :assemblyId AND s.scheduled_at <= :now', { assemblyId, now })
+      .where('s.assembly_id = :assemblyId AND s.plenary_session_id IS NULL AND s.scheduled_at <= :now', { assemblyId, now })
       .andWhere(
         `((s.ends_at >= :started AND (CAST(:ended AS timestamptz) IS NULL OR s.scheduled_at <= :ended))
           OR EXISTS (SELECT 1 FROM attendance_records r WHERE r.session_id = s.id AND r.membership_id = :id)
@@ -355,7 +355,7 @@ export class AttendanceService {
   }
 
   private sessionsBetween(assemblyId: string, from: Date, to: Date): Promise<SessionEntity[]> {
-    return this.dataSource.getRepository(SessionEntity).createQueryBuilder('s').where('s.assembly_id = :assemblyId AND s.scheduled_at >= :from AND s.scheduled_at < :to', { assemblyId, from, to }).orderBy('s.scheduled_at', 'ASC').getMany();
+    return this.dataSource.getRepository(SessionEntity).createQueryBuilder('s').where('s.assembly_id = :assemblyId AND s.plenary_session_id IS NULL AND s.scheduled_at >= :from AND s.scheduled_at < :to', { assemblyId, from, to }).orderBy('s.scheduled_at', 'ASC').getMany();
   }
 
   private async attendanceOf(sessionIds: readonly string[], membershipId?: string): Promise<{ presence: PresenceInterval[]; corrections: PresenceCorrection[] }> {

@@ -15,6 +15,8 @@ export const DeliberationErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   VALIDATION_FAILED: 'VALIDATION_FAILED',
   UNKNOWN_EVENT: 'UNKNOWN_EVENT',
+  BREAKOUT_SPLIT_INVALID: 'BREAKOUT_SPLIT_INVALID',
+  BREAKOUT_IN_GROUP: 'BREAKOUT_IN_GROUP',
 } as const;
 
 export class DeliberationException extends DomainException {
@@ -57,6 +59,15 @@ export class DeliberationException extends DomainException {
       DeliberationErrorCode.REPLAY_TOO_LONG,
       `More than ${max} events were missed: join without lastSeq for the current state, and read the history from GET /api/sessions/:id/events`,
     );
+  }
+  static splitInvalid(why: string, details?: Record<string, unknown>): DeliberationException {
+    return new DeliberationException('invalid', DeliberationErrorCode.BREAKOUT_SPLIT_INVALID, why, details);
+  }
+  static blank(field: string): DeliberationException {
+    return new DeliberationException('invalid', DeliberationErrorCode.VALIDATION_FAILED, `${field} must not be blank`);
+  }
+  static breakoutInGroup(): DeliberationException {
+    return new DeliberationException('conflict', DeliberationErrorCode.BREAKOUT_IN_GROUP, 'A workshop group cannot itself be split: split the plenary');
   }
   static rateLimited(retryAfterSeconds: number): DeliberationException {
     return new DeliberationException('rate-limited', DeliberationErrorCode.RATE_LIMITED, `Too many actions; retry in ${retryAfterSeconds} s`, undefined, retryAfterSeconds);

@@ -5,6 +5,10 @@ import { APP_CONFIG, authenticateSockets, Authenticator, CLOCK, DomainException,
 import { DeliberationException } from './deliberation.exception.js';
 import {
   AwayDto,
+  BroadcastDto,
+  OpenBreakoutDto,
+  GroupReportDto,
+  GroupReporterDto,
   CloseVoteDto,
   ExtendFloorDto,
   ExtendItemDto,
@@ -20,6 +24,7 @@ import {
   StartItemDto,
   UnmuteDto,
 } from './dto/socket.dto.js';
+import { BreakoutService } from './breakout.service.js';
 import { MessageService } from './message.service.js';
 import { PresenceService } from './presence.service.js';
 import { roomOf, RoomBroadcaster, type WireEvent } from './room-broadcaster.js';
@@ -101,6 +106,7 @@ export class DeliberationGateway implements OnGatewayInit, OnGatewayConnection, 
     private readonly presence: PresenceService,
     private readonly messageService: MessageService,
     private readonly votes: SessionVoteService,
+    private readonly breakouts: BreakoutService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
@@ -130,6 +136,12 @@ export class DeliberationGateway implements OnGatewayInit, OnGatewayConnection, 
         await this.votes.close(await this.fresh(socket, p.sessionId), p.pollId);
         return { seq: null };
       }),
+      // Workshops: the plenary's chair splits, speaks to the groups and closes them; in a group, its reporter and summary.
+      'breakout.open': handler(OpenBreakoutDto, async (socket, { sessionId, ...input }) => lastSeq(await this.breakouts.open(await this.fresh(socket, sessionId), input))),
+      'breakout.close': handler(SessionRefDto, async (socket, p) => lastSeq(await this.breakouts.close(await this.fresh(socket, p.sessionId)))),
+      'breakout.broadcast': handler(BroadcastDto, async (socket, p) => lastSeq(await this.breakouts.broadcast(await this.fresh(socket, p.sessionId), p.text.trim()))),
+      'group.reporter': handler(GroupReporterDto, async (socket, p) => lastSeq(await this.breakouts.nameReporter(this.actor(socket, p.sessionId), p.accountId))),
+      'group.report': handler(GroupReportDto, async (socket, p) => lastSeq(await this.breakouts.report(this.actor(socket, p.sessionId), p.summary))),
     };
     for (const [event, spec] of Object.entries(ROOM_COMMANDS)) {
       this.handlers[event] = handler(spec.dto, async (socket, payload) => {

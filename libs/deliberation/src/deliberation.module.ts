@@ -5,6 +5,7 @@ import { AgendaModule } from '@app/agenda';
 import { VotingModule } from '@app/voting';
 import { AttendanceController } from './attendance.controller.js';
 import { AttendanceService } from './attendance.service.js';
+import { BreakoutService } from './breakout.service.js';
 import { DeliberationGateway } from './deliberation.gateway.js';
 import { DeliberationRepository } from './deliberation.repository.js';
 import { DELIBERATION_ENTITIES } from './entities/index.js';
@@ -36,6 +37,7 @@ import { SessionsController } from './sessions.controller.js';
     FacilitatorService,
     DeliberationGateway,
     AttendanceService,
+    BreakoutService,
   ],
   exports: [RoomService, RoomTimers, PresenceService, AttendanceService],
 })

@@ -153,6 +153,12 @@ export class DeliberationRepository {
     return this.eventsAfter(sessionId, 0, null, 1_000_000);
   }
 
+  /** Whether the account is in this workshop group (its session). */
+  async isGroupMember(groupSessionId: string, accountId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM breakout_members WHERE group_session_id = $1 AND account_id = $2`, [groupSessionId, accountId]);
+    return rows.length > 0;
+  }
+
   async isSessionFacilitator(sessionId: string, accountId: string): Promise<boolean> {
     return (await this.dataSource.getRepository(SessionFacilitatorEntity).countBy({ sessionId, accountId })) > 0;
   }

@@ -11,9 +11,14 @@ export async function minutesOf(repository: DeliberationRepository, session: Ses
   const accountIds = new Set<string>();
   for (const event of events) {
     if (event.actorId !== null) accountIds.add(event.actorId);
-    for (const key of ['accountId', 'authorId', 'by']) {
+    for (const key of ['accountId', 'authorId', 'by', 'reporterId']) {
       const value = event.data[key];
       if (typeof value === 'string') accountIds.add(value);
+    }
+    // Workshops: every group's members and facilitator.
+    for (const group of (event.data['groups'] as Array<{ members?: unknown; facilitatorId?: unknown }> | undefined) ?? []) {
+      const members: unknown[] = Array.isArray(group.members) ? (group.members as unknown[]) : [];
+      for (const id of [...members, group.facilitatorId]) if (typeof id === 'string') accountIds.add(id);
     }
   }
   return buildMinutes({

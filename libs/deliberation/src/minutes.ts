@@ -63,6 +63,18 @@ export interface MinutesItem {
   messages: MinutesMessage[];
 }
 
+export interface MinutesWorkshop {
+  breakoutId: string;
+  /** The plenary item the groups worked on. */
+  itemIndex: number | null;
+  openedAt: string;
+  closedAt: string | null;
+  method: string | null;
+  features: string[];
+  seed: string | null;
+  groups: Array<{ index: number; sessionId: string; members: Array<{ accountId: string; name: string }>; facilitator: string | null; reporter: string | null; summary: string | null }>;
+}
+
 export interface Minutes {
   format: 'pnyx-minutes-v1';
   final: boolean;
@@ -74,6 +86,8 @@ export interface Minutes {
   otherMessages: MinutesMessage[];
   decisions: MinutesVote[];
   moderation: Array<{ at: string; action: 'muted' | 'unmuted' | 'message-hidden'; accountId: string | null; messageId: string | null; reason: string | null; by: string | null }>;
+  /** Workshops in breakout groups: who was in which group, and each group's summary. */
+  workshops: MinutesWorkshop[];
 }
 
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -101,6 +115,7 @@ export function buildMinutes(input: MinutesInput): Minutes {
   const decisions = new Map<string, MinutesVote>();
   const optionLabels = new Map<string, string>();
   const moderation: Minutes['moderation'] = [];
+  const workshops = new Map<string, MinutesWorkshop>();
   const speakerOf = (item: MinutesItem, accountId: string): MinutesSpeaker => {
     let speaker = item.speakers.find((s) => s.accountId === accountId);
     if (speaker === undefined) {
@@ -210,6 +225,43 @@ export function buildMinutes(input: MinutesInput): Minutes {
         vote.ranking = ranking.map((entry) => ({ rank: entry.rank, optionId: entry.option, label: optionLabels.get(entry.option) ?? entry.option, majorityGrade: entry.majorityGradeLabel }));
         break;
       }
+      case 'breakout.opened': {
+        const breakoutId = str(d.breakoutId);
+        if (breakoutId === null) break;
+        const groups = (d.groups as Array<{ index: number; sessionId: string; members: string[]; facilitatorId: string | null }> | undefined) ?? [];
+        workshops.set(breakoutId, {
+          breakoutId,
+          itemIndex: num(d.itemIndex),
+          openedAt: event.at,
+          closedAt: null,
+          method: str(d.method),
+          features: Array.isArray(d.features) ? d.features.filter((f): f is string => typeof f === 'string') : [],
+          seed: str(d.seed),
+          groups: groups.map((group) => ({
+            index: group.index,
+            sessionId: group.sessionId,
+            members: group.members.map((accountId) => ({ accountId, name: name(accountId) })),
+            facilitator: group.facilitatorId === null ? null : name(group.facilitatorId),
+            reporter: null,
+            summary: null,
+          })),
+        });
+        break;
+      }
+      case 'breakout.closed': {
+        const workshop = workshops.get(str(d.breakoutId) ?? '');
+        if (workshop !== undefined) workshop.closedAt = event.at;
+        break;
+      }
+      case 'breakout.reporter-named':
+      case 'breakout.reported': {
+        const group = workshops.get(str(d.breakoutId) ?? '')?.groups.find((g) => g.index === num(d.index));
+        if (group === undefined) break;
+        const reporter = str(d.accountId) ?? str(d.reporterId);
+        if (reporter !== null) group.reporter = name(reporter);
+        if (event.type === 'breakout.reported') group.summary = str(d.summary);
+        break;
+      }
       default:
         break;
     }
@@ -234,6 +286,7 @@ export function buildMinutes(input: MinutesInput): Minutes {
     otherMessages,
     decisions: [...decisions.values()],
     moderation,
+    workshops: [...workshops.values()],
   };
 }
 
@@ -265,6 +318,14 @@ const TEXT = {
     other: 'Hors point',
     none: 'aucun',
     minutesUnit: 'min',
+    workshops: 'Ateliers',
+    workshop: (at: string, item: string | null) => `Ateliers ouverts à ${at}${item === null ? '' : ` sur « ${item} »`}`,
+    group: (n: number) => `Groupe ${n}`,
+    facilitator: 'animation',
+    reporter: 'rapporteur ou rapporteuse',
+    summary: 'Synthèse',
+    noSummary: 'pas de synthèse',
+    split: (method: string | null, features: string) => (method === 'manual' ? 'groupes faits à la main' : `tirage au sort équilibré${features === '' ? '' : ` sur ${features}`}`),
   },
   en: {
     minutes: 'Minutes',
@@ -293,6 +354,14 @@ const TEXT = {
     other: 'Outside agenda items',
     none: 'none',
     minutesUnit: 'min',
+    workshops: 'Workshops',
+    workshop: (at: string, item: string | null) => `Workshops opened at ${at}${item === null ? '' : ` on “${item}”`}`,
+    group: (n: number) => `Group ${n}`,
+    facilitator: 'facilitator',
+    reporter: 'reporter',
+    summary: 'Summary',
+    noSummary: 'no summary',
+    split: (method: string | null, features: string) => (method === 'manual' ? 'groups made by hand' : `drawn at random, balanced${features === '' ? '' : ` on ${features}`}`),
   },
 } as const;
 
@@ -358,6 +427,19 @@ export function minutesToMarkdown(minutes: Minutes, language: MinutesLanguage): 
     out.push(`${vote.ballots ?? 0} ${t.ballots}`, '');
     for (const entry of vote.ranking) out.push(`${entry.rank}. ${escapeMarkdown(entry.label)} — ${escapeMarkdown(entry.majorityGrade)}`);
     out.push('');
+  }
+  if (minutes.workshops.length > 0) {
+    out.push(`## ${t.workshops}`, '');
+    for (const workshop of minutes.workshops) {
+      const item = workshop.itemIndex === null ? null : (minutes.items[workshop.itemIndex]?.title ?? null);
+      out.push(`### ${t.workshop(workshop.openedAt, item === null ? null : escapeMarkdown(item))}`, '', `${t.split(workshop.method, workshop.features.map(escapeMarkdown).join(', '))}${workshop.closedAt === null ? '' : ` → ${workshop.closedAt}`}`, '');
+      for (const group of workshop.groups) {
+        const roles = [group.facilitator === null ? null : `${t.facilitator} : ${escapeMarkdown(group.facilitator)}`, group.reporter === null ? null : `${t.reporter} : ${escapeMarkdown(group.reporter)}`].filter((x) => x !== null);
+        out.push(`- **${t.group(group.index)}** (${group.members.map((member) => escapeMarkdown(member.name)).join(', ')})${roles.length === 0 ? '' : ` — ${roles.join(', ')}`}`);
+        out.push(`  - ${t.summary} : ${group.summary === null ? t.noSummary : escapeMarkdown(group.summary)}`);
+      }
+      out.push('');
+    }
   }
   if (minutes.moderation.length > 0) {
     out.push(`## ${t.moderation}`, '');

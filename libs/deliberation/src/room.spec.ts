@@ -276,3 +276,44 @@ describe('room state machine', () => {
     );
   });
 });
+
+describe('workshops in the room machine', () => {
+  const breakout = {
+    id: 'b1',
+    itemIndex: 0,
+    endsAt: 30 * 60_000,
+    groups: [
+      { index: 1, sessionId: 'g1', members: ['ana', 'bo'], facilitatorId: null, reporterId: null, reported: false },
+      { index: 2, sessionId: 'g2', members: ['cy', 'di'], facilitatorId: 'chair', reporterId: null, reported: false },
+    ],
+  };
+  const open: RoomCommand = { type: 'breakout.open', breakout, names: { ana: 'Ana' }, method: 'random', features: ['gender'], seed: 'ab' };
+
+  it('opens once, for the chair of a live plenary, and closes; the view says who is where until when', () => {
+    expect(refusal(live(), open, member('ana'))).toBe('NOT_CHAIR');
+    expect(refusal(initialRoomState(items), open, chair)).toBe('SESSION_NOT_LIVE');
+    const { state, types } = run([[open, chair, 1000]], live());
+    expect(types).toEqual(['breakout.opened']);
+    expect(refusal(state, open, chair)).toBe('BREAKOUT_OPEN');
+    const view = roomView(state, 60_000);
+    expect(view.breakout).toMatchObject({ id: 'b1', remainingMs: 29 * 60_000, groups: [{ index: 1, members: [{ accountId: 'ana', name: 'Ana' }, { accountId: 'bo', name: null }] }, { facilitator: { accountId: 'chair' } }] });
+    const reported = run([[{ type: 'breakout.reported', breakoutId: 'b1', index: 2, reporterId: 'di', summary: 'Oui' }, SYSTEM, 2000]], state).state;
+    expect(reported.breakout?.groups.map((g) => g.reported)).toEqual([false, true]);
+    const closed = run([[{ type: 'breakout.close' }, chair, 5 * 60_000]], reported);
+    expect(closed.types).toEqual(['breakout.closed']);
+    expect(closed.state.breakout).toBeNull();
+    expect(refusal(closed.state, { type: 'breakout.close' }, chair)).toBe('NO_BREAKOUT');
+  });
+
+  it('in a group’s room, its members name the reporter, who alone (or a chair) gives the summary', () => {
+    const group: RoomState = { ...live(), group: { plenarySessionId: 'p', breakoutId: 'b1', index: 1, endsAt: 1, members: ['ana', 'bo'], facilitatorId: null, reporterId: null, reported: false } };
+    expect(refusal(live(), { type: 'group.reporter', accountId: 'ana' }, member('ana'))).toBe('NOT_A_GROUP');
+    expect(refusal(group, { type: 'group.report', summary: 'x' }, member('ana'))).toBe('NOT_REPORTER');
+    expect(refusal(group, { type: 'group.reporter', accountId: 'bo' }, member('cy'))).toBe('NOT_IN_GROUP');
+    expect(refusal(group, { type: 'group.reporter', accountId: 'cy' }, member('ana'))).toBe('NOT_IN_GROUP');
+    const named = run([[{ type: 'group.reporter', accountId: 'bo' }, member('ana'), 0]], group).state;
+    expect(refusal(named, { type: 'group.report', summary: 'x' }, member('ana'))).toBe('NOT_REPORTER');
+    expect(run([[{ type: 'group.report', summary: 'Synthèse' }, member('bo'), 0]], named).types).toEqual(['group.reported']);
+    expect(run([[{ type: 'group.report', summary: 'Synthèse' }, chair, 0]], named).state.group?.reported).toBe(true);
+  });
+});

@@ -87,6 +87,43 @@ export interface RoomState {
   talkMs?: Record<string, number>;
   /** Present members whose page is in the background (tab hidden): here, but away from the screen. */
   away?: string[];
+  /** A plenary's workshops while they run (absent or null otherwise). */
+  breakout?: BreakoutState | null;
+  /** Set on a workshop group's room. */
+  group?: GroupState;
+}
+
+/** A workshop group as the plenary sees it. */
+export interface BreakoutGroup {
+  /** 1-based. */
+  index: number;
+  /** The group's own session (its room, queue, messages and minutes). */
+  sessionId: string;
+  members: string[];
+  facilitatorId: string | null;
+  reporterId: string | null;
+  reported: boolean;
+}
+
+/** A plenary's workshops while they run: who is in which group, until when. */
+export interface BreakoutState {
+  id: string;
+  /** The plenary item the groups work on. */
+  itemIndex: number | null;
+  endsAt: number;
+  groups: BreakoutGroup[];
+}
+
+/** A workshop group's room: its plenary, its members, its reporter. */
+export interface GroupState {
+  plenarySessionId: string;
+  breakoutId: string;
+  index: number;
+  endsAt: number;
+  members: string[];
+  facilitatorId: string | null;
+  reporterId: string | null;
+  reported: boolean;
 }
 
 export interface Actor {
@@ -120,6 +157,16 @@ export type RoomCommand =
   | { type: 'presence.leave'; accountId: string }
   /** From the presence service: away when every one of the account's connections is in the background. */
   | { type: 'presence.away'; accountId: string; away: boolean }
+  /** The service drew the groups and made their rooms; the plenary records the split. */
+  | { type: 'breakout.open'; breakout: BreakoutState; names: Record<string, string>; method: 'random' | 'manual'; features: string[]; seed: string | null }
+  | { type: 'breakout.close' }
+  /** The chair's word to every group (each group's room gets it). */
+  | { type: 'breakout.message'; text: string }
+  | { type: 'breakout.reporter'; breakoutId: string; index: number; accountId: string }
+  | { type: 'breakout.reported'; breakoutId: string; index: number; reporterId: string; summary: string }
+  /** In a group's room: the group names its reporter; the reporter gives the summary. */
+  | { type: 'group.reporter'; accountId: string }
+  | { type: 'group.report'; summary: string }
   | { type: 'tick' };
 
 export interface RoomEvent {
@@ -148,6 +195,11 @@ export const ROOM_REFUSALS = {
   NOT_PRESENT: 'conflict',
   NOT_MUTED: 'conflict',
   MUTED: 'forbidden',
+  BREAKOUT_OPEN: 'conflict',
+  NO_BREAKOUT: 'conflict',
+  NOT_A_GROUP: 'conflict',
+  NOT_IN_GROUP: 'forbidden',
+  NOT_REPORTER: 'forbidden',
 } as const;
 export type RoomRefusalCode = keyof typeof ROOM_REFUSALS;
 
@@ -414,6 +466,67 @@ function apply(draft: Draft, command: RoomCommand, actor: Actor, now: number): v
       draft.emit('presence.away', { accountId: command.accountId, away: command.away });
       return;
     }
+    case 'breakout.open': {
+      requireChair(actor, 'split the room into workshops');
+      requireLive(state, 'split it into workshops');
+      if (state.breakout) refuse('BREAKOUT_OPEN', 'Workshops are already running: close them first');
+      state.breakout = command.breakout;
+      for (const [accountId, name] of Object.entries(command.names)) state.names[accountId] ??= name;
+      draft.emit('breakout.opened', {
+        breakoutId: command.breakout.id,
+        itemIndex: command.breakout.itemIndex,
+        endsAt: command.breakout.endsAt,
+        method: command.method,
+        features: command.features,
+        seed: command.seed,
+        groups: command.breakout.groups.map((group) => ({ index: group.index, sessionId: group.sessionId, members: group.members, facilitatorId: group.facilitatorId })),
+      });
+      return;
+    }
+    case 'breakout.close': {
+      requireChair(actor, 'close the workshops');
+      const breakout = state.breakout;
+      if (!breakout) return refuse('NO_BREAKOUT', 'No workshops are running');
+      state.breakout = null;
+      draft.emit('breakout.closed', { breakoutId: breakout.id, early: now < breakout.endsAt });
+      return;
+    }
+    case 'breakout.message':
+      requireChair(actor, 'speak to every workshop');
+      if (state.status === 'ended') refuse('SESSION_ENDED', 'The session has ended');
+      draft.emit('breakout.broadcast', { text: command.text, by: actor.accountId });
+      return;
+    case 'breakout.reporter': {
+      const group = state.breakout?.id === command.breakoutId ? state.breakout.groups.find((g) => g.index === command.index) : undefined;
+      if (group === undefined) return; // the workshops closed meanwhile: their record keeps the reporter
+      group.reporterId = command.accountId;
+      draft.emit('breakout.reporter-named', { breakoutId: command.breakoutId, index: command.index, accountId: command.accountId });
+      return;
+    }
+    case 'breakout.reported': {
+      const group = state.breakout?.id === command.breakoutId ? state.breakout.groups.find((g) => g.index === command.index) : undefined;
+      if (group !== undefined) group.reported = true;
+      draft.emit('breakout.reported', { breakoutId: command.breakoutId, index: command.index, reporterId: command.reporterId, summary: command.summary });
+      return;
+    }
+    case 'group.reporter': {
+      const group = state.group;
+      if (group === undefined) return refuse('NOT_A_GROUP', 'This room is not a workshop group');
+      if (!actor.chair && !group.members.includes(actor.accountId)) refuse('NOT_IN_GROUP', 'Only the group’s members name its reporter');
+      if (!group.members.includes(command.accountId)) refuse('NOT_IN_GROUP', 'The reporter is one of the group’s members');
+      group.reporterId = command.accountId;
+      draft.emit('group.reporter-named', { accountId: command.accountId, by: actor.accountId });
+      return;
+    }
+    case 'group.report': {
+      const group = state.group;
+      if (group === undefined) return refuse('NOT_A_GROUP', 'This room is not a workshop group');
+      if (group.reporterId === null) refuse('NOT_REPORTER', 'Name the group’s reporter first');
+      if (actor.accountId !== group.reporterId && !actor.chair) refuse('NOT_REPORTER', 'Only the group’s reporter gives its summary');
+      group.reported = true;
+      draft.emit('group.reported', { summary: command.summary, by: actor.accountId });
+      return;
+    }
     case 'tick':
       tick(draft, now);
       return;
@@ -516,6 +629,25 @@ export interface RoomView {
   present: Array<{ accountId: string; name: string | null; away: boolean }>;
   mutes: Array<{ accountId: string; until: string }>;
   settings: RoomSettings;
+  /** A plenary's workshops while they run. */
+  breakout: {
+    id: string;
+    itemIndex: number | null;
+    endsAt: string;
+    remainingMs: number;
+    groups: Array<{ index: number; sessionId: string; members: Array<{ accountId: string; name: string | null }>; facilitator: { accountId: string; name: string | null } | null; reporter: { accountId: string; name: string | null } | null; reported: boolean }>;
+  } | null;
+  /** A workshop group's room: its plenary and members. */
+  group: {
+    plenarySessionId: string;
+    breakoutId: string;
+    index: number;
+    endsAt: string;
+    remainingMs: number;
+    members: Array<{ accountId: string; name: string | null }>;
+    reporter: { accountId: string; name: string | null } | null;
+    reported: boolean;
+  } | null;
   serverTime: string;
 }
 
@@ -523,6 +655,7 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
 
 export function roomView(state: RoomState, now: number): RoomView {
   const name = (accountId: string): string | null => state.names[accountId] ?? null;
+  const person = (accountId: string): { accountId: string; name: string | null } => ({ accountId, name: name(accountId) });
   const item = state.item === null ? null : state.items[state.item.index];
   return {
     status: state.status,
@@ -559,6 +692,35 @@ export function roomView(state: RoomState, now: number): RoomView {
       .filter(([, until]) => until > now)
       .map(([accountId, until]) => ({ accountId, until: new Date(until).toISOString() })),
     settings: state.settings,
+    breakout: state.breakout
+      ? {
+          id: state.breakout.id,
+          itemIndex: state.breakout.itemIndex,
+          endsAt: new Date(state.breakout.endsAt).toISOString(),
+          remainingMs: Math.max(0, state.breakout.endsAt - now),
+          groups: state.breakout.groups.map((group) => ({
+            index: group.index,
+            sessionId: group.sessionId,
+            members: group.members.map(person),
+            facilitator: group.facilitatorId === null ? null : person(group.facilitatorId),
+            reporter: group.reporterId === null ? null : person(group.reporterId),
+            reported: group.reported,
+          })),
+        }
+      : null,
+    group:
+      state.group === undefined
+        ? null
+        : {
+            plenarySessionId: state.group.plenarySessionId,
+            breakoutId: state.group.breakoutId,
+            index: state.group.index,
+            endsAt: new Date(state.group.endsAt).toISOString(),
+            remainingMs: Math.max(0, state.group.endsAt - now),
+            members: state.group.members.map(person),
+            reporter: state.group.reporterId === null ? null : person(state.group.reporterId),
+            reported: state.group.reported,
+          },
     serverTime: new Date(now).toISOString(),
   };
 }

@@ -36,7 +36,8 @@ export class SessionAccess {
   async participant(principal: Principal, sessionOrId: string | SessionEntity): Promise<Participant> {
     const session = typeof sessionOrId === 'string' ? await this.session(sessionOrId) : sessionOrId;
     const roles = await this.assemblies.rolesOf(principal, session.assemblyId);
-    const member = roles.includes('member') || roles.includes('alternate');
+    // A workshop group's room is its members': the assembly's other members do not act in it.
+    const member = session.plenarySessionId === null ? roles.includes('member') || roles.includes('alternate') : await this.repository.isGroupMember(session.id, principal.accountId);
     const chair = AssemblyAccess.chairsWith(principal, roles) || (await this.repository.isSessionFacilitator(session.id, principal.accountId));
     const role: ParticipantRole = chair ? 'chair' : member ? 'member' : 'observer';
     if (role === 'observer' && session.visibility !== 'public') throw DeliberationException.membersOnly();

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, OptionalPrincipal, Public, type Principal } from '@app/shared';
-import { EventPageDto, EventsQuery, FacilitatorListDto, FacilitatorsDto, MessagePageDto, MessagesQuery, MinutesDto, MinutesQuery, RoomDto, SessionIdParams, SessionVoteDto } from './dto/deliberation.dto.js';
+import { BreakoutsDto, EventPageDto, EventsQuery, FacilitatorListDto, FacilitatorsDto, MessagePageDto, MessagesQuery, MinutesDto, MinutesQuery, RoomDto, SessionIdParams, SessionVoteDto } from './dto/deliberation.dto.js';
 import { MessageService } from './message.service.js';
 import { SessionVoteService } from './session-vote.service.js';
 import { FacilitatorService } from './facilitator.service.js';
@@ -10,6 +10,8 @@ import { MinutesService } from './minutes.service.js';
 import { minutesToMarkdown } from './minutes.js';
 import { RoomService } from './room.service.js';
 import { SessionAccess } from './session-access.js';
+import { BreakoutService } from './breakout.service.js';
+import { DeliberationRepository } from './deliberation.repository.js';
 
 @ApiTags('deliberation')
 @ApiBearerAuth()
@@ -22,7 +24,42 @@ export class SessionsController {
     private readonly facilitators: FacilitatorService,
     private readonly messages: MessageService,
     private readonly votes: SessionVoteService,
+    private readonly breakouts: BreakoutService,
+    private readonly repository: DeliberationRepository,
   ) {}
+
+  @Get('breakouts')
+  @Public()
+  @ApiOperation({ summary: "The plenary's workshops, newest first: groups and their members, facilitators, reporters and summaries, the random split's seed; and the pool features a split can balance (the session's readers)" })
+  @ApiOkResponse({ type: BreakoutsDto })
+  async breakoutsOf(@OptionalPrincipal() principal: Principal | undefined, @Param() params: SessionIdParams): Promise<BreakoutsDto> {
+    const { features, breakouts } = await this.breakouts.history(principal, params.id);
+    const ids = [...new Set(breakouts.flatMap(({ groups }) => groups.flatMap((group) => [...group.members, group.facilitatorId, group.reporterId].filter((id): id is string => id !== null))))];
+    const names = await this.repository.displayNames(ids);
+    const person = (accountId: string | null) => (accountId === null ? null : { accountId, name: names.get(accountId) ?? null });
+    return {
+      features,
+      breakouts: breakouts.map(({ breakout, groups }) => ({
+        id: breakout.id,
+        itemIndex: breakout.itemIndex,
+        method: breakout.method,
+        features: breakout.features,
+        seed: breakout.seed,
+        openedAt: breakout.openedAt.toISOString(),
+        endsAt: breakout.endsAt.toISOString(),
+        closedAt: breakout.closedAt === null ? null : breakout.closedAt.toISOString(),
+        groups: groups.map((group) => ({
+          index: group.index,
+          sessionId: group.sessionId,
+          members: group.members.map((id) => person(id)!),
+          facilitator: person(group.facilitatorId),
+          reporter: person(group.reporterId),
+          summary: group.summary,
+          reportedAt: group.reportedAt === null ? null : group.reportedAt.toISOString(),
+        })),
+      })),
+    };
+  }
 
   @Get('room')
   @Public()

@@ -14,6 +14,8 @@ export type SessionVisibility = (typeof SESSION_VISIBILITIES)[number];
 @Check('sessions_visibility_known', `"visibility" IN ('public','members')`)
 @Check('sessions_hours_valid', `"ends_at" > "scheduled_at" AND "ends_at" <= "scheduled_at" + interval '24 hours'`)
 @Check('sessions_half_days_known', `"half_days" IN (1, 2)`)
+@Check('sessions_plenary_not_self', `"plenary_session_id" IS NULL OR "plenary_session_id" <> "id"`)
+@Index('sessions_plenary_idx', ['plenarySessionId'], { where: `"plenary_session_id" IS NOT NULL` })
 @Index('sessions_assembly_scheduled_idx', ['assemblyId', 'scheduledAt'])
 export class SessionEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'sessions_pkey' })
@@ -43,6 +45,14 @@ export class SessionEntity {
   /** Members may attend from home: being connected to the live room counts as presence. */
   @Column({ type: 'boolean', default: false })
   remoteAttendance!: boolean;
+
+  /** Set on a workshop group's session: the plenary it was split from. */
+  @Column({ type: 'uuid', nullable: true })
+  plenarySessionId!: string | null;
+
+  @ManyToOne(() => SessionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'plenary_session_id', foreignKeyConstraintName: 'sessions_plenary_fk' })
+  plenary?: Relation<SessionEntity>;
 
   @Column({ type: 'text', default: 'scheduled' })
   status!: SessionStatus;

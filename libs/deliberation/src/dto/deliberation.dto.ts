@@ -116,6 +116,39 @@ export class RoomSettingsViewDto {
   @ApiProperty() autoNext!: boolean;
 }
 
+export class PersonViewDto {
+  @ApiProperty() accountId!: string;
+  @ApiProperty({ type: String, nullable: true }) name!: string | null;
+}
+
+export class BreakoutGroupViewDto {
+  @ApiProperty({ description: '1-based' }) index!: number;
+  @ApiProperty({ description: "The group's own session: join it to work in the group" }) sessionId!: string;
+  @ApiProperty({ type: PersonViewDto, isArray: true }) members!: PersonViewDto[];
+  @ApiProperty({ type: PersonViewDto, nullable: true }) facilitator!: PersonViewDto | null;
+  @ApiProperty({ type: PersonViewDto, nullable: true }) reporter!: PersonViewDto | null;
+  @ApiProperty() reported!: boolean;
+}
+
+export class BreakoutViewDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ type: Number, nullable: true }) itemIndex!: number | null;
+  @ApiProperty() endsAt!: string;
+  @ApiProperty() remainingMs!: number;
+  @ApiProperty({ type: BreakoutGroupViewDto, isArray: true }) groups!: BreakoutGroupViewDto[];
+}
+
+export class GroupViewDto {
+  @ApiProperty() plenarySessionId!: string;
+  @ApiProperty() breakoutId!: string;
+  @ApiProperty() index!: number;
+  @ApiProperty() endsAt!: string;
+  @ApiProperty() remainingMs!: number;
+  @ApiProperty({ type: PersonViewDto, isArray: true }) members!: PersonViewDto[];
+  @ApiProperty({ type: PersonViewDto, nullable: true }) reporter!: PersonViewDto | null;
+  @ApiProperty() reported!: boolean;
+}
+
 export class RoomViewDto {
   @ApiProperty({ enum: ROOM_STATUSES }) status!: RoomStatus;
   @ApiProperty({ type: RoomItemViewDto, isArray: true }) items!: RoomItemViewDto[];
@@ -125,6 +158,8 @@ export class RoomViewDto {
   @ApiProperty({ type: PresentViewDto, isArray: true }) present!: PresentViewDto[];
   @ApiProperty({ type: MuteViewDto, isArray: true }) mutes!: MuteViewDto[];
   @ApiProperty({ type: RoomSettingsViewDto }) settings!: RoomSettingsViewDto;
+  @ApiProperty({ type: BreakoutViewDto, nullable: true, description: "A plenary's workshops while they run" }) breakout!: BreakoutViewDto | null;
+  @ApiProperty({ type: GroupViewDto, nullable: true, description: "Set in a workshop group's room" }) group!: GroupViewDto | null;
   @ApiProperty({ description: "The server's clock when this view was made: clients correct their countdowns with it" }) serverTime!: string;
 }
 
@@ -340,6 +375,31 @@ export class MinutesModerationDto {
   @ApiProperty({ type: String, nullable: true }) by!: string | null;
 }
 
+export class MinutesWorkshopMemberDto {
+  @ApiProperty() accountId!: string;
+  @ApiProperty() name!: string;
+}
+
+export class MinutesWorkshopGroupDto {
+  @ApiProperty() index!: number;
+  @ApiProperty() sessionId!: string;
+  @ApiProperty({ type: MinutesWorkshopMemberDto, isArray: true }) members!: MinutesWorkshopMemberDto[];
+  @ApiProperty({ type: String, nullable: true }) facilitator!: string | null;
+  @ApiProperty({ type: String, nullable: true }) reporter!: string | null;
+  @ApiProperty({ type: String, nullable: true }) summary!: string | null;
+}
+
+export class MinutesWorkshopDto {
+  @ApiProperty() breakoutId!: string;
+  @ApiProperty({ type: Number, nullable: true }) itemIndex!: number | null;
+  @ApiProperty() openedAt!: string;
+  @ApiProperty({ type: String, nullable: true }) closedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) method!: string | null;
+  @ApiProperty({ type: String, isArray: true }) features!: string[];
+  @ApiProperty({ type: String, nullable: true }) seed!: string | null;
+  @ApiProperty({ type: MinutesWorkshopGroupDto, isArray: true }) groups!: MinutesWorkshopGroupDto[];
+}
+
 export class MinutesDto {
   @ApiProperty({ enum: ['pnyx-minutes-v1'] }) format!: 'pnyx-minutes-v1';
   @ApiProperty({ description: 'False until the session ends (a draft)' }) final!: boolean;
@@ -350,6 +410,7 @@ export class MinutesDto {
   @ApiProperty({ type: MinutesMessageDto, isArray: true, description: 'Posted while no item was under way' }) otherMessages!: MinutesMessageDto[];
   @ApiProperty({ type: MinutesVoteDto, isArray: true }) decisions!: MinutesVoteDto[];
   @ApiProperty({ type: MinutesModerationDto, isArray: true }) moderation!: MinutesModerationDto[];
+  @ApiProperty({ type: MinutesWorkshopDto, isArray: true, description: 'Workshops in breakout groups: members, facilitators, reporters, summaries' }) workshops!: MinutesWorkshopDto[];
 }
 
 /** Every model the socket protocol uses, for the OpenAPI document's components. */
@@ -357,4 +418,31 @@ export const DELIBERATION_SOCKET_MODELS = [SessionJoinAckDto, MessagePostedDataD
 
 export class FacilitatorListDto {
   @ApiProperty({ type: String, isArray: true }) accountIds!: string[];
+}
+
+export class BreakoutGroupRecordDto {
+  @ApiProperty() index!: number;
+  @ApiProperty({ description: "The group's session (its room and minutes)" }) sessionId!: string;
+  @ApiProperty({ type: PersonViewDto, isArray: true }) members!: PersonViewDto[];
+  @ApiProperty({ type: PersonViewDto, nullable: true }) facilitator!: PersonViewDto | null;
+  @ApiProperty({ type: PersonViewDto, nullable: true }) reporter!: PersonViewDto | null;
+  @ApiProperty({ type: String, nullable: true }) summary!: string | null;
+  @ApiProperty({ type: String, nullable: true }) reportedAt!: string | null;
+}
+
+export class BreakoutRecordDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'The plenary item the groups worked on' }) itemIndex!: number | null;
+  @ApiProperty({ enum: ['random', 'manual'] }) method!: 'random' | 'manual';
+  @ApiProperty({ type: String, isArray: true }) features!: string[];
+  @ApiProperty({ type: String, nullable: true, description: "The random split's seed: libs/sortition's splitIntoGroups gives the same groups from it" }) seed!: string | null;
+  @ApiProperty() openedAt!: string;
+  @ApiProperty() endsAt!: string;
+  @ApiProperty({ type: String, nullable: true }) closedAt!: string | null;
+  @ApiProperty({ type: BreakoutGroupRecordDto, isArray: true }) groups!: BreakoutGroupRecordDto[];
+}
+
+export class BreakoutsDto {
+  @ApiProperty({ type: String, isArray: true, description: "Pool features a random split can balance (the assembly's members' pool columns)" }) features!: string[];
+  @ApiProperty({ type: BreakoutRecordDto, isArray: true, description: 'Newest first' }) breakouts!: BreakoutRecordDto[];
 }

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { GRADE_PRESET_NAMES, OptionalGradeLabels, type GradePreset } from '@app/voting';
 import { REACTIONS, type Reaction } from '../entities/message-reaction.entity.js';
 import { MESSAGE_MAX_LENGTH } from '../entities/session-message.entity.js';
@@ -158,4 +158,56 @@ export class OpenVoteDto extends SessionRefDto {
 export class CloseVoteDto extends SessionRefDto {
   @IsUUID('4', { message: 'pollId must be a UUID' })
   pollId!: string;
+}
+
+/** `breakout.open`: a random split into `groups` balanced on `features`, or the groups by hand (`assignment`). */
+export class OpenBreakoutDto extends SessionRefDto {
+  @ValidateIf((body: OpenBreakoutDto) => body.assignment === undefined)
+  @IsInt()
+  @Min(2)
+  @Max(50)
+  groups?: number;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(50)
+  @IsArray({ each: true })
+  assignment?: string[][];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(3)
+  @IsString({ each: true })
+  @Length(1, 64, { each: true })
+  features?: string[];
+
+  /** The workshop's length: the groups' countdown to the return to plenary. */
+  @IsInt()
+  @Min(1)
+  @Max(240)
+  minutes!: number;
+
+  /** Per group, in order: a facilitator's account id, or null. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  facilitators?: Array<string | null>;
+}
+
+export class BroadcastDto extends SessionRefDto {
+  @IsString()
+  @Length(1, 500)
+  text!: string;
+}
+
+export class GroupReporterDto extends SessionRefDto {
+  @IsUUID('4', { message: 'accountId must be a UUID' })
+  accountId!: string;
+}
+
+export class GroupReportDto extends SessionRefDto {
+  @IsString()
+  @Length(1, 1800)
+  summary!: string;
 }

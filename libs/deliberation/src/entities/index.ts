@@ -1,6 +1,7 @@
 import { AttendanceCorrectionEntity } from './attendance-correction.entity.js';
 import { AttendanceRecordEntity } from './attendance-record.entity.js';
 import { IndemnityRulesEntity } from './indemnity-rules.entity.js';
+import { BreakoutEntity, BreakoutGroupEntity, BreakoutMemberEntity } from './breakout.entity.js';
 import { DeliberationInstanceEntity } from './deliberation-instance.entity.js';
 import { DeliberationRoomEntity } from './deliberation-room.entity.js';
 import { MessageReactionEntity } from './message-reaction.entity.js';
@@ -13,6 +14,7 @@ import { SessionPollEntity } from './session-poll.entity.js';
 export * from './attendance-correction.entity.js';
 export * from './attendance-record.entity.js';
 export * from './indemnity-rules.entity.js';
+export * from './breakout.entity.js';
 export * from './deliberation-instance.entity.js';
 export * from './deliberation-room.entity.js';
 export * from './message-reaction.entity.js';
@@ -34,4 +36,7 @@ export const DELIBERATION_ENTITIES = [
   AttendanceRecordEntity,
   AttendanceCorrectionEntity,
   IndemnityRulesEntity,
+  BreakoutEntity,
+  BreakoutGroupEntity,
+  BreakoutMemberEntity,
 ];
