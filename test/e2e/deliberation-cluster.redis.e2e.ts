@@ -41,7 +41,7 @@ describe('Deliberation across API instances', () => {
   });
 
   /** A live session with one 30-minute item, the facilitator on `first`, a member on `second`. */
-  async function setUp(first: TestApp, second: TestApp): Promise<{ sessionId: string; chair: RoomClient; member: RoomClient; memberAccount: LoggedIn }> {
+  async function setUp(first: TestApp, second: TestApp): Promise<{ sessionId: string; chair: RoomClient; member: RoomClient; memberAccount: LoggedIn; chairAccount: LoggedIn }> {
     const organiser = await createAndLogin(first.app, first.http, ['organiser']);
     const facilitator = await createAndLogin(first.app, first.http, ['facilitator']);
     const member = await createAndLogin(first.app, first.http);
@@ -64,7 +64,7 @@ describe('Deliberation across API instances', () => {
     clients.push(chair, seated);
     await chair.ok('session.join', { sessionId: session.id });
     await seated.ok('session.join', { sessionId: session.id });
-    return { sessionId: session.id, chair, member: seated, memberAccount: member };
+    return { sessionId: session.id, chair, member: seated, memberAccount: member, chairAccount: facilitator };
   }
 
   it('with Redis: a member on instance B sees, in order, what happens on instance A', async () => {
@@ -96,6 +96,41 @@ describe('Deliberation across API instances', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(member.events.filter((event) => event.type === 'floor.ended')).toHaveLength(1);
     expect(chair.events.filter((event) => event.type === 'floor.ended')).toHaveLength(1);
+  });
+
+  it('with Redis: workshops opened on instance A reach members on B; a group room works across instances; a member who reconnects elsewhere finds their group', async () => {
+    const { sessionId, chair, member, memberAccount, chairAccount } = await setUp(a, b);
+    const assemblyId = (await a.http.get(`/api/sessions/${sessionId}/agenda`).expect(200)).body.session.assemblyId as string;
+    const second = await createAndLogin(a.app, a.http);
+    await seatMember(a.app, assemblyId, second.account.id);
+    const secondRoom = await RoomClient.connect(await deliberationUrl(b.app), second.accessToken);
+    clients.push(secondRoom);
+    await secondRoom.ok('session.join', { sessionId });
+    await chair.ok('session.start', { sessionId });
+    await chair.ok('item.start', { sessionId, index: 0 });
+    await chair.ok('breakout.open', { sessionId, groups: 2, minutes: 20 });
+    const opened = await member.waitFor((event) => event.type === 'breakout.opened', 'the split, on B');
+    const groups = opened.data.groups as Array<{ sessionId: string; members: string[] }>;
+    const mine = groups.find((group) => group.members.includes(memberAccount.account.id))!;
+
+    const inGroupOnB = await RoomClient.connect(await deliberationUrl(b.app), memberAccount.accessToken);
+    const chairInGroupOnA = await RoomClient.connect(await deliberationUrl(a.app), chairAccount.accessToken);
+    clients.push(inGroupOnB, chairInGroupOnA);
+    await inGroupOnB.ok('session.join', { sessionId: mine.sessionId });
+    await chairInGroupOnA.ok('session.join', { sessionId: mine.sessionId });
+    await chair.ok('breakout.broadcast', { sessionId, text: 'Cinq minutes' });
+    await inGroupOnB.waitFor((event) => event.type === 'breakout.broadcast', 'the broadcast, on B');
+    await inGroupOnB.ok('group.reporter', { sessionId: mine.sessionId, accountId: memberAccount.account.id });
+    await chairInGroupOnA.waitFor((event) => event.type === 'group.reporter-named', 'the reporter, on A');
+
+    // The member's connection drops; they come back through instance A and the plenary tells them their group.
+    member.close();
+    const back = await RoomClient.connect(await deliberationUrl(a.app), memberAccount.accessToken);
+    clients.push(back);
+    const ack = (await back.ok('session.join', { sessionId })) as unknown as { room: { breakout: { groups: Array<{ sessionId: string; members: Array<{ accountId: string }> }> } } };
+    expect(ack.room.breakout.groups.find((group) => group.members.some((m) => m.accountId === memberAccount.account.id))?.sessionId).toBe(mine.sessionId);
+    await chair.ok('breakout.close', { sessionId });
+    await inGroupOnB.waitFor((event) => event.type === 'session.ended', 'the group’s end, on B');
   });
 
   it('recovers an event whose message between instances was lost (a Redis blip) from the database, in order', async () => {
