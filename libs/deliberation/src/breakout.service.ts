@@ -225,8 +225,10 @@ export class BreakoutService {
   }
 
   /** The plenary's workshops, newest first, with their groups and summaries; and the features a split can balance. */
-  async history(principal: Principal | undefined, sessionId: string): Promise<{ features: string[]; breakouts: BreakoutRecord[] }> {
+  async history(principal: Principal | undefined, sessionId: string): Promise<{ features: string[]; candidates: string[]; breakouts: BreakoutRecord[] }> {
     const session = await this.access.requireReader(principal, sessionId);
+    const room = await this.repository.roomState(sessionId);
+    const candidates = room === null ? [] : (await this.presentMembers(this.dataSource.manager, session, room.state)).map((person) => person.id);
     const breakouts = await this.dataSource.getRepository(BreakoutEntity).find({ where: { sessionId }, order: { openedAt: 'DESC' } });
     const ids = breakouts.map((breakout) => breakout.id);
     const groups = ids.length === 0 ? [] : await this.dataSource.getRepository(BreakoutGroupEntity).createQueryBuilder('g').where('g.breakout_id = ANY(:ids)', { ids }).orderBy('g.index', 'ASC').getMany();
@@ -238,6 +240,7 @@ export class BreakoutService {
     );
     return {
       features: features.map((row) => row.key),
+      candidates,
       breakouts: breakouts.map((breakout) => ({
         breakout,
         groups: groups.filter((group) => group.breakoutId === breakout.id).map((group) => Object.assign(group, { members: members.filter((m) => m.groupSessionId === group.sessionId).map((m) => m.accountId) })),

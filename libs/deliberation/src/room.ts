@@ -91,6 +91,8 @@ export interface RoomState {
   breakout?: BreakoutState | null;
   /** Set on a workshop group's room. */
   group?: GroupState;
+  /** The chair's latest word to the workshops, shown until the next. */
+  notice?: { text: string; at: number } | null;
 }
 
 /** A workshop group as the plenary sees it. */
@@ -488,12 +490,14 @@ function apply(draft: Draft, command: RoomCommand, actor: Actor, now: number): v
       const breakout = state.breakout;
       if (!breakout) return refuse('NO_BREAKOUT', 'No workshops are running');
       state.breakout = null;
+      state.notice = null;
       draft.emit('breakout.closed', { breakoutId: breakout.id, early: now < breakout.endsAt });
       return;
     }
     case 'breakout.message':
       requireChair(actor, 'speak to every workshop');
       if (state.status === 'ended') refuse('SESSION_ENDED', 'The session has ended');
+      state.notice = { text: command.text, at: now };
       draft.emit('breakout.broadcast', { text: command.text, by: actor.accountId });
       return;
     case 'breakout.reporter': {
@@ -648,6 +652,8 @@ export interface RoomView {
     reporter: { accountId: string; name: string | null } | null;
     reported: boolean;
   } | null;
+  /** The chair's latest word to the workshops. */
+  notice: { text: string; at: string } | null;
   serverTime: string;
 }
 
@@ -721,6 +727,7 @@ export function roomView(state: RoomState, now: number): RoomView {
             reporter: state.group.reporterId === null ? null : person(state.group.reporterId),
             reported: state.group.reported,
           },
+    notice: state.notice ? { text: state.notice.text, at: new Date(state.notice.at).toISOString() } : null,
     serverTime: new Date(now).toISOString(),
   };
 }

@@ -33,12 +33,13 @@ export class SessionsController {
   @ApiOperation({ summary: "The plenary's workshops, newest first: groups and their members, facilitators, reporters and summaries, the random split's seed; and the pool features a split can balance (the session's readers)" })
   @ApiOkResponse({ type: BreakoutsDto })
   async breakoutsOf(@OptionalPrincipal() principal: Principal | undefined, @Param() params: SessionIdParams): Promise<BreakoutsDto> {
-    const { features, breakouts } = await this.breakouts.history(principal, params.id);
-    const ids = [...new Set(breakouts.flatMap(({ groups }) => groups.flatMap((group) => [...group.members, group.facilitatorId, group.reporterId].filter((id): id is string => id !== null))))];
+    const { features, candidates, breakouts } = await this.breakouts.history(principal, params.id);
+    const ids = [...new Set([...candidates, ...breakouts.flatMap(({ groups }) => groups.flatMap((group) => [...group.members, group.facilitatorId, group.reporterId].filter((id): id is string => id !== null)))])];
     const names = await this.repository.displayNames(ids);
     const person = (accountId: string | null) => (accountId === null ? null : { accountId, name: names.get(accountId) ?? null });
     return {
       features,
+      candidates: candidates.map((id) => person(id)!),
       breakouts: breakouts.map(({ breakout, groups }) => ({
         id: breakout.id,
         itemIndex: breakout.itemIndex,

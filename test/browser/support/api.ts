@@ -156,7 +156,7 @@ export interface Member {
  * seats linked to residents' accounts by their invitation codes, and a public session with two
  * agenda items (motions of the members, admitted and scheduled with their minutes).
  */
-export async function assemblyInSession(names: [string, string]): Promise<{ assemblyId: string; sessionId: string; members: Member[] }> {
+export async function assemblyInSession(names: string[]): Promise<{ assemblyId: string; sessionId: string; members: Member[] }> {
   const token = await organiser();
   const authed = { Authorization: `Bearer ${token}` };
   const assembly = await request<{ id: string }>('POST', '/api/assemblies', token, { name: `Assemblée citoyenne ${randomBytes(2).toString('hex')}`, seats: 20, termStart: '2027-01-01', termEnd: '2027-12-31' });

@@ -149,6 +149,11 @@ export class GroupViewDto {
   @ApiProperty() reported!: boolean;
 }
 
+export class NoticeViewDto {
+  @ApiProperty() text!: string;
+  @ApiProperty() at!: string;
+}
+
 export class RoomViewDto {
   @ApiProperty({ enum: ROOM_STATUSES }) status!: RoomStatus;
   @ApiProperty({ type: RoomItemViewDto, isArray: true }) items!: RoomItemViewDto[];
@@ -160,6 +165,7 @@ export class RoomViewDto {
   @ApiProperty({ type: RoomSettingsViewDto }) settings!: RoomSettingsViewDto;
   @ApiProperty({ type: BreakoutViewDto, nullable: true, description: "A plenary's workshops while they run" }) breakout!: BreakoutViewDto | null;
   @ApiProperty({ type: GroupViewDto, nullable: true, description: "Set in a workshop group's room" }) group!: GroupViewDto | null;
+  @ApiProperty({ type: NoticeViewDto, nullable: true, description: "The chair's latest word to the workshops" }) notice!: NoticeViewDto | null;
   @ApiProperty({ description: "The server's clock when this view was made: clients correct their countdowns with it" }) serverTime!: string;
 }
 
@@ -444,5 +450,6 @@ export class BreakoutRecordDto {
 
 export class BreakoutsDto {
   @ApiProperty({ type: String, isArray: true, description: "Pool features a random split can balance (the assembly's members' pool columns)" }) features!: string[];
+  @ApiProperty({ type: PersonViewDto, isArray: true, description: 'The members (and alternates) present now: those a split places' }) candidates!: PersonViewDto[];
   @ApiProperty({ type: BreakoutRecordDto, isArray: true, description: 'Newest first' }) breakouts!: BreakoutRecordDto[];
 }

@@ -2192,6 +2192,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{id}/breakouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plenary's workshops, newest first: groups and their members, facilitators, reporters and summaries, the random split's seed; and the pool features a split can balance (the session's readers) */
+        get: operations["SessionsController_breakoutsOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{id}/events": {
         parameters: {
             query?: never;
@@ -2483,6 +2500,55 @@ export type components = {
             /** Format: uuid */
             projectId: string;
             title: string;
+        };
+        BreakoutGroupRecordDto: {
+            facilitator: components["schemas"]["PersonViewDto"] | null;
+            index: number;
+            members: components["schemas"]["PersonViewDto"][];
+            reportedAt: string | null;
+            reporter: components["schemas"]["PersonViewDto"] | null;
+            /** @description The group's session (its room and minutes) */
+            sessionId: string;
+            summary: string | null;
+        };
+        BreakoutGroupViewDto: {
+            facilitator: components["schemas"]["PersonViewDto"] | null;
+            /** @description 1-based */
+            index: number;
+            members: components["schemas"]["PersonViewDto"][];
+            reported: boolean;
+            reporter: components["schemas"]["PersonViewDto"] | null;
+            /** @description The group's own session: join it to work in the group */
+            sessionId: string;
+        };
+        BreakoutRecordDto: {
+            closedAt: string | null;
+            endsAt: string;
+            features: string[];
+            groups: components["schemas"]["BreakoutGroupRecordDto"][];
+            id: string;
+            /** @description The plenary item the groups worked on */
+            itemIndex: number | null;
+            /** @enum {string} */
+            method: "random" | "manual";
+            openedAt: string;
+            /** @description The random split's seed: libs/sortition's splitIntoGroups gives the same groups from it */
+            seed: string | null;
+        };
+        BreakoutsDto: {
+            /** @description Newest first */
+            breakouts: components["schemas"]["BreakoutRecordDto"][];
+            /** @description The members (and alternates) present now: those a split places */
+            candidates: components["schemas"]["PersonViewDto"][];
+            /** @description Pool features a random split can balance (the assembly's members' pool columns) */
+            features: string[];
+        };
+        BreakoutViewDto: {
+            endsAt: string;
+            groups: components["schemas"]["BreakoutGroupViewDto"][];
+            id: string;
+            itemIndex: number | null;
+            remainingMs: number;
         };
         CalendarDto: {
             /** @example 2027-08-01 */
@@ -3207,6 +3273,16 @@ export type components = {
              */
             sign: "+" | "-";
         };
+        GroupViewDto: {
+            breakoutId: string;
+            endsAt: string;
+            index: number;
+            members: components["schemas"]["PersonViewDto"][];
+            plenarySessionId: string;
+            remainingMs: number;
+            reported: boolean;
+            reporter: components["schemas"]["PersonViewDto"] | null;
+        };
         HiddenDto: {
             at: string;
             /** @description The public reason */
@@ -3513,6 +3589,8 @@ export type components = {
             /** @description Posted while no item was under way */
             otherMessages: components["schemas"]["MinutesMessageDto"][];
             session: components["schemas"]["MinutesSessionDto"];
+            /** @description Workshops in breakout groups: members, facilitators, reporters, summaries */
+            workshops: components["schemas"]["MinutesWorkshopDto"][];
         };
         MinutesItemDto: {
             allottedMinutes: number | null;
@@ -3580,6 +3658,28 @@ export type components = {
             ranking: components["schemas"]["MinutesRankedDto"][] | null;
             title: string;
         };
+        MinutesWorkshopDto: {
+            breakoutId: string;
+            closedAt: string | null;
+            features: string[];
+            groups: components["schemas"]["MinutesWorkshopGroupDto"][];
+            itemIndex: number | null;
+            method: string | null;
+            openedAt: string;
+            seed: string | null;
+        };
+        MinutesWorkshopGroupDto: {
+            facilitator: string | null;
+            index: number;
+            members: components["schemas"]["MinutesWorkshopMemberDto"][];
+            reporter: string | null;
+            sessionId: string;
+            summary: string | null;
+        };
+        MinutesWorkshopMemberDto: {
+            accountId: string;
+            name: string;
+        };
         MonthTotalDto: {
             /** @description What the monthly cap took off */
             cappedCents: number;
@@ -3618,6 +3718,10 @@ export type components = {
         NameShownDto: {
             /** @description Show my name on the assembly page */
             shown: boolean;
+        };
+        NoticeViewDto: {
+            at: string;
+            text: string;
         };
         OfficerAssignmentDto: {
             closesAt: string;
@@ -3663,6 +3767,10 @@ export type components = {
             reason?: string;
             /** @description Whether the caller has already voted (never how) */
             voted: boolean;
+        };
+        PersonViewDto: {
+            accountId: string;
+            name: string | null;
         };
         PollDto: {
             assemblyId?: string;
@@ -4219,10 +4327,16 @@ export type components = {
             warningSeconds: number;
         };
         RoomViewDto: {
+            /** @description A plenary's workshops while they run */
+            breakout: components["schemas"]["BreakoutViewDto"] | null;
             currentItem: components["schemas"]["CurrentItemViewDto"] | null;
             floor: components["schemas"]["FloorViewDto"] | null;
+            /** @description Set in a workshop group's room */
+            group: components["schemas"]["GroupViewDto"] | null;
             items: components["schemas"]["RoomItemViewDto"][];
             mutes: components["schemas"]["MuteViewDto"][];
+            /** @description The chair's latest word to the workshops */
+            notice: components["schemas"]["NoticeViewDto"] | null;
             present: components["schemas"]["PresentViewDto"][];
             /** @description In speaking order */
             queue: components["schemas"]["QueueEntryViewDto"][];
@@ -9510,6 +9624,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AttendanceStretchDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SessionsController_breakoutsOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakoutsDto"];
                 };
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */

@@ -33,3 +33,8 @@ export function usePolledVotes(sessionId: string) {
 export function useMinutes(sessionId: string) {
   return useQuery({ queryKey: ['session', sessionId, 'minutes'], queryFn: () => call(api.GET('/api/sessions/{id}/minutes', { params: { path: { id: sessionId }, query: { format: 'json' } } })) });
 }
+
+/** The plenary's workshops (groups, reporters, summaries, seeds) and the pool features a split can balance. */
+export function useBreakouts(sessionId: string) {
+  return useQuery({ queryKey: ['session', sessionId, 'breakouts'], queryFn: () => call(api.GET('/api/sessions/{id}/breakouts', { params: { path: { id: sessionId } } })) });
+}

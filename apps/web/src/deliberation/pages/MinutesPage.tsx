@@ -122,6 +122,31 @@ export function MinutesPage() {
         </section>
       ))}
 
+      {data.workshops.length > 0 ? (
+        <section aria-labelledby="minutes-workshops" className="section">
+          <h2 id="minutes-workshops">{t('minutes.workshops')}</h2>
+          {data.workshops.map((workshop) => (
+            <div key={workshop.breakoutId}>
+              <h3>
+                {t('minutes.workshopOn', { item: workshop.itemIndex === null ? '—' : (data.items[workshop.itemIndex]?.title ?? '—') })} — <TimeText iso={workshop.openedAt} />
+              </h3>
+              <p className="meta">{workshop.method === 'manual' ? t('minutes.splitByHand') : t('minutes.splitRandom', { features: workshop.features.join(', ') || '—' })}</p>
+              <ul className="plain-list">
+                {workshop.groups.map((group) => (
+                  <li key={group.sessionId}>
+                    <p>
+                      <strong>{t('room.workshops.group', { index: group.index })}</strong> — {group.members.map((member) => member.name).join(', ')}
+                      {group.reporter !== null ? ` (${t('room.workshops.reporter', { name: group.reporter })})` : ''}
+                    </p>
+                    <p>{group.summary === null ? t('minutes.noSummary') : t('minutes.summary', { text: group.summary })}</p>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      ) : null}
+
       <section aria-labelledby="minutes-decisions" className="section">
         <h2 id="minutes-decisions">{t('minutes.decisions')}</h2>
         {data.decisions.length === 0 ? (

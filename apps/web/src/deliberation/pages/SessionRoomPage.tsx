@@ -1,4 +1,5 @@
-import { Link, useLocation, useParams } from 'react-router';
+import { useEffect } from 'react';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useSession } from '../../app/auth/useSession';
 import { useTranslation } from '../../app/i18n/i18n';
 import { ApiError } from '../../app/api/errors';
@@ -12,11 +13,13 @@ import { AgendaPanel } from '../components/AgendaPanel';
 import { ChairPanel } from '../components/ChairPanel';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { FloorPanel } from '../components/FloorPanel';
+import { GroupPanel } from '../components/GroupPanel';
 import { LiveAnnouncer } from '../components/LiveAnnouncer';
 import { MessagesPanel } from '../components/MessagesPanel';
 import { PresencePanel } from '../components/PresencePanel';
 import { QueuePanel } from '../components/QueuePanel';
 import { SessionVotePanel } from '../components/SessionVotePanel';
+import { WorkshopsPanel } from '../components/WorkshopsPanel';
 import { useMessageWindow, useRoomSnapshot, useSessionAgenda, useSessionVotes } from '../hooks/sessions';
 import { useSessionRoom } from '../hooks/useSessionRoom';
 import { currentVote } from '../utils/room-events';
@@ -61,6 +64,14 @@ function LiveRoom({ sessionId, title, scheduledAt, me }: { sessionId: string; ti
   const live = room.status === 'live';
   const view = snapshot.data?.room;
   const vote = currentVote(votes.data ?? []);
+  const navigate = useNavigate();
+  const [search] = useSearchParams();
+  // A member in a workshop lands in their group (on joining, and when the chair splits the room), unless they asked for the plenary.
+  const myGroup = room.role === 'chair' ? undefined : view?.breakout?.groups.find((group) => group.members.some((member) => member.accountId === me));
+  const stayInPlenary = search.has('plenary');
+  useEffect(() => {
+    if (myGroup !== undefined && !stayInPlenary) void navigate(`/sessions/${myGroup.sessionId}`);
+  }, [myGroup, stayInPlenary, navigate]);
 
   return (
     <>
@@ -87,6 +98,19 @@ function LiveRoom({ sessionId, title, scheduledAt, me }: { sessionId: string; ti
       ) : (
         <div className="room-layout" aria-busy={!live}>
           <div className="room-main">
+            {view.group !== null ? (
+              <>
+                <GroupPanel room={view} offsetMs={room.offsetMs} me={me} role={room.role} live={live} send={room.send} />
+                <PlenaryPresence plenaryId={view.group.plenarySessionId} me={me} />
+              </>
+            ) : null}
+            {myGroup !== undefined ? (
+              <div className="notice" role="status">
+                <p>
+                  {t('room.workshops.youAreIn', { index: myGroup.index })} <Link to={`/sessions/${myGroup.sessionId}`}>{t('room.workshops.goToGroup')}</Link>
+                </p>
+              </div>
+            ) : null}
             {/* Who speaks and who is next come first, on a phone too: raising a hand is the first thing a member does. */}
             <FloorPanel room={view} offsetMs={room.offsetMs} me={me} disabled={!live} send={room.send} />
             <QueuePanel room={view} me={me} role={room.role} live={live} send={room.send} />
@@ -95,6 +119,7 @@ function LiveRoom({ sessionId, title, scheduledAt, me }: { sessionId: string; ti
           </div>
           <div className="room-side">
             {room.role === 'chair' ? <ChairPanel room={view} votes={votes.data ?? []} me={me} live={live} send={room.send} /> : null}
+            {room.role === 'chair' && view.group === null ? <WorkshopsPanel sessionId={sessionId} room={view} offsetMs={room.offsetMs} live={live} send={room.send} /> : null}
             <AgendaPanel room={view} offsetMs={room.offsetMs} />
             <PresencePanel room={view} me={me} />
           </div>
@@ -102,4 +127,10 @@ function LiveRoom({ sessionId, title, scheduledAt, me }: { sessionId: string; ti
       )}
     </>
   );
+}
+
+/** While in a workshop, the member stays present in the plenary too (remote attendance counts there). */
+function PlenaryPresence({ plenaryId, me }: { plenaryId: string; me: string | null }) {
+  useSessionRoom(plenaryId, me);
+  return null;
 }

@@ -36,6 +36,12 @@ export function announcementFor(event: SessionEvent, me: string | null): Announc
       return { key: 'room.announce.sessionResumed' };
     case 'session.ended':
       return { key: 'room.announce.sessionEnded' };
+    case 'breakout.opened':
+      return { key: 'room.announce.workshopsOpened' };
+    case 'breakout.broadcast':
+      return { key: 'room.announce.broadcast', values: { text: about('text') ?? '' } };
+    case 'breakout.closed':
+      return { key: 'room.announce.workshopsClosed' };
     case 'member.muted':
       return about('accountId') === me ? { key: 'room.announce.youAreMuted' } : null;
     default:

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { applyToMessages, applyToRoom, applyToVotes, currentVote, followLatest, MESSAGE_WINDOW, windowFromPage, withJoinAck, withOlder, type RoomView, type SessionEvent } from './room-events';
 
 const room = (status: RoomView['status']): RoomView =>
-  ({ status, items: [], currentItem: null, floor: null, queue: [], present: [], mutes: [], settings: { turnSeconds: 120, warningSeconds: 30, firstSpeakerPriority: true, autoNext: true }, serverTime: '2027-03-01T10:00:00Z' });
+  ({ status, items: [], currentItem: null, floor: null, queue: [], present: [], mutes: [], settings: { turnSeconds: 120, warningSeconds: 30, firstSpeakerPriority: true, autoNext: true }, breakout: null, group: null, notice: null, serverTime: '2027-03-01T10:00:00Z' });
 
 const event = (seq: number, type: string, data: Record<string, unknown> = {}, withRoom?: RoomView): SessionEvent => ({ sessionId: 's', seq, type, at: `2027-03-01T10:00:${String(seq).padStart(2, '0')}Z`, actorId: null, data, ...(withRoom ? { room: withRoom } : {}) });
 

@@ -1,0 +1,38 @@
+/**
+ * The chair's workshop form, as typed: how many groups, how long, which features to balance, or
+ * the groups by hand. Pure, so each rule is tested.
+ */
+export interface BreakoutDraft {
+  method: 'random' | 'manual';
+  groups: string;
+  minutes: string;
+  features: string[];
+  /** By hand: account id → group number (1-based), as chosen in the list. */
+  assignment: Record<string, number>;
+}
+
+export type BreakoutProblem = 'groups' | 'minutes' | 'assignment';
+
+export function breakoutRequest(draft: BreakoutDraft, present: readonly string[]): { payload: Record<string, unknown> | null; problems: BreakoutProblem[] } {
+  const groups = /^\d+$/.test(draft.groups.trim()) ? Number(draft.groups.trim()) : NaN;
+  const minutes = /^\d+$/.test(draft.minutes.trim()) ? Number(draft.minutes.trim()) : NaN;
+  const problems: BreakoutProblem[] = [];
+  if (!(groups >= 2 && groups <= 50 && groups <= present.length)) problems.push('groups');
+  if (!(minutes >= 1 && minutes <= 240)) problems.push('minutes');
+  if (draft.method === 'manual' && problems.length === 0) {
+    const lists = Array.from({ length: groups }, (): string[] => []);
+    for (const accountId of present) {
+      const index = draft.assignment[accountId];
+      if (index === undefined || index < 1 || index > groups) {
+        problems.push('assignment');
+        break;
+      }
+      lists[index - 1].push(accountId);
+    }
+    if (!problems.includes('assignment') && lists.some((list) => list.length === 0)) problems.push('assignment');
+    if (problems.length > 0) return { payload: null, problems };
+    return { payload: { assignment: lists, minutes }, problems };
+  }
+  if (problems.length > 0) return { payload: null, problems };
+  return { payload: { groups, minutes, features: draft.features }, problems };
+}
