@@ -33,9 +33,11 @@ test.describe('workshops in breakout rooms, from the browser', () => {
     await workshops.getByLabel('Nombre de groupes').fill('2');
     await workshops.getByLabel('Durée (minutes)').fill('20');
     await workshops.getByLabel('gender').check();
+    await workshops.getByLabel('Animation du groupe 1').selectOption({ label: 'Organisatrice' });
     await axe(chair, 'workshops: the split form');
     await workshops.getByRole('button', { name: 'Ouvrir les ateliers' }).click();
     await expect(workshops.getByRole('link', { name: 'Groupe 2' })).toBeVisible();
+    await expect(workshops.getByText(/^animation : Organisatrice/)).toBeVisible();
 
     // Every member lands in their group's room, with its countdown.
     for (const page of pages) {

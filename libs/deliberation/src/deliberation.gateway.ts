@@ -198,10 +198,11 @@ export class DeliberationGateway implements OnGatewayInit, OnGatewayConnection, 
   private async join(socket: Socket, dto: JoinSessionDto): Promise<{ role: ParticipantRole; seq: number; room: RoomView }> {
     const participant = await this.access.participant(socketPrincipal(socket), dto.sessionId);
     const sessions = this.sessionsOf(socket);
-    const { seq, room } = await this.rooms.view(dto.sessionId);
     if (participant.role !== 'observer' && !sessions.has(dto.sessionId)) {
       await this.presence.join(socket.id, dto.sessionId, participant.principal.accountId, (await this.access.displayName(participant.principal.accountId)) ?? 'Unknown');
     }
+    // Read after joining: the view then holds the joiner's own presence, and its seq covers it.
+    const { seq, room } = await this.rooms.view(dto.sessionId);
     sessions.set(dto.sessionId, participant);
     const at = await this.broadcaster.subscribe(socket, dto.sessionId, dto.lastSeq ?? seq);
     return { role: participant.role, seq: at, room };

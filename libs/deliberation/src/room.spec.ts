@@ -295,6 +295,7 @@ describe('workshops in the room machine', () => {
     const { state, types } = run([[open, chair, 1000]], live());
     expect(types).toEqual(['breakout.opened']);
     expect(refusal(state, open, chair)).toBe('BREAKOUT_OPEN');
+    expect(refusal(state, { type: 'session.end' }, chair)).toBe('BREAKOUT_OPEN');
     const view = roomView(state, 60_000);
     expect(view.breakout).toMatchObject({ id: 'b1', remainingMs: 29 * 60_000, groups: [{ index: 1, members: [{ accountId: 'ana', name: 'Ana' }, { accountId: 'bo', name: null }] }, { facilitator: { accountId: 'chair' } }] });
     const reported = run([[{ type: 'breakout.reported', breakoutId: 'b1', index: 2, reporterId: 'di', summary: 'Oui' }, SYSTEM, 2000]], state).state;

@@ -341,6 +341,8 @@ function apply(draft: Draft, command: RoomCommand, actor: Actor, now: number): v
       requireChair(actor, 'end the session');
       if (state.status === 'ended') refuse('SESSION_ENDED', 'The session has already ended');
       if (state.status === 'scheduled') refuse('TRANSITION_NOT_ALLOWED', 'A session that never started cannot end; cancel it instead');
+      // Its groups' rooms would stay open: the workshops are closed first.
+      if (state.breakout) refuse('BREAKOUT_OPEN', 'Workshops are running: close them before ending the session');
       if (state.item !== null) endItem(draft, now, 'session-ended');
       state.status = 'ended';
       state.mutes = {};

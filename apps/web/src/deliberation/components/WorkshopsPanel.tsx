@@ -28,7 +28,7 @@ export function WorkshopsPanel({ sessionId, room, offsetMs, live, send }: { sess
       {action.error ? <ErrorMessage error={action.error} /> : null}
       {breakout === null ? (
         room.status === 'live' ? (
-          <SplitForm sessionId={sessionId} disabled={!live || action.pending} run={action.run} />
+          <SplitForm sessionId={sessionId} room={room} disabled={!live || action.pending} run={action.run} />
         ) : (
           <p className="hint">{t('room.workshops.whenLive')}</p>
         )
@@ -83,13 +83,15 @@ export function WorkshopsPanel({ sessionId, room, offsetMs, live, send }: { sess
   );
 }
 
-function SplitForm({ sessionId, disabled, run }: { sessionId: string; disabled: boolean; run: ReturnType<typeof useRoomAction>['run'] }) {
+function SplitForm({ sessionId, room, disabled, run }: { sessionId: string; room: RoomView; disabled: boolean; run: ReturnType<typeof useRoomAction>['run'] }) {
   const { t } = useTranslation();
   const breakouts = useBreakouts(sessionId);
   const [draft, setDraft] = useState<BreakoutDraft>({ method: 'random', groups: '3', minutes: '30', features: [], assignment: {} });
   const [problems, setProblems] = useState<BreakoutProblem[]>([]);
   const candidates = breakouts.data?.candidates ?? [];
   const groupCount = Number(draft.groups) >= 2 && Number(draft.groups) <= 50 ? Number(draft.groups) : 2;
+  // Staff present (not placed in a group) may facilitate one.
+  const staff = room.present.filter((person) => !candidates.some((candidate) => candidate.accountId === person.accountId));
   const problem = (which: BreakoutProblem): string | null => (problems.includes(which) ? t(`room.workshops.problems.${which}`, { present: candidates.length }) : null);
   return (
     <form
@@ -162,6 +164,33 @@ function SplitForm({ sessionId, disabled, run }: { sessionId: string; disabled: 
           ))}
         </fieldset>
       )}
+      {staff.length > 0 ? (
+        <fieldset>
+          <legend>{t('room.workshops.facilitators')}</legend>
+          {Array.from({ length: groupCount }, (_, i) => (
+            <div key={i + 1} className="field">
+              <label htmlFor={`facilitator-${i + 1}`}>{t('room.workshops.facilitatorOf', { index: i + 1 })}</label>
+              <select
+                id={`facilitator-${i + 1}`}
+                value={draft.facilitators?.[i + 1] ?? ''}
+                onChange={(event) => {
+                  const facilitators = { ...draft.facilitators };
+                  if (event.target.value === '') delete facilitators[i + 1];
+                  else facilitators[i + 1] = event.target.value;
+                  setDraft({ ...draft, facilitators });
+                }}
+              >
+                <option value="">{t('room.workshops.noFacilitator')}</option>
+                {staff.map((person) => (
+                  <option key={person.accountId} value={person.accountId}>
+                    {person.name ?? person.accountId}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
+        </fieldset>
+      ) : null}
       {breakouts.error ? <ErrorMessage error={breakouts.error} /> : null}
       <button type="submit" className="primary" disabled={disabled}>
         {t('room.workshops.open')}

@@ -15,6 +15,10 @@ describe('the workshop form', () => {
     expect(breakoutRequest(draft({ minutes: 'une heure' }), present).problems).toEqual(['minutes']);
   });
 
+  it('names a facilitator for the groups that have one', () => {
+    expect(breakoutRequest(draft({ groups: '3', facilitators: { 2: 'f' } }), ['a', 'b', 'c']).payload).toEqual({ groups: 3, minutes: 30, features: ['gender'], facilitators: [null, 'f', null] });
+  });
+
   it('makes the groups by hand: everyone placed, no group empty', () => {
     expect(breakoutRequest(draft({ method: 'manual', assignment: { a: 1, b: 2, c: 1, d: 2 } }), present)).toEqual({ payload: { assignment: [['a', 'c'], ['b', 'd']], minutes: 30 }, problems: [] });
     expect(breakoutRequest(draft({ method: 'manual', assignment: { a: 1, b: 1, c: 1 } }), present).problems).toEqual(['assignment']);

@@ -9,6 +9,14 @@ export interface BreakoutDraft {
   features: string[];
   /** By hand: account id → group number (1-based), as chosen in the list. */
   assignment: Record<string, number>;
+  /** Group number (1-based) → the facilitator's account id, for groups that have one. */
+  facilitators?: Record<number, string>;
+}
+
+/** The facilitators by group position, null where a group has none; absent when no group has one. */
+function facilitatorsOf(draft: BreakoutDraft, groups: number): { facilitators?: Array<string | null> } {
+  const chosen = Array.from({ length: groups }, (_, i) => draft.facilitators?.[i + 1] ?? null);
+  return chosen.some((id) => id !== null) ? { facilitators: chosen } : {};
 }
 
 export type BreakoutProblem = 'groups' | 'minutes' | 'assignment';
@@ -31,8 +39,8 @@ export function breakoutRequest(draft: BreakoutDraft, present: readonly string[]
     }
     if (!problems.includes('assignment') && lists.some((list) => list.length === 0)) problems.push('assignment');
     if (problems.length > 0) return { payload: null, problems };
-    return { payload: { assignment: lists, minutes }, problems };
+    return { payload: { assignment: lists, minutes, ...facilitatorsOf(draft, groups) }, problems };
   }
   if (problems.length > 0) return { payload: null, problems };
-  return { payload: { groups, minutes, features: draft.features }, problems };
+  return { payload: { groups, minutes, features: draft.features, ...facilitatorsOf(draft, groups) }, problems };
 }
