@@ -172,7 +172,7 @@ test.describe('the organisers’ console: votes, citywide votes, the agenda, the
     await page.getByLabel('Titre de la séance').fill('Séance du 5 juin');
     await page.getByLabel('Date et heure').fill(parisLocal(48));
     await page.getByRole('button', { name: 'Créer la séance' }).click();
-    await expect(page.getByRole('link', { name: 'Séance du 5 juin' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Séance du 5 juin', exact: true })).toBeVisible();
     await page.getByRole('button', { name: 'Inscrire à l’ordre du jour : Des fontaines dans chaque square' }).click();
     await page.getByLabel('Séance', { exact: true }).selectOption({ label: 'Séance du 5 juin' });
     await page.getByRole('button', { name: 'Inscrire', exact: true }).click();

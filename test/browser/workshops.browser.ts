@@ -31,7 +31,7 @@ test.describe('workshops in breakout rooms, from the browser', () => {
     await workshops.getByRole('button', { name: 'Ouvrir les ateliers' }).click();
     await expect(workshops.getByText('Indiquez de 2 à 50 groupes, pas plus que de membres présents (4).')).toBeVisible();
     await workshops.getByLabel('Nombre de groupes').fill('2');
-    await workshops.getByLabel('Durée (minutes)').fill('20');
+    await workshops.getByLabel('Durée des ateliers (minutes)').fill('20');
     await workshops.getByLabel('gender').check();
     await workshops.getByLabel('Animation du groupe 1').selectOption({ label: 'Organisatrice' });
     await axe(chair, 'workshops: the split form');

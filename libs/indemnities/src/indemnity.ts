@@ -91,9 +91,12 @@ export function indemnityRulesProblems(rules: IndemnityRules): string[] {
   return problems;
 }
 
+/** Made once: building an Intl formatter costs far more than using one (a year's statement formats thousands of dates). */
+const PARIS_MONTH = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' });
+
 /** YYYY-MM of an instant in Paris. */
 export function parisMonth(iso: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' }).formatToParts(new Date(iso));
+  const parts = PARIS_MONTH.formatToParts(new Date(iso));
   return `${parts.find((p) => p.type === 'year')!.value}-${parts.find((p) => p.type === 'month')!.value}`;
 }
 

@@ -64,13 +64,19 @@ function monthName(month: string, language: StatementLanguage): string {
   return new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, m - 1, 15)));
 }
 
+/** Formatters made once per language: a statement formats thousands of amounts and dates. */
+const FORMATS = {
+  fr: { euros: new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }), date: new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }) },
+  en: { euros: new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }), date: new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }) },
+};
+
 /** Cents as money, the way each language writes it: 4 400 → "44,00 €" / "€44.00". */
 export function formatEuros(cents: number, language: StatementLanguage): string {
-  return new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  return FORMATS[language].euros.format(cents / 100);
 }
 
 function parisDate(iso: string, language: StatementLanguage): string {
-  return new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  return FORMATS[language].date.format(new Date(iso));
 }
 
 /** Cents as a plain decimal for machines: 4400 → "44.00". */

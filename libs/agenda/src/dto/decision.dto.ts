@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { COUNCIL_ANSWERS, DECISION_STAGES, MILESTONE_STATUSES, type CouncilAnswer, type DecisionStage, type MilestoneStatus } from '../decision-timeline.js';
@@ -102,26 +102,8 @@ export class CreateMilestoneDto {
   note?: string;
 }
 
-export class UpdateMilestoneDto {
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 200)
-  title?: string;
-
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 200)
-  department?: string;
-
-  @ApiPropertyOptional({ example: '2027-09-30' })
-  @IsOptional()
-  @day('plannedOn')
-  plannedOn?: string;
-
+/** The fields of a milestone to change (any of them), and its status. */
+export class UpdateMilestoneDto extends PartialType(CreateMilestoneDto) {
   @ApiPropertyOptional({ enum: MILESTONE_STATUSES })
   @IsOptional()
   @IsIn(MILESTONE_STATUSES)
@@ -131,20 +113,6 @@ export class UpdateMilestoneDto {
   @IsOptional()
   @day('doneOn')
   doneOn?: string | null;
-
-  @ApiPropertyOptional({ type: Number, nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_CENTS)
-  committedCents?: number | null;
-
-  @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(2000)
-  note?: string;
 }
 
 export class DecisionsQuery {

@@ -4597,12 +4597,14 @@ export type components = {
             termStart?: string;
         };
         UpdateMilestoneDto: {
+            /** @description Money committed, in cents */
             committedCents?: number | null;
+            /** @description The department responsible (e.g. DEVE, Direction des espaces verts) */
             department?: string;
             /** @description The day it was done (default: today when the status becomes done) */
             doneOn?: string | null;
             note?: string;
-            /** @example 2027-09-30 */
+            /** @example 2027-06-30 */
             plannedOn?: string;
             /** @enum {string} */
             status?: "planned" | "in-progress" | "done" | "cancelled";
