@@ -121,6 +121,8 @@ describe('workshops in breakout rooms: split the plenary, work in groups, report
         expect((await client.emit('session.join', { sessionId: other.sessionId })).code).toBe('SESSION_MEMBERS_ONLY');
       }
     }
+    // Attendance is the plenary's: a group's session takes none.
+    expect((await t.http.post(`/api/sessions/${breakout.groups[0].sessionId}/attendance/check-in`).set(facilitator.auth).send({ membershipId: '00000000-0000-4000-8000-000000000000' }).expect(409)).body.code).toBe('ATTENDANCE_ON_PLENARY');
     const outsiderClient = await connect(outsider);
     expect((await outsiderClient.emit('session.join', { sessionId: breakout.groups[0].sessionId })).code).toBe('SESSION_MEMBERS_ONLY');
     const firstGroup = breakout.groups[0];

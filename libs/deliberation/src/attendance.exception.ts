@@ -8,6 +8,7 @@ export const AttendanceErrorCode = {
   INDEMNITY_RULES_MISSING: 'INDEMNITY_RULES_MISSING',
   PERIOD_INVALID: 'PERIOD_INVALID',
   NOT_A_SEATED_MEMBER: 'NOT_A_SEATED_MEMBER',
+  ATTENDANCE_ON_PLENARY: 'ATTENDANCE_ON_PLENARY',
 } as const;
 
 /** Refusals of attendance and indemnities, each with what to do next. */
@@ -29,6 +30,9 @@ export class AttendanceException extends DomainException {
   }
   static periodInvalid(): AttendanceException {
     return new AttendanceException('invalid', AttendanceErrorCode.PERIOD_INVALID, 'The period runs from one month (YYYY-MM) to a later one, 24 months at most');
+  }
+  static onPlenary(): AttendanceException {
+    return new AttendanceException('conflict', AttendanceErrorCode.ATTENDANCE_ON_PLENARY, 'A workshop group is part of its plenary: record attendance on the plenary session');
   }
   static notSeated(): AttendanceException {
     return new AttendanceException('forbidden', AttendanceErrorCode.NOT_A_SEATED_MEMBER, 'Only members and alternates of this assembly have an attendance record here');

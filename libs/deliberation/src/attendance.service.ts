@@ -76,7 +76,7 @@ export class AttendanceService {
   async roster(principal: Principal, sessionId: string): Promise<{ session: SessionEntity; seats: SeatAttendance[] }> {
     const participant = await this.sessions.participant(principal, sessionId);
     requireChair(participant, 'see the attendance list');
-    const session = participant.session;
+    const session = plenary(participant.session);
     const seats = await this.seatsDuring(session.assemblyId, session.scheduledAt, session.endsAt);
     const records = await this.dataSource.getRepository(AttendanceRecordEntity).find({ where: { sessionId }, order: { arrivedAt: 'ASC' } });
     const corrections = await this.dataSource.getRepository(AttendanceCorrectionEntity).find({ where: { sessionId } });
@@ -103,7 +103,7 @@ export class AttendanceService {
   async checkIn(principal: Principal, sessionId: string, who: { membershipId?: string; code?: string; at?: Date }): Promise<AttendanceRecordEntity> {
     const participant = await this.sessions.participant(principal, sessionId);
     requireChair(participant, 'check members in');
-    const session = participant.session;
+    const session = plenary(participant.session);
     const now = this.clock.now();
     const at = who.at ?? now;
     this.checkTime(session, at, now);
@@ -128,7 +128,7 @@ export class AttendanceService {
   async checkOut(principal: Principal, sessionId: string, who: { membershipId?: string; code?: string; at?: Date }): Promise<AttendanceRecordEntity> {
     const participant = await this.sessions.participant(principal, sessionId);
     requireChair(participant, 'check members out');
-    const session = participant.session;
+    const session = plenary(participant.session);
     const now = this.clock.now();
     const at = who.at ?? now;
     this.checkTime(session, at, now);
@@ -145,7 +145,7 @@ export class AttendanceService {
 
   /** The minutes that count for a seat at a session, with the reason; organisers only, audited with what it replaced. */
   async correct(principal: Principal, sessionId: string, membershipId: string, correction: { minutes: number; reason: string }): Promise<AttendanceCorrectionEntity> {
-    const session = await this.sessions.session(sessionId);
+    const session = plenary(await this.sessions.session(sessionId));
     await this.access.requireOrganiser(principal, session.assemblyId, 'correct attendance');
     const seat = await this.seatOf(session, { membershipId });
     return inTransaction(this.dataSource, async (manager) => {
@@ -367,6 +367,12 @@ export class AttendanceService {
       corrections: corrections.map((correction) => ({ memberId: correction.membershipId, sessionId: correction.sessionId, minutes: correction.minutes, reason: correction.reason })),
     };
   }
+}
+
+/** Attendance is a sitting's: a workshop group's session is part of its plenary. */
+function plenary(session: SessionEntity): SessionEntity {
+  if (session.plenarySessionId !== null) throw AttendanceException.onPlenary();
+  return session;
 }
 
 /** What a scanner or a person typed: spaces, dashes and case do not matter. */
