@@ -132,6 +132,14 @@ test.describe('the organisers’ console: a whole draw from the browser', () => 
     await expect(page.getByRole('article', { name: 'Lettre d’invitation' })).toContainText('Vous avez été tiré·e au sort');
     await expect(page.locator('.invitation-letter .invitation-code')).toHaveText(/^[0-9A-Z-]{10,}$/);
     await axe(page, 'members and invitation letter');
+
+    // A member leaves: the reason is asked for before anything is sent.
+    await page.getByRole('button', { name: /^Fin de mandat de / }).first().click();
+    await page.getByRole('button', { name: 'Confirmer le départ' }).click();
+    await expect(page.getByText('Indiquez le motif du départ.')).toBeVisible();
+    await page.getByLabel('Motif', { exact: true }).fill('Déménagement hors de Paris');
+    await page.getByRole('button', { name: 'Confirmer le départ' }).click();
+    await expect(page.getByRole('heading', { name: 'Membres (21 sur 22 sièges)' })).toBeVisible();
   });
 
   test('a resident who reaches a console page by its address is told it is reserved, and sees no console link', async ({ signIn, axe }) => {

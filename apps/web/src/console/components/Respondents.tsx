@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Field } from '../../ui/Field';
 import { Notice } from '../../ui/Notice';
 import { ProgressMeter } from '../../ui/ProgressMeter';
+import { ReasonForm } from '../../ui/ReasonForm';
 import { TextArea } from '../../ui/TextArea';
 import { TextField } from '../../ui/TextField';
 import { useEnterAnswer, useWithdrawRespondent } from '../hooks/recruitment';
@@ -27,7 +28,7 @@ export function Respondents({
   const format = useFormat();
   const categories = ['source', 'age', 'district', ...questions.map((question) => question.category)];
   const withdraw = useWithdrawRespondent(assemblyId);
-  const [withdrawing, setWithdrawing] = useState<{ id: string; reason: string; problem: string | null } | null>(null);
+  const [withdrawing, setWithdrawing] = useState<string | null>(null);
   return (
     <>
       {invited > 0 ? (
@@ -77,38 +78,21 @@ export function Respondents({
                       type="button"
                       className="small"
                       aria-label={t('console.recruitment.withdrawWho', { who: `${respondent.givenNames} ${respondent.familyName}` })}
-                      onClick={() => setWithdrawing({ id: respondent.id, reason: '', problem: null })}
+                      onClick={() => setWithdrawing(respondent.id)}
                     >
                       {t('console.recruitment.withdraw')}
                     </button>
-                    {withdrawing?.id === respondent.id ? (
-                      <form
-                        className="inline-form"
-                        noValidate
-                        onSubmit={(event) => {
-                          event.preventDefault();
-                          if (withdrawing.reason.trim() === '') return setWithdrawing({ ...withdrawing, problem: t('console.recruitment.withdrawReasonRequired') });
-                          withdraw.mutate({ respondentId: respondent.id, reason: withdrawing.reason.trim() }, { onSuccess: () => setWithdrawing(null) });
-                        }}
-                      >
-                        <TextField
-                          label={t('console.recruitment.withdrawReason')}
-                          hint={t('console.recruitment.withdrawHint')}
-                          value={withdrawing.reason}
-                          error={withdrawing.problem}
-                          maxLength={500}
-                          onChange={(event) => setWithdrawing({ ...withdrawing, reason: event.target.value, problem: null })}
-                        />
-                        {withdraw.error ? <ErrorMessage error={withdraw.error} /> : null}
-                        <div className="actions">
-                          <button type="button" onClick={() => setWithdrawing(null)}>
-                            {t('common.cancel')}
-                          </button>
-                          <button type="submit" className="danger" disabled={withdraw.isPending}>
-                            {t('console.recruitment.withdrawConfirm')}
-                          </button>
-                        </div>
-                      </form>
+                    {withdrawing === respondent.id ? (
+                      <ReasonForm
+                        label={t('console.recruitment.withdrawReason')}
+                        hint={t('console.recruitment.withdrawHint')}
+                        required={t('console.recruitment.withdrawReasonRequired')}
+                        confirm={t('console.recruitment.withdrawConfirm')}
+                        pending={withdraw.isPending}
+                        error={withdraw.error}
+                        onCancel={() => setWithdrawing(null)}
+                        onSubmit={(reason) => withdraw.mutate({ respondentId: respondent.id, reason }, { onSuccess: () => setWithdrawing(null) })}
+                      />
                     ) : null}
                   </td>
                 </tr>

@@ -8,6 +8,7 @@ import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { PageFallback } from '../../ui/PageFallback';
 import { PageTitle } from '../../ui/PageTitle';
+import { ReasonForm } from '../../ui/ReasonForm';
 import { TextField } from '../../ui/TextField';
 import { TimeText } from '../../ui/TimeText';
 import { InvitationLetter } from '../components/InvitationLetter';
@@ -172,7 +173,7 @@ function MembersTable({ assembly, members }: { assembly: Schemas['AssemblyDto'];
   const invite = useInvite(assembly.id);
   const end = useEndMembership(assembly.id);
   const [invitation, setInvitation] = useState<{ membership: Membership; code: string } | null>(null);
-  const [ending, setEnding] = useState<{ id: string; reason: string; problem: string | null } | null>(null);
+  const [ending, setEnding] = useState<string | null>(null);
   return (
     <>
       {invitation !== null ? <InvitationLetter assembly={assembly} personId={invitation.membership.personId ?? ''} code={invitation.code} onClose={() => setInvitation(null)} /> : null}
@@ -219,37 +220,20 @@ function MembersTable({ assembly, members }: { assembly: Schemas['AssemblyDto'];
                           {m.invitationIssuedAt === undefined ? t('console.assembly.invite') : t('console.assembly.reinvite')}
                         </button>
                       ) : null}
-                      <button type="button" className="small" aria-label={t('console.assembly.endWho', { who })} onClick={() => setEnding({ id: m.id, reason: '', problem: null })}>
+                      <button type="button" className="small" aria-label={t('console.assembly.endWho', { who })} onClick={() => setEnding(m.id)}>
                         {t('console.assembly.endMembership')}
                       </button>
                     </div>
-                    {ending?.id === m.id ? (
-                      <form
-                        className="inline-form"
-                        noValidate
-                        onSubmit={(event) => {
-                          event.preventDefault();
-                          if (ending.reason.trim() === '') return setEnding({ ...ending, problem: t('console.assembly.reasonRequired') });
-                          end.mutate({ membershipId: m.id, reason: ending.reason.trim() }, { onSuccess: () => setEnding(null) });
-                        }}
-                      >
-                        <TextField
-                          label={t('console.assembly.endReason')}
-                          hint={t('console.assembly.endReasonHint')}
-                          value={ending.reason}
-                          error={ending.problem}
-                          onChange={(event) => setEnding({ ...ending, reason: event.target.value, problem: null })}
-                          maxLength={500}
-                        />
-                        <div className="actions">
-                          <button type="button" onClick={() => setEnding(null)}>
-                            {t('common.cancel')}
-                          </button>
-                          <button type="submit" className="danger" disabled={end.isPending}>
-                            {t('console.assembly.endConfirmMember')}
-                          </button>
-                        </div>
-                      </form>
+                    {ending === m.id ? (
+                      <ReasonForm
+                        label={t('console.assembly.endReason')}
+                        hint={t('console.assembly.endReasonHint')}
+                        required={t('console.assembly.reasonRequired')}
+                        confirm={t('console.assembly.endConfirmMember')}
+                        pending={end.isPending}
+                        onCancel={() => setEnding(null)}
+                        onSubmit={(reason) => end.mutate({ membershipId: m.id, reason }, { onSuccess: () => setEnding(null) })}
+                      />
                     ) : null}
                   </td>
                 </tr>
