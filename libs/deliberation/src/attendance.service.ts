@@ -6,7 +6,7 @@ import { actorOf, AuditLogService, CLOCK, type Clock, type Principal } from '@ap
 import { inTransaction, isUniqueViolation } from '@app/persistence';
 import { AssemblyAccess, AssemblyService } from '@app/assembly';
 import { SessionEntity } from '@app/agenda';
-import { indemnityStatements, parisMonth, type IndemnityRules, type IndemnitySession, type MemberStatement, type PaymentStatement, type PresenceCorrection, type PresenceInterval } from '@app/indemnities';
+import { indemnityStatements, minutesPresent, parisMonth, type IndemnityRules, type IndemnitySession, type MemberStatement, type PaymentStatement, type PresenceCorrection, type PresenceInterval } from '@app/indemnities';
 import { AttendanceException } from './attendance.exception.js';
 import { AttendanceCorrectionEntity } from './entities/attendance-correction.entity.js';
 import { AttendanceRecordEntity, type AttendanceMethod } from './entities/attendance-record.entity.js';
@@ -390,13 +390,12 @@ function toIndemnitySession(session: SessionEntity): IndemnitySession {
 
 /** Minutes present within the session's hours up to now (an open stretch runs until now). */
 function minutesWithin(stretches: readonly AttendanceRecordEntity[], session: SessionEntity, now: Date): number {
-  const end = Math.min(session.endsAt.getTime(), now.getTime());
-  const [statement] = indemnityStatements(
-    { centsPerHalfDay: 0, minimumMinutesPerHalfDay: 1 },
-    [{ id: session.id, startsAt: session.scheduledAt.toISOString(), endsAt: new Date(Math.max(end, session.scheduledAt.getTime() + 1)).toISOString(), halfDays: session.halfDays }],
-    stretches.map((stretch) => ({ memberId: 'm', sessionId: session.id, from: stretch.arrivedAt.toISOString(), ...(stretch.leftAt === null ? {} : { to: stretch.leftAt.toISOString() }), remote: stretch.mode === 'remote' })),
+  const until = new Date(Math.min(session.endsAt.getTime(), now.getTime())).toISOString();
+  return minutesPresent(
+    stretches.map((stretch) => ({ from: stretch.arrivedAt.toISOString(), ...(stretch.leftAt === null ? {} : { to: stretch.leftAt.toISOString() }) })),
+    session.scheduledAt.toISOString(),
+    until,
   );
-  return statement?.lines[0]?.minutesRecorded ?? 0;
 }
 
 function validPeriod(from: string, to: string): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { indemnityStatements, IndemnityRulesError, type IndemnityRules, type IndemnitySession, type PresenceInterval } from './indemnity.js';
+import { indemnityStatements, IndemnityRulesError, minutesPresent, type IndemnityRules, type IndemnitySession, type PresenceInterval } from './indemnity.js';
 
 const PARIS: IndemnityRules = { centsPerHalfDay: 4400, minimumMinutesPerHalfDay: 120 };
 // Saturday mornings, 9:30–12:30 Paris time (UTC+1 in winter), and a full Saturday.
@@ -94,5 +94,18 @@ describe('indemnities for attending', () => {
     expect(() => indemnityStatements(PARIS, [{ ...SESSIONS[0], halfDays: 3 }], [])).toThrow('one or two half-days');
     expect(() => indemnityStatements(PARIS, SESSIONS, [at('nope', 'anna', '2027-01-09T08:30:00Z')])).toThrow('no session nope');
     expect(() => indemnityStatements(PARIS, SESSIONS, [], [{ memberId: 'anna', sessionId: 's1', minutes: 60, reason: ' ' }])).toThrow('reason');
+  });
+});
+
+describe('minutes present so far', () => {
+  it('counts overlapping stretches once, clipped to the window, an open one running to its end', () => {
+    const stretches = [
+      { from: '2026-11-03T12:50:00Z', to: '2026-11-03T13:30:00Z' },
+      { from: '2026-11-03T13:20:00Z', to: '2026-11-03T13:45:00Z' },
+      { from: '2026-11-03T14:00:00Z' },
+    ];
+    expect(minutesPresent(stretches, '2026-11-03T13:00:00Z', '2026-11-03T14:30:00Z')).toBe(45 + 30);
+    expect(minutesPresent(stretches, '2026-11-03T13:00:00Z', '2026-11-03T12:00:00Z')).toBe(0);
+    expect(minutesPresent([], '2026-11-03T13:00:00Z', '2026-11-03T14:30:00Z')).toBe(0);
   });
 });

@@ -100,6 +100,19 @@ export function parisMonth(iso: string): string {
   return `${parts.find((p) => p.type === 'year')!.value}-${parts.find((p) => p.type === 'month')!.value}`;
 }
 
+/**
+ * Whole minutes present between two instants (ISO 8601), from stretches that may overlap, start
+ * early, end late or still be open (then they run to `until`): what a door list shows so far.
+ */
+export function minutesPresent(stretches: ReadonlyArray<{ from: string; to?: string }>, from: string, until: string): number {
+  const end = Date.parse(until);
+  return minutesCovered(
+    stretches.map((stretch) => ({ from: Date.parse(stretch.from), to: stretch.to === undefined ? end : Date.parse(stretch.to) })),
+    Date.parse(from),
+    end,
+  );
+}
+
 /** Whole minutes covered by the union of the intervals, clipped to [start, end]. */
 function minutesCovered(intervals: ReadonlyArray<{ from: number; to: number }>, start: number, end: number): number {
   const clipped = intervals
