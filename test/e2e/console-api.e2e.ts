@@ -88,7 +88,7 @@ describe('organisers’ console API', () => {
     const draws = (await t.http.get('/api/audit?action=draw').set(organiser.auth).expect(200)).body as { entries: Array<{ action: string; actorName?: string }> };
     expect(draws.entries.length).toBeGreaterThan(0);
     expect(draws.entries.every((entry) => entry.action.startsWith('draw.'))).toBe(true);
-    const byEmail = (await t.http.get(`/api/audit?actor=${encodeURIComponent(organiser.account.email)}&action=draw.seeded`).set(organiser.auth).expect(200)).body as { entries: Array<{ actor: string; actorName?: string }> };
+    const byEmail = (await t.http.get(`/api/audit?actor=${encodeURIComponent(organiser.account.email!)}&action=draw.seeded`).set(organiser.auth).expect(200)).body as { entries: Array<{ actor: string; actorName?: string }> };
     expect(byEmail.entries).toHaveLength(1);
     expect(byEmail.entries[0]).toMatchObject({ actor: `account:${organiser.account.id}`, actorName: organiser.account.displayName });
     const future = (await t.http.get('/api/audit?from=2100-01-01T00:00:00Z').set(organiser.auth).expect(200)).body as { entries: unknown[]; nextBefore: number | null };
@@ -136,8 +136,8 @@ describe('organisers’ console API', () => {
   });
 
   it('lets organisers find accounts by exact email to name officers; follows stations, officers and the double entry without showing the other officer’s figures', async () => {
-    await t.http.get(`/api/accounts/lookup?email=${encodeURIComponent(officerA.account.email)}`).set(resident.auth).expect(403);
-    expect((await t.http.get(`/api/accounts/lookup?email=${encodeURIComponent(officerA.account.email.toUpperCase())}`).set(organiser.auth).expect(200)).body).toEqual({
+    await t.http.get(`/api/accounts/lookup?email=${encodeURIComponent(officerA.account.email!)}`).set(resident.auth).expect(403);
+    expect((await t.http.get(`/api/accounts/lookup?email=${encodeURIComponent(officerA.account.email!.toUpperCase())}`).set(organiser.auth).expect(200)).body).toEqual({
       id: officerA.account.id,
       displayName: officerA.account.displayName,
     });

@@ -67,7 +67,7 @@ describe('session cache across instances', () => {
   it('applies a demotion made on one instance to the other', async () => {
     const admin = await createAndLogin(a.app, a.http, ['admin']);
     const organiser = await createAndLogin(a.app, a.http, ['organiser']);
-    const lookup = `/api/accounts/lookup?email=${encodeURIComponent(admin.account.email)}`;
+    const lookup = `/api/accounts/lookup?email=${encodeURIComponent(admin.account.email!)}`;
     await warm(b, organiser, lookup);
     await a.http.delete(`/api/accounts/${organiser.account.id}/roles/organiser`).set(admin.auth).expect(200);
     expect(await status(a, lookup, organiser)).toBe(403);

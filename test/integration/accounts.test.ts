@@ -50,7 +50,7 @@ describe('accounts on PostgreSQL', () => {
 
   it('counts every failed login under concurrency (no lost update)', async () => {
     const account = await createAccount(t.context);
-    await Promise.allSettled(Array.from({ length: 4 }, (_, i) => auth.login(account.email, 'wrong password here', `10.0.0.${i}`)));
+    await Promise.allSettled(Array.from({ length: 4 }, (_, i) => auth.login(account.email!, 'wrong password here', `10.0.0.${i}`)));
     const [row] = await t.dataSource.query<Array<{ failed_login_count: number }>>(`SELECT failed_login_count FROM accounts WHERE id = $1`, [account.id]);
     expect(row.failed_login_count).toBe(4);
   });

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { PoolVolunteerEntity } from './entities/pool-volunteer.entity.js';
 import { PoolEntity } from './entities/pool.entity.js';
 
-export type NewPool = Omit<PoolEntity, 'id' | 'createdAt' | 'assembly' | 'uploader'>;
+export type NewPool = Omit<PoolEntity, 'id' | 'createdAt' | 'assembly' | 'uploader' | 'personalPurgedAt'>;
 export type NewVolunteer = Omit<PoolVolunteerEntity, 'poolId' | 'pool'>;
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters (6 per volunteer). */

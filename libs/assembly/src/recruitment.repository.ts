@@ -6,8 +6,8 @@ import { InvitationEntity } from './entities/invitation.entity.js';
 import { RespondentEntity } from './entities/respondent.entity.js';
 import { SourceListChunkEntity, SourceListEntity } from './entities/source-list.entity.js';
 
-export type NewInvitation = Omit<InvitationEntity, 'id' | 'draw' | 'codeHash'>;
-export type NewRespondent = Omit<RespondentEntity, 'id' | 'createdAt' | 'invitation'>;
+export type NewInvitation = Omit<InvitationEntity, 'id' | 'draw' | 'codeHash' | 'purgedAt'>;
+export type NewRespondent = Omit<RespondentEntity, 'id' | 'createdAt' | 'invitation' | 'purgedAt'>;
 
 /**
  * Letters folded for the name search (PostgreSQL's translate, no extension needed). Capitals too:
@@ -32,7 +32,7 @@ export class RecruitmentRepository {
 
   // Source lists ---------------------------------------------------------------------------
 
-  insertList(list: Omit<SourceListEntity, 'id' | 'createdAt' | 'assembly'>, manager: EntityManager): Promise<SourceListEntity> {
+  insertList(list: Omit<SourceListEntity, 'id' | 'createdAt' | 'assembly' | 'purgedAt'>, manager: EntityManager): Promise<SourceListEntity> {
     const repository = manager.getRepository(SourceListEntity);
     return repository.save(repository.create(list));
   }

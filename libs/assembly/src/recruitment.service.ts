@@ -466,9 +466,9 @@ export class RecruitmentService {
         ...invitations.map((invitation, i) => [
           invitation.source,
           invitation.district,
-          invitation.familyName,
-          invitation.givenNames,
-          invitation.address,
+          invitation.familyName ?? '',
+          invitation.givenNames ?? '',
+          invitation.address ?? '',
           codes[i],
           answerUrl,
           `${answerUrl}?code=${encodeURIComponent(codes[i])}`,
@@ -538,10 +538,11 @@ export class RecruitmentService {
     const assembly = (await this.assemblies.findById(invitation.assemblyId))!;
     return {
       assembly: { id: assembly.id, name: assembly.name },
-      givenNames: invitation.givenNames,
-      familyName: invitation.familyName,
+      // Codes are erased with the names when purged, so a purged invitation never gets here.
+      givenNames: invitation.givenNames ?? '',
+      familyName: invitation.familyName ?? '',
       district: invitation.district,
-      ageBand: ageBandOn(invitation.birthDate, invitation.draw.countedOn) ?? '',
+      ageBand: (invitation.birthDate === null ? '' : (ageBandOn(invitation.birthDate, invitation.draw.countedOn) ?? '')),
       source: invitation.source,
       questions: invitation.draw.questions,
       answered: (await this.recruitment.respondentOfInvitation(invitation.id)) !== null,
@@ -568,7 +569,7 @@ export class RecruitmentService {
     if (!answer.consent) throw RecruitmentException.consentRequired();
     const features: Record<string, string> = {
       source: invitation.source,
-      age: ageBandOn(invitation.birthDate, invitation.draw.countedOn) ?? '',
+      age: (invitation.birthDate === null ? '' : (ageBandOn(invitation.birthDate, invitation.draw.countedOn) ?? '')),
       district: invitation.district,
     };
     const asked = new Map(invitation.draw.questions.map((question) => [question.category, question]));
@@ -646,8 +647,8 @@ export class RecruitmentService {
       ...respondents.map((respondent) => [
         respondent.personId,
         ...categories.map((category) => respondent.features[category] ?? ''),
-        respondent.invitation!.givenNames,
-        respondent.invitation!.familyName,
+        respondent.invitation!.givenNames ?? '',
+        respondent.invitation!.familyName ?? '',
         respondent.contact.email ?? '',
         respondent.contact.phone ?? '',
         respondent.availability,

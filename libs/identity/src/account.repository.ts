@@ -9,9 +9,9 @@ export function normalizeEmail(email: string): string {
 }
 
 export interface NewAccount {
-  email: string;
+  email: string | null;
   displayName: string;
-  passwordHash: string;
+  passwordHash: string | null;
   roles: GlobalRole[];
   locale: Locale;
 }
@@ -28,6 +28,7 @@ const ACCOUNT_COLUMNS = [
   'failed_login_count AS "failedLoginCount"',
   'locked_until AS "lockedUntil"',
   'disabled_at AS "disabledAt"',
+  'deleted_at AS "deletedAt"',
   'created_at AS "createdAt"',
   'updated_at AS "updatedAt"',
 ].join(', ');
@@ -43,7 +44,8 @@ export class AccountRepository {
 
   /** Inserts; PostgreSQL's unique constraint on the normalised email decides races. */
   async insert(account: NewAccount, manager?: EntityManager): Promise<AccountEntity> {
-    const entity = this.repo(manager).create({ ...account, email: account.email.trim(), emailNormalized: normalizeEmail(account.email) });
+    const email = account.email?.trim() ?? null;
+    const entity = this.repo(manager).create({ ...account, email, emailNormalized: email === null ? null : normalizeEmail(email) });
     return this.repo(manager).save(entity);
   }
 
@@ -53,6 +55,11 @@ export class AccountRepository {
    */
   async findById(id: string, manager?: EntityManager): Promise<AccountEntity | null> {
     const rows = await (manager ?? this.dataSource.manager).query<AccountEntity[]>(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE id = $1`, [id]);
+    return rows.length === 0 ? null : Object.assign(new AccountEntity(), rows[0]);
+  }
+
+  async findByIdForUpdate(id: string, manager: EntityManager): Promise<AccountEntity | null> {
+    const rows = await manager.query<AccountEntity[]>(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE id = $1 FOR UPDATE`, [id]);
     return rows.length === 0 ? null : Object.assign(new AccountEntity(), rows[0]);
   }
 

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Inject, Ip, Post, Req, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CLOCK, CurrentPrincipal, ErrorResponseDto, Public, type Clock, type Principal } from '@app/shared';
+import { APP_CONFIG, CLOCK, CurrentPrincipal, ErrorResponseDto, Public, type AppConfig, type Clock, type Principal } from '@app/shared';
 import { AccountService } from './account.service.js';
 import { AuthService, type IssuedTokens } from './auth.service.js';
-import { AccountDto, LoginDto, mapAccount, mapTokens, RefreshDto, RegisterDto, TokensDto } from './dto/auth.dto.js';
+import { AccountDto, LoginDto, mapAccount, mapTokens, MeDto, RefreshDto, RegisterDto, TokensDto } from './dto/auth.dto.js';
+import { OidcService } from './oidc/oidc.service.js';
 import { IdentityException } from './identity.exception.js';
 import { clearRefreshCookie, COOKIE_REQUEST_HEADER, readRefreshCookie, setRefreshCookie } from './refresh-cookie.js';
 
@@ -14,7 +15,9 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly accounts: AccountService,
+    private readonly oidc: OidcService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Public()
@@ -24,6 +27,7 @@ export class AuthController {
   @ApiConflictResponse({ description: 'EMAIL_TAKEN', type: ErrorResponseDto })
   @ApiBadRequestResponse({ description: 'WEAK_PASSWORD, VALIDATION_FAILED', type: ErrorResponseDto })
   async register(@Body() body: RegisterDto, @Ip() clientAddress: string): Promise<AccountDto> {
+    if (!this.config.passwordLogin) throw IdentityException.passwordLoginDisabled();
     this.auth.throttle(clientAddress);
     return mapAccount(await this.accounts.register(body));
   }
@@ -76,10 +80,25 @@ export class AuthController {
 
   @Get('me')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'The logged-in account' })
-  @ApiOkResponse({ type: AccountDto })
-  async me(@CurrentPrincipal() principal: Principal): Promise<AccountDto> {
-    return mapAccount(await this.accounts.get(principal.accountId));
+  @ApiOperation({ summary: 'The logged-in account, with its linked providers and what is kept of each' })
+  @ApiOkResponse({ type: MeDto })
+  async me(@CurrentPrincipal() principal: Principal): Promise<MeDto> {
+    const [account, identities] = await Promise.all([this.accounts.get(principal.accountId), this.oidc.identities(principal.accountId)]);
+    const names = new Map(this.oidc.providers().map((provider) => [provider.id, provider.name]));
+    return {
+      ...mapAccount(account),
+      hasPassword: account.passwordHash !== null,
+      identities: identities.map((identity) => ({
+        provider: identity.provider,
+        providerName: names.get(identity.provider) ?? identity.provider,
+        givenName: identity.givenName,
+        familyName: identity.familyName,
+        birthDate: identity.birthDate,
+        email: identity.email,
+        linkedAt: identity.linkedAt.toISOString(),
+        lastUsedAt: identity.lastUsedAt.toISOString(),
+      })),
+    };
   }
 
   /** Tokens are never cached; in cookie mode the refresh token goes in the cookie instead of the body. */

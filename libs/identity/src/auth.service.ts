@@ -69,7 +69,7 @@ export class AuthService implements SessionResolver {
   async login(email: string, password: string, clientAddress: string): Promise<IssuedTokens> {
     this.throttle(clientAddress);
     const account = await this.accounts.findByEmail(email);
-    if (account === null) {
+    if (account === null || account.passwordHash === null) {
       await this.hasher.verifyDecoy(password);
       throw IdentityException.invalidCredentials();
     }
@@ -83,7 +83,15 @@ export class AuthService implements SessionResolver {
       throw IdentityException.invalidCredentials();
     }
     if (account.disabledAt !== null) throw IdentityException.accountDisabled();
+    // Without password accounts, passwords remain for staff only (admins made with `pnyx admin create`, organisers, facilitators).
+    if (!this.config.passwordLogin && !account.roles.some((role) => role !== 'resident')) throw IdentityException.passwordLoginDisabled();
     if (account.failedLoginCount > 0 || account.lockedUntil !== null) await this.accounts.recordSuccessfulLogin(account.id);
+    return this.startSession(account);
+  }
+
+  /** A new session for an account whose identity was just established (password or provider). */
+  startSession(account: AccountEntity): Promise<IssuedTokens> {
+    const now = this.clock.now();
     return inTransaction(this.dataSource, async (manager) => {
       const session = await this.sessions.createSession(account.id, this.refreshExpiry(now), manager);
       const refreshToken = await this.issueRefreshToken(session.id, session.expiresAt, manager);

@@ -12,7 +12,24 @@ export const IdentityErrorCode = {
   LAST_ADMIN: 'LAST_ADMIN',
   WEAK_PASSWORD: 'WEAK_PASSWORD',
   COOKIE_HEADER_REQUIRED: 'COOKIE_HEADER_REQUIRED',
+  PASSWORD_LOGIN_DISABLED: 'PASSWORD_LOGIN_DISABLED',
+  OIDC_PROVIDER_UNKNOWN: 'OIDC_PROVIDER_UNKNOWN',
+  OIDC_PROVIDER_UNAVAILABLE: 'OIDC_PROVIDER_UNAVAILABLE',
+  OIDC_STATE_INVALID: 'OIDC_STATE_INVALID',
+  OIDC_CANCELLED: 'OIDC_CANCELLED',
+  OIDC_CODE_INVALID: 'OIDC_CODE_INVALID',
+  OIDC_ID_TOKEN_INVALID: 'OIDC_ID_TOKEN_INVALID',
+  OIDC_EMAIL_TAKEN: 'OIDC_EMAIL_TAKEN',
+  OIDC_IDENTITY_LINKED_ELSEWHERE: 'OIDC_IDENTITY_LINKED_ELSEWHERE',
+  OIDC_PROVIDER_ALREADY_LINKED: 'OIDC_PROVIDER_ALREADY_LINKED',
+  IDENTITY_NOT_LINKED: 'IDENTITY_NOT_LINKED',
+  LAST_SIGN_IN_METHOD: 'LAST_SIGN_IN_METHOD',
+  RETURN_PATH_INVALID: 'RETURN_PATH_INVALID',
+  DELETION_NOT_CONFIRMED: 'DELETION_NOT_CONFIRMED',
+  LAST_ADMIN_DELETION: 'LAST_ADMIN_DELETION',
 } as const;
+
+export type OidcErrorCode = Extract<keyof typeof IdentityErrorCode, `OIDC_${string}`>;
 
 export class IdentityException extends DomainException {
   static emailTaken(): IdentityException {
@@ -63,5 +80,27 @@ export class IdentityException extends DomainException {
   }
   static weakPassword(reason: string): IdentityException {
     return new IdentityException('invalid', IdentityErrorCode.WEAK_PASSWORD, `Password refused: ${reason}`);
+  }
+  static passwordLoginDisabled(): IdentityException {
+    return new IdentityException('forbidden', IdentityErrorCode.PASSWORD_LOGIN_DISABLED, 'Residents sign in through an identity provider here: use one of the sign-in buttons');
+  }
+  static oidc(code: OidcErrorCode, message: string): IdentityException {
+    const kind = code === 'OIDC_PROVIDER_UNKNOWN' ? 'not-found' : code === 'OIDC_PROVIDER_UNAVAILABLE' ? 'unavailable' : code === 'OIDC_EMAIL_TAKEN' || code.endsWith('LINKED') || code.endsWith('ELSEWHERE') ? 'conflict' : 'unauthenticated';
+    return new IdentityException(kind, IdentityErrorCode[code], message);
+  }
+  static identityNotLinked(): IdentityException {
+    return new IdentityException('not-found', IdentityErrorCode.IDENTITY_NOT_LINKED, 'No identity of this provider is linked to your account');
+  }
+  static lastSignInMethod(): IdentityException {
+    return new IdentityException('conflict', IdentityErrorCode.LAST_SIGN_IN_METHOD, 'This is your only way to sign in: link another provider first');
+  }
+  static returnPathInvalid(): IdentityException {
+    return new IdentityException('invalid', IdentityErrorCode.RETURN_PATH_INVALID, 'returnTo must be a path of this site, such as /referendums');
+  }
+  static deletionNotConfirmed(): IdentityException {
+    return new IdentityException('invalid', IdentityErrorCode.DELETION_NOT_CONFIRMED, 'To delete your account, send confirm: true');
+  }
+  static lastAdminDeletion(): IdentityException {
+    return new IdentityException('conflict', IdentityErrorCode.LAST_ADMIN_DELETION, 'The last active admin cannot delete their account: make another admin first');
   }
 }

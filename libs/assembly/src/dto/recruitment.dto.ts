@@ -342,9 +342,9 @@ export class InvitedPersonDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) drawId!: string;
   @ApiProperty() source!: string;
-  @ApiProperty() familyName!: string;
-  @ApiProperty() givenNames!: string;
-  @ApiProperty() address!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null once purged (retention period after the term)' }) familyName!: string | null;
+  @ApiProperty({ type: String, nullable: true }) givenNames!: string | null;
+  @ApiProperty({ type: String, nullable: true }) address!: string | null;
   @ApiProperty() district!: string;
   @ApiProperty({ description: 'A code was printed for it' }) hasCode!: boolean;
   @ApiProperty() answered!: boolean;

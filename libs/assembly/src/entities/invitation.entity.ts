@@ -9,6 +9,7 @@ import { InvitationDrawEntity } from './invitation-draw.entity.js';
  */
 @Entity({ name: 'invitations' })
 @Check('invitations_position_nonnegative', `"position" >= 0`)
+@Check('invitations_personal_until_purged', `"purged_at" IS NOT NULL OR ("family_name" IS NOT NULL AND "given_names" IS NOT NULL AND "birth_date" IS NOT NULL AND "address" IS NOT NULL)`)
 @Check('invitations_code_hash_hex', `"code_hash" IS NULL OR "code_hash" ~ '^[0-9a-f]{64}$'`)
 @Unique('invitations_draw_position', ['drawId', 'position'])
 // Nobody is invited twice by the same assembly, whatever the draw.
@@ -46,21 +47,25 @@ export class InvitationEntity {
   @Column({ type: 'text' })
   stratum!: string;
 
-  @Column({ type: 'text' })
-  familyName!: string;
+  /** Names, birth date and address: null once purged (the retention period after the assembly's term). */
+  @Column({ type: 'text', nullable: true })
+  familyName!: string | null;
 
-  @Column({ type: 'text' })
-  givenNames!: string;
+  @Column({ type: 'text', nullable: true })
+  givenNames!: string | null;
 
-  @Column({ type: 'date' })
-  birthDate!: string;
+  @Column({ type: 'date', nullable: true })
+  birthDate!: string | null;
 
-  @Column({ type: 'text' })
-  address!: string;
+  @Column({ type: 'text', nullable: true })
+  address!: string | null;
 
   @Column({ type: 'text' })
   district!: string;
 
   @Column({ type: 'character', length: 64, nullable: true })
   codeHash!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  purgedAt!: Date | null;
 }

@@ -63,4 +63,8 @@ export class PoolEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
+
+  /** Volunteers' personal columns erased (the retention period after the assembly's term); ids and features stay, so draws re-run. */
+  @Column({ type: 'timestamptz', nullable: true })
+  personalPurgedAt!: Date | null;
 }

@@ -69,6 +69,10 @@ export class RespondentEntity {
   @JoinColumn({ name: 'recorded_by', foreignKeyConstraintName: 'respondents_recorded_by_fk' })
   recorder?: Relation<AccountEntity>;
 
+  /** Contact and availability erased (the retention period after the assembly's term); consent and features stay. */
+  @Column({ type: 'timestamptz', nullable: true })
+  purgedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -49,6 +49,10 @@ export class SourceListEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
+
+  /** The file's bytes deleted (the retention period after the assembly's term); its digest and counts stay. */
+  @Column({ type: 'timestamptz', nullable: true })
+  purgedAt!: Date | null;
 }
 
 /** About 1 MiB of a list's file, in upload order. */

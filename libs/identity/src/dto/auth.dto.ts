@@ -67,8 +67,8 @@ export class RefreshDto {
 export class AccountDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
-  @ApiProperty()
-  email!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'None for some accounts made by a provider sign-in' })
+  email!: string | null;
   @ApiProperty()
   displayName!: string;
   @ApiProperty({ enum: GLOBAL_ROLES, isArray: true })
@@ -116,4 +116,54 @@ export function mapTokens(tokens: IssuedTokens, transport: RefreshTokenTransport
     refreshExpiresAt: tokens.refreshExpiresAt.toISOString(),
     account: mapAccount(tokens.account),
   };
+}
+
+export class SignInProviderDto {
+  @ApiProperty({ example: 'franceconnect' }) id!: string;
+  @ApiProperty({ example: 'FranceConnect', description: "The sign-in button's text" }) name!: string;
+}
+
+export class SignInMethodsDto {
+  @ApiProperty({ description: 'Residents may register and sign in with an email and a password (staff always may)' })
+  passwordLogin!: boolean;
+  @ApiProperty({ type: SignInProviderDto, isArray: true })
+  providers!: SignInProviderDto[];
+}
+
+export class OidcStartDto {
+  @ApiPropertyOptional({ example: '/referendums/0b0c…', description: 'The page of the web app to come back to (a path of this site)', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  returnTo?: string;
+}
+
+export class OidcStartedDto {
+  @ApiProperty({ description: "Send the browser here: the provider's sign-in page" })
+  authorizationUrl!: string;
+}
+
+export class OidcProviderParams {
+  @ApiProperty({ example: 'franceconnect' })
+  @IsString()
+  @Length(1, 32)
+  provider!: string;
+}
+
+export class LinkedIdentityDto {
+  @ApiProperty({ example: 'franceconnect' }) provider!: string;
+  @ApiProperty({ description: "The provider's name for the button" }) providerName!: string;
+  @ApiProperty({ type: String, nullable: true }) givenName!: string | null;
+  @ApiProperty({ type: String, nullable: true }) familyName!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) birthDate!: string | null;
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
+  @ApiProperty() linkedAt!: string;
+  @ApiProperty({ description: 'Last sign-in through it (its claims were read then)' }) lastUsedAt!: string;
+}
+
+export class MeDto extends AccountDto {
+  @ApiProperty({ description: 'The account has a password (else it signs in through its providers only)' })
+  hasPassword!: boolean;
+  @ApiProperty({ type: LinkedIdentityDto, isArray: true, description: 'Providers linked, with what Pnyx keeps of each' })
+  identities!: LinkedIdentityDto[];
 }

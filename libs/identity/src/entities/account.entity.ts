@@ -8,24 +8,26 @@ export type Locale = 'fr' | 'en';
 @Check('accounts_roles_known', `"roles" <@ ARRAY['admin','organiser','facilitator','resident']::text[]`)
 @Check('accounts_locale_known', `"locale" IN ('fr','en')`)
 @Check('accounts_failed_logins_non_negative', `"failed_login_count" >= 0`)
+@Check('accounts_email_pair', `("email" IS NULL) = ("email_normalized" IS NULL)`)
+@Check('accounts_deleted_erased', `"deleted_at" IS NULL OR ("email" IS NULL AND "password_hash" IS NULL AND "disabled_at" IS NOT NULL)`)
 export class AccountEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'accounts_pkey' })
   id!: string;
 
-  /** As typed by the person, for display and mail. */
-  @Column({ type: 'text' })
-  email!: string;
+  /** As typed by the person, for display and mail; none for some provider sign-ins and deleted accounts. */
+  @Column({ type: 'text', nullable: true })
+  email!: string | null;
 
   /** Trimmed and lower-cased: one account per address whatever its case. */
-  @Column({ type: 'text' })
-  emailNormalized!: string;
+  @Column({ type: 'text', nullable: true })
+  emailNormalized!: string | null;
 
   @Column({ type: 'text' })
   displayName!: string;
 
-  /** PHC string (argon2id with its parameters), never the password. */
-  @Column({ type: 'text' })
-  passwordHash!: string;
+  /** PHC string (argon2id with its parameters), never the password; none for provider-only accounts. */
+  @Column({ type: 'text', nullable: true })
+  passwordHash!: string | null;
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   roles!: GlobalRole[];
@@ -41,6 +43,10 @@ export class AccountEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;
+
+  /** The person deleted their account: personal data erased, the row kept for what refers to it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  deletedAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

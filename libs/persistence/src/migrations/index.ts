@@ -16,8 +16,9 @@ import { Recruitment1765600000000 } from './1765600000000-recruitment.js';
 import { Attendance1765700000000 } from './1765700000000-attendance.js';
 import { Decisions1765800000000 } from './1765800000000-decisions.js';
 import { Breakouts1765900000000 } from './1765900000000-breakouts.js';
+import { IdentityAndRetention1766000000000 } from './1766000000000-identity-and-retention.js';
 
 type MigrationClass = new () => MigrationInterface;
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
-export const MIGRATIONS: MigrationClass[] = [Foundation1764300000000, Assemblies1764400000000, Voting1764500000000, Agenda1764600000000, Deliberation1764700000000, Referendum1764800000000, MembershipNames1764900000000, ConnectionAway1765000000000, LegacyComparison1765100000000, ReportReview1765200000000, Budget1765300000000, SessionNotifications1765400000000, DrawRecord1765500000000, Recruitment1765600000000, Attendance1765700000000, Decisions1765800000000, Breakouts1765900000000];
+export const MIGRATIONS: MigrationClass[] = [Foundation1764300000000, Assemblies1764400000000, Voting1764500000000, Agenda1764600000000, Deliberation1764700000000, Referendum1764800000000, MembershipNames1764900000000, ConnectionAway1765000000000, LegacyComparison1765100000000, ReportReview1765200000000, Budget1765300000000, SessionNotifications1765400000000, DrawRecord1765500000000, Recruitment1765600000000, Attendance1765700000000, Decisions1765800000000, Breakouts1765900000000, IdentityAndRetention1766000000000];

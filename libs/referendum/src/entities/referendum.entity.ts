@@ -45,6 +45,10 @@ export class ReferendumEntity {
   @Column({ type: 'integer', default: 10 })
   districtThreshold!: number;
 
+  /** OpenID Connect providers whose identity electors may vote with instead of the letter's code (none: codes only). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  identityProviders!: string[];
+
   @Column({ type: 'character', length: 64, nullable: true })
   rollDigest!: string | null;
 

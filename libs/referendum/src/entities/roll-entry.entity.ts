@@ -11,6 +11,8 @@ import { ReferendumEntity } from './referendum.entity.js';
 @Index('roll_entries_district_idx', ['referendumId', 'district'])
 @Check('roll_entries_code_hash_hex', `"code_hash" IS NULL OR "code_hash" ~ '^[0-9a-f]{64}$'`)
 @Check('roll_entries_failed_attempts_non_negative', `"failed_attempts" >= 0`)
+@Check('roll_entries_personal_until_purged', `"purged_at" IS NOT NULL OR ("family_name" IS NOT NULL AND "given_names" IS NOT NULL AND "birth_date" IS NOT NULL)`)
+@Index('roll_entries_birth_date_idx', ['referendumId', 'birthDate'])
 export class RollEntryEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'roll_entries_pkey' })
   id!: string;
@@ -25,14 +27,15 @@ export class RollEntryEntity {
   @Column({ type: 'text' })
   externalId!: string;
 
-  @Column({ type: 'text' })
-  familyName!: string;
+  /** Names and birth date: null once purged (the retention period after publication). */
+  @Column({ type: 'text', nullable: true })
+  familyName!: string | null;
 
-  @Column({ type: 'text' })
-  givenNames!: string;
+  @Column({ type: 'text', nullable: true })
+  givenNames!: string | null;
 
-  @Column({ type: 'date' })
-  birthDate!: string;
+  @Column({ type: 'date', nullable: true })
+  birthDate!: string | null;
 
   @Column({ type: 'text' })
   district!: string;
@@ -51,4 +54,7 @@ export class RollEntryEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   lockedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  purgedAt!: Date | null;
 }

@@ -55,6 +55,40 @@ export interface AppConfig {
   apiWorkers: number;
   /** The built web app (`npm run build`), served at `/`. */
   webDir: string;
+  /** Email-and-password accounts (registration and login); off where residents sign in through a provider only. */
+  passwordLogin: boolean;
+  /** OpenID Connect providers offered on the sign-in page, in the order of OIDC_PROVIDERS. */
+  oidcProviders: OidcProviderConfig[];
+  /** Personal data kept no longer than these periods (docs/personal-data.md). */
+  retention: RetentionConfig;
+}
+
+/** One OpenID Connect provider (FranceConnect, the city's resident accounts…), from OIDC_<ID>_* variables. */
+export interface OidcProviderConfig {
+  /** Lower-case id in URLs and on linked identities (`franceconnect`). */
+  id: string;
+  /** The button's text ("FranceConnect"). */
+  name: string;
+  issuer: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  scopes: string;
+  /** Claims read and kept from the ID token and userinfo (of given_name, family_name, birthdate, email). */
+  claims: OidcClaim[];
+}
+
+export const OIDC_CLAIMS = ['given_name', 'family_name', 'birthdate', 'email'] as const;
+export type OidcClaim = (typeof OIDC_CLAIMS)[number];
+
+export interface RetentionConfig {
+  /** Pools' personal columns, source lists, invitations' names and addresses, respondents' contacts: months after the assembly's term ends. */
+  poolMonths: number;
+  /** Electoral rolls' names and birth dates and voting codes: days after the referendum's results are published. */
+  rollDays: number;
+  /** Ended sessions (sign-ins) and their refresh tokens: days after they ended or expired. */
+  sessionDays: number;
+  /** Hours between two runs of the purge job; 0 = only `pnyx data purge`. */
+  jobIntervalHours: number;
 }
 
 /** The development secret. Refused when NODE_ENV=production. */
@@ -179,7 +213,63 @@ export function loadConfig(env: Env): AppConfig {
     sortitionTimeBudgetSeconds: integer('SORTITION_TIME_BUDGET_SECONDS', 3600, 1, 7 * 86_400),
     apiWorkers: integer('API_WORKERS', 1, 1, 64),
     webDir: read('PNYX_WEB_DIR') ?? './dist/web',
+    passwordLogin: boolean('PASSWORD_LOGIN', true),
+    oidcProviders: readOidcProviders(read, problems),
+    retention: {
+      poolMonths: integer('RETENTION_POOL_MONTHS', 12, 0, 240),
+      rollDays: integer('RETENTION_ROLL_DAYS', 90, 0, 3650),
+      sessionDays: integer('RETENTION_SESSION_DAYS', 30, 0, 3650),
+      jobIntervalHours: integer('RETENTION_JOB_INTERVAL_HOURS', 24, 0, 24 * 31),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * OIDC_PROVIDERS=franceconnect,city, then per provider OIDC_FRANCECONNECT_ISSUER, _CLIENT_ID,
+ * _CLIENT_SECRET, _NAME, _SCOPES (default "openid profile") and _CLAIMS (default all four).
+ * Plain http only for a provider on this machine (tests, development).
+ */
+function readOidcProviders(read: (name: string) => string | undefined, problems: string[]): OidcProviderConfig[] {
+  const ids = (read('OIDC_PROVIDERS') ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+  const providers: OidcProviderConfig[] = [];
+  for (const id of ids) {
+    if (!/^[a-z][a-z0-9-]{0,31}$/.test(id)) {
+      problems.push(`OIDC_PROVIDERS must list ids of lower-case letters, digits and '-' (bad entry "${id}")`);
+      continue;
+    }
+    if (providers.some((p) => p.id === id)) {
+      problems.push(`OIDC_PROVIDERS lists "${id}" twice`);
+      continue;
+    }
+    const prefix = `OIDC_${id.toUpperCase().replace(/-/g, '_')}_`;
+    const issuer = read(`${prefix}ISSUER`);
+    const clientId = read(`${prefix}CLIENT_ID`);
+    if (issuer === undefined || clientId === undefined) {
+      problems.push(`${prefix}ISSUER and ${prefix}CLIENT_ID must be set for the provider "${id}"`);
+      continue;
+    }
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(issuer);
+    } catch {
+      parsed = undefined;
+    }
+    const loopback = parsed !== undefined && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
+    if (parsed === undefined || !(parsed.protocol === 'https:' || (parsed.protocol === 'http:' && loopback))) {
+      problems.push(`${prefix}ISSUER must be an https URL (http only on this machine) (got "${issuer}")`);
+      continue;
+    }
+    const claims: OidcClaim[] = [];
+    for (const claim of (read(`${prefix}CLAIMS`) ?? OIDC_CLAIMS.join(',')).split(',').map((c) => c.trim()).filter(Boolean)) {
+      const known = OIDC_CLAIMS.find((candidate) => candidate === claim);
+      if (known === undefined) problems.push(`${prefix}CLAIMS may list only ${OIDC_CLAIMS.join(', ')} (got "${claim}")`);
+      else if (!claims.includes(known)) claims.push(known);
+    }
+    const scopes = read(`${prefix}SCOPES`) ?? 'openid profile';
+    if (!scopes.split(/\s+/).includes('openid')) problems.push(`${prefix}SCOPES must include openid (got "${scopes}")`);
+    providers.push({ id, name: read(`${prefix}NAME`) ?? id, issuer, clientId, clientSecret: read(`${prefix}CLIENT_SECRET`), scopes, claims });
+  }
+  return providers;
 }
