@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Response } from 'supertest';
-import { createAccount, loginAs, TEST_PASSWORD, uniqueEmail } from '../support/factories.js';
+import { createAccount, createAndLogin, loginAs, TEST_PASSWORD, uniqueEmail } from '../support/factories.js';
+import { generateCodes, rollCsv, uploadRoll, type Elector, type ReferendumBody } from '../support/referendums.js';
 import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -185,6 +186,81 @@ describe('Sign-in through OpenID Connect (against a real provider)', () => {
   it('keeps the only way to sign in', async () => {
     const brice = await tokensFrom(await signIn('brice-0002'));
     expect((await t.http.delete('/api/auth/identities/city').set(brice).expect(409)).body.code).toBe('LAST_SIGN_IN_METHOD');
+  });
+
+  describe('voting in a referendum with the provider identity', () => {
+    /** A Paris wall-clock time `hours` from now (referendum windows are entered so). */
+    const parisIn = (hours: number): string => {
+      const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(Date.now() + hours * 3_600_000));
+      const get = (type: string) => parts.find((p) => p.type === type)!.value;
+      return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+    };
+    const roll: Elector[] = [
+      { externalId: 'P001', familyName: 'DURAND', givenNames: 'Alice Marie', birthDate: '1984-05-17', district: '11e', pollingStation: '11e-A' },
+      { externalId: 'P002', familyName: 'Moreau', givenNames: 'Jean', birthDate: '1970-07-07', district: '11e', pollingStation: '11e-A' },
+      { externalId: 'P003', familyName: 'Moreau', givenNames: 'Jean Pierre', birthDate: '1970-07-07', district: '12e', pollingStation: '12e-A' },
+      { externalId: 'P004', familyName: 'Leroy', givenNames: 'Dora', birthDate: '1975-11-30', district: '12e', pollingStation: '12e-A' },
+    ];
+    const answers = [{ choice: 0 }];
+
+    async function openReferendum(identityProviders: string[]): Promise<{ id: string; codes: Map<string, string> }> {
+      const organiser = await createAndLogin(t.app, t.http, ['organiser']);
+      const created = await t.http
+        .post('/api/referendums')
+        .set(organiser.auth)
+        .send({ title: 'Trottinettes', opensAt: parisIn(-1), closesAt: parisIn(24), identityProviders, questions: [{ kind: 'yes-no', text: 'Interdire les trottinettes ?' }] })
+        .expect(201);
+      const { id, identityProviders: accepted } = created.body as ReferendumBody & { identityProviders: string[] };
+      expect(accepted).toEqual(identityProviders);
+      expect((await uploadRoll(t.http, organiser, id, rollCsv(roll))).status).toBe(200);
+      const codes = await generateCodes(t.http, organiser, id);
+      await t.http.post(`/api/referendums/${id}/open`).set(organiser.auth).expect(200);
+      return { id, codes };
+    }
+
+    it('lets an elector vote with their identity where allowed, once across every channel', async () => {
+      const { id, codes } = await openReferendum(['city']);
+      const alice = await tokensFrom(await signIn('alice-0001'));
+      const votes = await Promise.all([0, 1, 2].map(() => t.http.post(`/api/referendums/${id}/identity-ballots`).set(alice).send({ answers })));
+      expect(votes.map((v) => v.status).sort()).toEqual([201, 409, 409]);
+      expect((votes.find((v) => v.status === 201)!.body as { receipt: string }).receipt).toMatch(/^[A-Z0-9-]+$/);
+      expect(votes.filter((v) => v.status === 409).map((v) => (v.body as { code: string }).code)).toEqual(['ALREADY_VOTED', 'ALREADY_VOTED']);
+      // Her letter's code finds her vote already cast.
+      const byCode = await t.http.post(`/api/referendums/${id}/ballots`).send({ code: codes.get('P001'), birthDate: '1984-05-17', answers }).expect(409);
+      expect((byCode.body as { code: string }).code).toBe('ALREADY_VOTED');
+      expect(((await t.http.get(`/api/referendums/${id}/turnout`).expect(200)).body as { voters: number }).voters).toBe(1);
+    });
+
+    it('refuses an identity absent from the roll, or matching several electors, pointing to the letter', async () => {
+      const { id } = await openReferendum(['city']);
+      const brice = await tokensFrom(await signIn('brice-0002')); // Brice Martin: not on this roll
+      const absent = await t.http.post(`/api/referendums/${id}/identity-ballots`).set(brice).send({ answers }).expect(403);
+      expect(absent.body).toMatchObject({ code: 'IDENTITY_NOT_ON_ROLL', message: expect.stringContaining('code from your letter') });
+      provider.people.set('jean-0005', { given_name: 'Jean', family_name: 'Moreau', birthdate: '1970-07-07' }); // two Jean Moreau born that day
+      const jean = await tokensFrom(await signIn('jean-0005'));
+      const ambiguous = await t.http.post(`/api/referendums/${id}/identity-ballots`).set(jean).send({ answers }).expect(409);
+      expect(ambiguous.body).toMatchObject({ code: 'IDENTITY_AMBIGUOUS', message: expect.stringContaining('code from your letter') });
+      provider.people.set('eve-0006', { given_name: 'Eve', family_name: 'Sans Date' });
+      const eve = await tokensFrom(await signIn('eve-0006'));
+      expect((await t.http.post(`/api/referendums/${id}/identity-ballots`).set(eve).send({ answers }).expect(403)).body.code).toBe('IDENTITY_CLAIMS_MISSING');
+      const passwordOnly = await createAndLogin(t.app, t.http);
+      expect((await t.http.post(`/api/referendums/${id}/identity-ballots`).set(passwordOnly.auth).send({ answers }).expect(403)).body).toMatchObject({ code: 'IDENTITY_PROVIDER_REQUIRED', details: { providers: ['city'] } });
+      await t.http.post(`/api/referendums/${id}/identity-ballots`).send({ answers }).expect(401);
+      expect(((await t.http.get(`/api/referendums/${id}/turnout`).expect(200)).body as { voters: number }).voters).toBe(0);
+    });
+
+    it('accepts only the letter where the referendum does not allow identities, and only known providers', async () => {
+      const { id } = await openReferendum([]);
+      const alice = await tokensFrom(await signIn('alice-0001'));
+      expect((await t.http.post(`/api/referendums/${id}/identity-ballots`).set(alice).send({ answers }).expect(403)).body.code).toBe('IDENTITY_VOTING_OFF');
+      const organiser = await createAndLogin(t.app, t.http, ['organiser']);
+      const refused = await t.http
+        .post('/api/referendums')
+        .set(organiser.auth)
+        .send({ title: 'x', opensAt: parisIn(1), closesAt: parisIn(2), identityProviders: ['franceconnect'], questions: [{ kind: 'yes-no', text: 'x ?' }] })
+        .expect(400);
+      expect(refused.body).toMatchObject({ code: 'IDENTITY_PROVIDER_UNKNOWN', details: { unknown: ['franceconnect'] } });
+    });
   });
 
   it('refuses unknown providers and return paths to other sites', async () => {

@@ -8,3 +8,5 @@ export * from './entities/auth-session.entity.js';
 export * from './entities/refresh-token.entity.js';
 export * from './dto/auth.dto.js';
 export * from './session-cache.js';
+export * from './oidc/oidc.service.js';
+export * from './entities/account-identity.entity.js';

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { OidcService } from '@app/identity';
 import { CLOCK, FixedWindowLimiter, generateHumanCode, hashHumanCode, type Clock } from '@app/shared';
+import { sameElector } from './elector-match.js';
 import type { ReferendumQuestionEntity } from './entities/referendum-question.entity.js';
 import type { ReferendumEntity } from './entities/referendum.entity.js';
 import { ReferendumEvents } from './referendum-events.js';
@@ -44,6 +46,7 @@ export class BallotCastService {
   constructor(
     private readonly repository: ReferendumRepository,
     private readonly events: ReferendumEvents,
+    private readonly oidc: OidcService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.limiter = new FixedWindowLimiter(FAILURES_PER_10_MINUTES, 600_000, clock, 100_000);
@@ -76,6 +79,46 @@ export class BallotCastService {
       return { receipt };
     }
     return this.refusal(referendumId, codeHash, birthDate, settings.latestBirthDate, now);
+  }
+
+  /**
+   * Online voting with the identity of a provider the referendum accepts, instead of the letter's
+   * code: the signed-in person's linked identity (names and birth date from their last sign-in) must
+   * match exactly one elector of the roll. The same vote mark as every channel: one vote per elector.
+   * The code channel's lock (wrong birth dates) does not apply: it guards the code, not the elector.
+   */
+  async castWithIdentity(accountId: string, referendumId: string, answers: Answer[]): Promise<{ receipt: string }> {
+    const settings = await this.settings(referendumId);
+    const accepted = settings.referendum.identityProviders;
+    if (accepted.length === 0) throw ReferendumException.of('forbidden', 'IDENTITY_VOTING_OFF', 'This vote takes the code from your letter: identity sign-in is not accepted for it');
+    const ballots = this.readBallots(settings.questions, answers);
+    const identities = (await this.oidc.identities(accountId)).filter((identity) => accepted.includes(identity.provider));
+    if (identities.length === 0) {
+      throw ReferendumException.of('forbidden', 'IDENTITY_PROVIDER_REQUIRED', 'Sign in with one of the accepted providers to vote with your identity, or use the code from your letter', { providers: accepted });
+    }
+    const complete = identities.filter((identity) => identity.familyName !== null && identity.givenName !== null && identity.birthDate !== null);
+    if (complete.length === 0) {
+      throw ReferendumException.of('forbidden', 'IDENTITY_CLAIMS_MISSING', 'Your provider did not give your names and birth date, which the roll needs: use the code from your letter');
+    }
+    const matches = new Set<string>();
+    for (const identity of complete) {
+      for (const entry of await this.repository.electorsBornOn(referendumId, identity.birthDate!)) {
+        if (sameElector({ familyName: identity.familyName!, givenNames: identity.givenName! }, entry)) matches.add(entry.id);
+      }
+    }
+    if (matches.size === 0) throw ReferendumException.of('forbidden', 'IDENTITY_NOT_ON_ROLL', 'No elector of this vote has your names and birth date: use the code from your letter, or ask the city to check the roll');
+    if (matches.size > 1) throw ReferendumException.of('conflict', 'IDENTITY_AMBIGUOUS', 'Several electors of this vote have your names and birth date: use the code from your letter');
+    const [entryId] = matches;
+    const receipt = generateHumanCode();
+    const now = this.clock.now();
+    if (await this.repository.castOnline({ referendumId, entryId, latestBirthDate: settings.latestBirthDate, receiptHash: hashHumanCode(receipt), ballots, now })) {
+      this.events.publish({ type: 'referendum.voted', referendumId });
+      return { receipt };
+    }
+    const why = await this.repository.diagnoseEntry(referendumId, entryId, now);
+    if (!why.referendumOpen) throw ReferendumException.of('conflict', 'REFERENDUM_NOT_OPEN', 'The vote is not open (outside its window, or closed)');
+    if (why.voted) throw ReferendumException.of('conflict', 'ALREADY_VOTED', 'This elector has already voted (online or at a polling station)');
+    throw ReferendumException.of('forbidden', 'NOT_ELIGIBLE_AGE', 'Electors must have reached the minimum age on the voting day');
   }
 
   private async settings(referendumId: string): Promise<{ referendum: ReferendumEntity; questions: ReferendumQuestionEntity[]; latestBirthDate: string }> {

@@ -12,8 +12,10 @@ import type { RollRow } from './roll-csv.js';
 /** An online vote as the casting statement takes it (the code and receipt as SHA-256 hashes). */
 export interface OnlineCast {
   referendumId: string;
-  codeHash: string;
-  birthDate: string;
+  /** The elector: by the letter's code and their birth date, or by their roll entry (found from a provider identity). */
+  codeHash?: string;
+  birthDate?: string;
+  entryId?: string;
   latestBirthDate: string;
   receiptHash: string;
   /** Per question, in order: the grades stored in the ballot box. */
@@ -202,7 +204,8 @@ export class ReferendumRepository {
          SELECT id FROM referendums WHERE id = $1 AND status = 'open' AND opens_at <= $7 AND closes_at > $7 FOR SHARE),
        entry AS (
          SELECT e.id, e.district FROM roll_entries e JOIN ref ON e.referendum_id = ref.id
-          WHERE e.code_hash = $2 AND e.birth_date = $3::date AND e.locked_at IS NULL AND e.birth_date <= $4::date
+          WHERE (CASE WHEN $8::uuid IS NULL THEN e.code_hash = $2 AND e.birth_date = $3::date AND e.locked_at IS NULL ELSE e.id = $8::uuid END)
+            AND e.birth_date <= $4::date
           FOR UPDATE OF e),
        vote AS (
          INSERT INTO roll_votes (roll_entry_id, referendum_id, channel) SELECT id, $1, 'online' FROM entry RETURNING roll_entry_id),
@@ -218,9 +221,27 @@ export class ReferendumRepository {
        participation AS (
          INSERT INTO participations (poll_id, voter_key) SELECT poll_id, 'roll:' || (SELECT roll_entry_id FROM vote) FROM targets RETURNING poll_id)
        INSERT INTO ballots (poll_id, receipt_hash, grades) SELECT t.poll_id, $5, t.grades FROM targets t JOIN participation p ON p.poll_id = t.poll_id RETURNING 1`,
-      [cast.referendumId, cast.codeHash, cast.birthDate, cast.latestBirthDate, cast.receiptHash, JSON.stringify(cast.ballots), cast.now],
+      [cast.referendumId, cast.codeHash ?? null, cast.birthDate ?? null, cast.latestBirthDate, cast.receiptHash, JSON.stringify(cast.ballots), cast.now, cast.entryId ?? null],
     );
     return rows.length > 0;
+  }
+
+  /** The roll's electors born on a day (names not purged): the candidates for a provider identity. */
+  async electorsBornOn(referendumId: string, birthDate: string): Promise<Array<{ id: string; familyName: string; givenNames: string }>> {
+    return this.dataSource.query(
+      `SELECT id, family_name AS "familyName", given_names AS "givenNames" FROM roll_entries WHERE referendum_id = $1 AND birth_date = $2::date AND purged_at IS NULL`,
+      [referendumId, birthDate],
+    );
+  }
+
+  /** Why a cast by roll entry did not happen. */
+  async diagnoseEntry(referendumId: string, entryId: string, now: Date): Promise<{ referendumOpen: boolean; voted: boolean }> {
+    const [row]: Array<{ open: boolean; voted: boolean }> = await this.dataSource.query(
+      `SELECT (r.status = 'open' AND r.opens_at <= $3 AND r.closes_at > $3) AS open, EXISTS (SELECT 1 FROM roll_votes v WHERE v.roll_entry_id = $2) AS voted
+         FROM referendums r WHERE r.id = $1`,
+      [referendumId, entryId, now],
+    );
+    return { referendumOpen: row?.open ?? false, voted: row?.voted ?? false };
   }
 
   /** Why a cast did not happen (read after the fact, without locks). */

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { actorOf, AuditLogService, CLOCK, toCsvText, type Clock, type Principal } from '@app/shared';
+import { actorOf, APP_CONFIG, AuditLogService, CLOCK, toCsvText, type AppConfig, type Clock, type Principal } from '@app/shared';
 import { inTransaction } from '@app/persistence';
 import { GRADE_PRESETS, PollService, type GradePreset } from '@app/voting';
 import { ReferendumQuestionEntity, type QuestionKind } from './entities/referendum-question.entity.js';
@@ -37,6 +37,8 @@ export interface ReferendumDraft {
   closesAt: string;
   minAge?: number;
   districtThreshold?: number;
+  /** Providers whose identity electors may vote with instead of the letter's code. */
+  identityProviders?: string[];
   questions: QuestionDraft[];
 }
 
@@ -61,6 +63,7 @@ export class ReferendumService {
     private readonly audit: AuditLogService,
     private readonly events: ReferendumEvents,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   private requireOrganiser(principal: Principal, action: string): void {
@@ -93,6 +96,11 @@ export class ReferendumService {
     if (closesAt <= opensAt) throw ReferendumException.invalid('closesAt must come after opensAt');
     if (closesAt <= this.clock.now()) throw ReferendumException.invalid('closesAt is already past');
     const questions = draft.questions.map((question, position) => this.question(question, position));
+    const identityProviders = [...new Set(draft.identityProviders ?? [])];
+    const unknown = identityProviders.filter((id) => !this.config.oidcProviders.some((provider) => provider.id === id));
+    if (unknown.length > 0) {
+      throw ReferendumException.of('invalid', 'IDENTITY_PROVIDER_UNKNOWN', `No sign-in provider ${unknown.map((id) => `"${id}"`).join(', ')} is configured here`, { unknown });
+    }
     return inTransaction(this.dataSource, async (manager) => {
       const referendum = await manager.getRepository(ReferendumEntity).save(
         manager.getRepository(ReferendumEntity).create({
@@ -104,6 +112,7 @@ export class ReferendumService {
           votingDay: parisDate(new Date(closesAt.getTime() - 1)),
           minAge: draft.minAge ?? 16,
           districtThreshold: draft.districtThreshold ?? 10,
+          identityProviders,
           createdBy: principal.accountId,
         }),
       );

@@ -10,6 +10,7 @@ import {
   CreateReferendumDto,
   ElectorCheckDto,
   ElectorParams,
+  IdentityBallotDto,
   ListReferendumsQuery,
   mapReferendum,
   OfficerAssignmentDto,
@@ -170,6 +171,18 @@ export class ReferendumsController {
   @ApiCreatedResponse({ type: ReferendumReceiptDto })
   cast(@Req() request: FastifyRequest, @Param() params: ReferendumIdParams, @Body() body: CastReferendumBallotDto): Promise<ReferendumReceiptDto> {
     return this.ballots.cast(request.ip ?? 'unknown', params.id, body);
+  }
+
+  @Post(':id/identity-ballots')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary:
+      "Vote online with the identity of an accepted provider linked to your account, instead of the letter's code: found on the roll by names and birth date. 201 means stored; the receipt is shown once",
+    description: 'Errors: IDENTITY_VOTING_OFF, IDENTITY_PROVIDER_REQUIRED, IDENTITY_CLAIMS_MISSING, IDENTITY_NOT_ON_ROLL (403), IDENTITY_AMBIGUOUS, ALREADY_VOTED, REFERENDUM_NOT_OPEN (409)',
+  })
+  @ApiCreatedResponse({ type: ReferendumReceiptDto })
+  castWithIdentity(@CurrentPrincipal() principal: Principal, @Param() params: ReferendumIdParams, @Body() body: IdentityBallotDto): Promise<ReferendumReceiptDto> {
+    return this.ballots.castWithIdentity(principal.accountId, params.id, body.answers);
   }
 
   @Get(':id/turnout')

@@ -105,6 +105,20 @@ export class CreateReferendumDto {
   @Max(1_000_000)
   districtThreshold?: number;
 
+  @ApiPropertyOptional({
+    type: String,
+    isArray: true,
+    maxItems: 10,
+    example: ['franceconnect'],
+    description: "OpenID Connect providers (ids from GET /api/auth/methods) whose identity electors may vote with instead of the letter's code, matched on the roll by names and birth date. None: codes only",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @Length(1, 32, { each: true })
+  identityProviders?: string[];
+
   @ApiProperty({ type: QuestionInputDto, isArray: true, minItems: 1, maxItems: 20 })
   @IsArray()
   @ArrayMinSize(1)
@@ -159,6 +173,15 @@ export class CastReferendumBallotDto {
   @Length(8, 10)
   birthDate!: string;
 
+  @ApiProperty({ type: AnswerDto, isArray: true, description: 'One answer per question, in order' })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => AnswerDto)
+  answers!: AnswerDto[];
+}
+
+export class IdentityBallotDto {
   @ApiProperty({ type: AnswerDto, isArray: true, description: 'One answer per question, in order' })
   @IsArray()
   @ArrayMaxSize(20)
@@ -225,6 +248,7 @@ export class ReferendumDto {
   @ApiProperty() districtThreshold!: number;
   @ApiProperty({ type: String, nullable: true, description: "SHA-256 of the roll frozen at opening" }) rollDigest!: string | null;
   @ApiProperty({ type: Number, nullable: true }) rollSize!: number | null;
+  @ApiProperty({ type: String, isArray: true, description: "Providers whose identity electors may vote with (POST …/identity-ballots); none: the letter's code only" }) identityProviders!: string[];
   @ApiProperty({ type: QuestionDto, isArray: true }) questions!: QuestionDto[];
 }
 
@@ -241,6 +265,7 @@ export function mapReferendum(referendum: ReferendumEntity, questions: Referendu
     districtThreshold: referendum.districtThreshold,
     rollDigest: referendum.rollDigest,
     rollSize: referendum.rollSize,
+    identityProviders: referendum.identityProviders,
     questions: questions.map(({ id, position, kind, text, options, grades }) => ({ id, position, kind, text, options, grades })),
   };
 }
