@@ -222,7 +222,7 @@ describe('Sign-in through OpenID Connect (against a real provider)', () => {
       const { id, codes } = await openReferendum(['city']);
       const alice = await tokensFrom(await signIn('alice-0001'));
       const votes = await Promise.all([0, 1, 2].map(() => t.http.post(`/api/referendums/${id}/identity-ballots`).set(alice).send({ answers })));
-      expect(votes.map((v) => v.status).sort()).toEqual([201, 409, 409]);
+      expect(votes.map((v) => v.status).sort((a, b) => a - b)).toEqual([201, 409, 409]);
       expect((votes.find((v) => v.status === 201)!.body as { receipt: string }).receipt).toMatch(/^[A-Z0-9-]+$/);
       expect(votes.filter((v) => v.status === 409).map((v) => (v.body as { code: string }).code)).toEqual(['ALREADY_VOTED', 'ALREADY_VOTED']);
       // Her letter's code finds her vote already cast.
