@@ -315,8 +315,14 @@ describe('pools and draws', () => {
     const attempts = await Promise.all(Array.from({ length: 10 }, () => t.http.post(`/api/assemblies/${assembly.id}/draws`).set(organiser.auth).send({ algorithm: 'legacy' })));
     expect(attempts.map((r) => r.status).sort((a, b) => a - b)).toEqual([202, ...Array<number>(9).fill(409)]);
     const dataSource = t.app.get<DataSource>(getDataSourceToken());
-    await expect(dataSource.query(`UPDATE pool_volunteers SET personal = '{}' WHERE pool_id = $1`, [pool.id])).rejects.toThrow(/frozen/);
+    await expect(dataSource.query(`UPDATE pool_volunteers SET features = '{}' WHERE pool_id = $1`, [pool.id])).rejects.toThrow(/frozen/);
+    await expect(dataSource.query(`UPDATE pool_volunteers SET personal = '{"name":"x"}', household = 'h9' WHERE pool_id = $1`, [pool.id])).rejects.toThrow(/frozen/);
     await expect(dataSource.query(`UPDATE pools SET volunteer_count = 1 WHERE id = $1`, [pool.id])).rejects.toThrow(/frozen/);
+    await expect(dataSource.query(`UPDATE pools SET volunteer_count = 1, personal_purged_at = now() WHERE id = $1`, [pool.id])).rejects.toThrow(/frozen/);
+    // The one change allowed: erasing personal columns when their retention period ends (and noting when, once).
+    await dataSource.query(`UPDATE pool_volunteers SET personal = '{}' WHERE pool_id = $1`, [pool.id]);
+    await dataSource.query(`UPDATE pools SET personal_purged_at = now() WHERE id = $1`, [pool.id]);
+    await expect(dataSource.query(`UPDATE pools SET personal_purged_at = now() WHERE id = $1`, [pool.id])).rejects.toThrow(/frozen/);
     await waitForDraw(t.http, (attempts.find((r) => r.status === 202)!.body as DrawBody).id, ['computed']);
   });
 

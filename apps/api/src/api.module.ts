@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { AuthGuard, CoreModule, createValidationPipe, HttpExceptionFilter, type AppConfig, type Clock } from '@app/shared';
+import { AuthGuard, CoreModule, createValidationPipe, HttpExceptionFilter, PrivacyModule, type AppConfig, type Clock } from '@app/shared';
 import { DatabaseModule } from '@app/persistence';
 import { IdentityModule } from '@app/identity';
 import { AssemblyModule } from '@app/assembly';
@@ -12,6 +12,7 @@ import { BudgetModule } from '@app/budget';
 import { HealthController } from './health/health.controller.js';
 import { LiveFeed } from './live/live-feed.js';
 import { LiveGateway } from './live/live.gateway.js';
+import { PERSONAL_DATA_SECTIONS, RETENTION_RULES } from './personal-data.js';
 
 export interface ApiModuleOptions {
   config: AppConfig;
@@ -40,6 +41,7 @@ export class ApiModule {
         DeliberationModule,
         ReferendumModule,
         BudgetModule,
+        PrivacyModule.forRoot({ sections: PERSONAL_DATA_SECTIONS, rules: RETENTION_RULES, api: true }),
       ],
       controllers: [HealthController],
       providers: [

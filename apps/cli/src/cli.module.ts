@@ -1,7 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { CoreModule, type AppConfig } from '@app/shared';
+import { CoreModule, PrivacyModule, type AppConfig } from '@app/shared';
 import { DatabaseModule } from '@app/persistence';
 import { IdentityModule } from '@app/identity';
+import { PERSONAL_DATA_SECTIONS, RETENTION_RULES } from '../../api/src/personal-data.js';
 
 /** The libraries the `pnyx` command needs, without HTTP. */
 @Module({})
@@ -13,6 +14,7 @@ export class CliModule {
         CoreModule.forRoot({ config }),
         DatabaseModule.forRoot({ url: databaseUrl, runMigrations, poolSize: 4, applicationName: 'pnyx-cli' }),
         IdentityModule,
+        PrivacyModule.forRoot({ sections: PERSONAL_DATA_SECTIONS, rules: RETENTION_RULES, api: false }),
       ],
     };
   }

@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { COMMANDS } from './commands/catalogue.js';
 
 const program = new Command('pnyx')
-  .description('Pnyx operator commands: accounts, audit log, migrations, sortition, majority judgment, session minutes, referendum checks, participatory budgeting')
+  .description('Pnyx operator commands: accounts, audit log, personal data retention, migrations, sortition, majority judgment, session minutes, referendum checks, participatory budgeting')
   .version('0.1.0')
   .showHelpAfterError()
   .exitOverride();

@@ -9,3 +9,4 @@ export * from './session.service.js';
 export * from './text-diff.js';
 export * from './decision-timeline.js';
 export * from './decision.service.js';
+export * from './personal-data.js';

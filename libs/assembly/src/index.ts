@@ -4,3 +4,4 @@ export * from './assembly.exception.js';
 export * from './assembly-access.js';
 export * from './assembly.service.js';
 export * from './draw-events.js';
+export * from './personal-data.js';

@@ -5,3 +5,4 @@ export * from './budget.service.js';
 export * from './budget-vote.service.js';
 export * from './winners.js';
 export * from './follow-up.service.js';
+export * from './personal-data.js';

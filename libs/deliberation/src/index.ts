@@ -14,3 +14,4 @@ export * from './dto/deliberation.dto.js';
 export * from './attendance.service.js';
 export * from './attendance.exception.js';
 export * from './dto/attendance.dto.js';
+export * from './personal-data.js';

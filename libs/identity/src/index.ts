@@ -10,3 +10,4 @@ export * from './dto/auth.dto.js';
 export * from './session-cache.js';
 export * from './oidc/oidc.service.js';
 export * from './entities/account-identity.entity.js';
+export * from './personal-data.js';

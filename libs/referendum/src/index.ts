@@ -10,3 +10,4 @@ export * from './referendum-scheduler.js';
 export * from './ballot-cast.service.js';
 export * from './referendum-events.js';
 export * from './voting-code-check.js';
+export * from './personal-data.js';

@@ -33,3 +33,7 @@ export const SHARED_ENTITIES = [AuditEntryEntity];
 export * from './csv/csv-text.js';
 export * from './validation/download-format.query.js';
 export * from './text/markdown.js';
+export * from './privacy/personal-data.js';
+export * from './privacy/personal-data.service.js';
+export * from './privacy/retention.service.js';
+export * from './privacy/privacy.module.js';

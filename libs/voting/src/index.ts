@@ -9,3 +9,4 @@ export * from './voter-eligibility.js';
 export * from './grade-presets.js';
 export * from './dto/grade-labels.decorator.js';
 export * from './dto/ranking.dto.js';
+export * from './personal-data.js';

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 export const COMMANDS: Record<string, { description: string; load: () => Promise<Command> }> = {
   admin: { description: 'Administrator accounts', load: async () => (await import('./admin.command.js')).adminCommand() },
   audit: { description: 'The hash-chained audit log', load: async () => (await import('./audit.command.js')).auditCommand() },
+  data: { description: 'Personal data: purge what is past its retention period', load: async () => (await import('./data.command.js')).dataCommand() },
   migration: { description: 'Database schema migrations', load: async () => (await import('./migration.command.js')).migrationCommand() },
   config: { description: 'Configuration', load: async () => (await import('./config.command.js')).configCommand() },
   sortition: { description: 'Fair, verifiable draws of assembly members, on CSV files (no server needed)', load: async () => (await import('./sortition.command.js')).sortitionCommand() },

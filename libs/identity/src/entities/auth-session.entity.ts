@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { AccountEntity } from './account.entity.js';
 
-export type SessionEndReason = 'logout' | 'refresh-token-reuse' | 'password-changed' | 'account-disabled' | 'admin';
+export type SessionEndReason = 'logout' | 'refresh-token-reuse' | 'password-changed' | 'account-disabled' | 'admin' | 'account-deleted';
 
 /** A login: access tokens name it (`sid`), so revoking it stops them at once. */
 @Entity({ name: 'auth_sessions' })

@@ -58,9 +58,30 @@ export class IdentityAndRetention1766000000000 implements MigrationInterface {
     await db.query(`ALTER TABLE "respondents" ADD COLUMN "purged_at" timestamptz`);
     await db.query(`ALTER TABLE "pools" ADD COLUMN "personal_purged_at" timestamptz`);
     await db.query(`ALTER TABLE "source_lists" ADD COLUMN "purged_at" timestamptz`);
+    // Pools stay frozen, but for one change: erasing volunteers' personal columns (and noting when).
+    await db.query(`CREATE FUNCTION pool_volunteer_allow_erasure_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.personal = '{}'::jsonb AND (to_jsonb(NEW) - 'personal') = (to_jsonb(OLD) - 'personal') THEN RETURN NEW; END IF;
+        RAISE EXCEPTION '% is frozen once uploaded (UPDATE refused; only erasing personal data is allowed)', TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+      END $$`);
+    await db.query(`CREATE FUNCTION pool_allow_purge_mark_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF OLD.personal_purged_at IS NULL AND NEW.personal_purged_at IS NOT NULL AND (to_jsonb(NEW) - 'personal_purged_at') = (to_jsonb(OLD) - 'personal_purged_at') THEN RETURN NEW; END IF;
+        RAISE EXCEPTION '% is frozen once uploaded (UPDATE refused; only erasing personal data is allowed)', TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+      END $$`);
+    await db.query(`DROP TRIGGER "pools_frozen" ON "pools"`);
+    await db.query(`DROP TRIGGER "pool_volunteers_frozen" ON "pool_volunteers"`);
+    await db.query(`CREATE TRIGGER pools_frozen BEFORE UPDATE ON "pools" FOR EACH ROW EXECUTE FUNCTION pool_allow_purge_mark_only()`);
+    await db.query(`CREATE TRIGGER pool_volunteers_frozen BEFORE UPDATE ON "pool_volunteers" FOR EACH ROW EXECUTE FUNCTION pool_volunteer_allow_erasure_only()`);
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP TRIGGER "pools_frozen" ON "pools"`);
+    await db.query(`DROP TRIGGER "pool_volunteers_frozen" ON "pool_volunteers"`);
+    await db.query(`CREATE TRIGGER pools_frozen BEFORE UPDATE ON "pools" FOR EACH ROW EXECUTE FUNCTION pool_refuse_update()`);
+    await db.query(`CREATE TRIGGER pool_volunteers_frozen BEFORE UPDATE ON "pool_volunteers" FOR EACH ROW EXECUTE FUNCTION pool_refuse_update()`);
+    await db.query(`DROP FUNCTION pool_allow_purge_mark_only()`);
+    await db.query(`DROP FUNCTION pool_volunteer_allow_erasure_only()`);
     await db.query(`ALTER TABLE "source_lists" DROP COLUMN "purged_at"`);
     await db.query(`ALTER TABLE "pools" DROP COLUMN "personal_purged_at"`);
     await db.query(`ALTER TABLE "respondents" DROP COLUMN "purged_at"`);
