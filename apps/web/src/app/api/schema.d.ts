@@ -575,6 +575,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/identities/{provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unlink a provider from the signed-in account (not the only way left to sign in: LAST_SIGN_IN_METHOD) */
+        delete: operations["OidcController_unlink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -619,10 +636,84 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The logged-in account */
+        /** The logged-in account, with its linked providers and what is kept of each */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How people sign in here: email and password, and the OpenID Connect providers configured (public) */
+        get: operations["OidcController_methods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/{provider}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The provider's redirect back (public): signs in (refresh cookie set) or links, then redirects to the page the sign-in began on
+         * @description On failure the redirect carries ?signInError=CODE: OIDC_STATE_INVALID (unknown, used or expired sign-in, or another browser), OIDC_CANCELLED, OIDC_CODE_INVALID (expired or used code), OIDC_ID_TOKEN_INVALID (signature, issuer, audience, expiry or nonce), OIDC_EMAIL_TAKEN, OIDC_IDENTITY_LINKED_ELSEWHERE, OIDC_PROVIDER_ALREADY_LINKED, OIDC_PROVIDER_UNAVAILABLE, ACCOUNT_DISABLED
+         */
+        get: operations["OidcController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/{provider}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link a provider to the signed-in account: returns the provider's URL (the callback links instead of signing in) */
+        post: operations["OidcController_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/{provider}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Begin a sign-in through a provider: returns the URL to send the browser to, and sets the state cookie (public)
+         * @description Errors: OIDC_PROVIDER_UNKNOWN (404), OIDC_PROVIDER_UNAVAILABLE (503), RETURN_PATH_INVALID (400)
+         */
+        post: operations["OidcController_start"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1300,6 +1391,43 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete your account (right to erasure)
+         * @description Erases your email, name, password and linked identities, ends your sessions and your seats in assemblies, and erases your volunteer details; your ballots were never linked to you and stay counted; your proposals and messages stay in the public record, signed by a deleted account. Errors: VALIDATION_FAILED without confirm: true, LAST_ADMIN_DELETION (409)
+         */
+        delete: operations["MeController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything Pnyx holds about you, as JSON (right of access and portability) */
+        get: operations["MeController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/polls": {
         parameters: {
             query?: never;
@@ -1886,6 +2014,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/referendums/{id}/identity-ballots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Vote online with the identity of an accepted provider linked to your account, instead of the letter's code: found on the roll by names and birth date. 201 means stored; the receipt is shown once
+         * @description Errors: IDENTITY_VOTING_OFF, IDENTITY_PROVIDER_REQUIRED, IDENTITY_CLAIMS_MISSING, IDENTITY_NOT_ON_ROLL (403), IDENTITY_AMBIGUOUS, ALREADY_VOTED, REFERENDUM_NOT_OPEN (409)
+         */
+        post: operations["ReferendumsController_castWithIdentity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/referendums/{id}/officers": {
         parameters: {
             query?: never;
@@ -2319,7 +2467,8 @@ export type components = {
         AccountDto: {
             createdAt: string;
             displayName: string;
-            email: string;
+            /** @description None for some accounts made by a provider sign-in */
+            email: string | null;
             /** Format: uuid */
             id: string;
             /** @enum {string} */
@@ -2814,6 +2963,13 @@ export type components = {
              * @default 10
              */
             districtThreshold?: number;
+            /**
+             * @description OpenID Connect providers (ids from GET /api/auth/methods) whose identity electors may vote with instead of the letter's code, matched on the roll by names and birth date. None: codes only
+             * @example [
+             *       "franceconnect"
+             *     ]
+             */
+            identityProviders?: string[];
             /** @default 16 */
             minAge?: number;
             /**
@@ -2940,6 +3096,13 @@ export type components = {
              * @example 11e
              */
             district: string;
+        };
+        DeleteAccountDto: {
+            /**
+             * @description true: yes, delete my account (it cannot be undone)
+             * @enum {boolean}
+             */
+            confirm: true;
         };
         DiffLineDto: {
             /** @enum {string} */
@@ -3312,6 +3475,10 @@ export type components = {
             items: components["schemas"]["IdeaDto"][];
             nextCursor: string | null;
         };
+        IdentityBallotDto: {
+            /** @description One answer per question, in order */
+            answers: components["schemas"]["AnswerDto"][];
+        };
         IndemnityRulesDto: {
             centsPerHalfDay: number;
             minimumMinutes: number;
@@ -3435,13 +3602,14 @@ export type components = {
             source: string;
         };
         InvitedPersonDto: {
-            address: string;
+            address: string | null;
             answered: boolean;
             district: string;
             /** Format: uuid */
             drawId: string;
-            familyName: string;
-            givenNames: string;
+            /** @description null once purged (retention period after the term) */
+            familyName: string | null;
+            givenNames: string | null;
             /** @description A code was printed for it */
             hasCode: boolean;
             /** Format: uuid */
@@ -3473,6 +3641,20 @@ export type components = {
              */
             runs?: number;
         };
+        LinkedIdentityDto: {
+            /** Format: date */
+            birthDate: string | null;
+            email: string | null;
+            familyName: string | null;
+            givenName: string | null;
+            /** @description Last sign-in through it (its claims were read then) */
+            lastUsedAt: string;
+            linkedAt: string;
+            /** @example franceconnect */
+            provider: string;
+            /** @description The provider's name for the button */
+            providerName: string;
+        };
         LinkedTitleDto: {
             /** Format: uuid */
             id: string;
@@ -3488,6 +3670,21 @@ export type components = {
              * @enum {string}
              */
             refreshTokenIn?: "body" | "cookie";
+        };
+        MeDto: {
+            createdAt: string;
+            displayName: string;
+            /** @description None for some accounts made by a provider sign-in */
+            email: string | null;
+            /** @description The account has a password (else it signs in through its providers only) */
+            hasPassword: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @description Providers linked, with what Pnyx keeps of each */
+            identities: components["schemas"]["LinkedIdentityDto"][];
+            /** @enum {string} */
+            locale: "fr" | "en";
+            roles: ("admin" | "organiser" | "facilitator" | "resident")[];
         };
         MembershipDto: {
             /** @description Organisers only (and staff's own accounts) */
@@ -3740,6 +3937,17 @@ export type components = {
         OfficersDto: {
             officers: components["schemas"]["OfficerInputDto"][];
         };
+        OidcStartDto: {
+            /**
+             * @description The page of the web app to come back to (a path of this site)
+             * @example /referendums/0b0c…
+             */
+            returnTo?: string;
+        };
+        OidcStartedDto: {
+            /** @description Send the browser here: the provider's sign-in page */
+            authorizationUrl: string;
+        };
         OptionInputDto: {
             description?: string;
             /** @example Végétaliser la place */
@@ -3767,6 +3975,17 @@ export type components = {
             reason?: string;
             /** @description Whether the caller has already voted (never how) */
             voted: boolean;
+        };
+        PersonalDataExportDto: {
+            /** Format: uuid */
+            accountId: string;
+            exportedAt: string;
+            /** @enum {string} */
+            format: "pnyx-personal-data-v1";
+            /** @description One section per kind of data: account (with linked identities and sign-ins), assemblies, agenda, deliberation, votes (where you took part, never how), budget */
+            sections: {
+                [key: string]: unknown;
+            };
         };
         PersonViewDto: {
             accountId: string;
@@ -4076,6 +4295,8 @@ export type components = {
             description: string;
             districtThreshold: number;
             id: string;
+            /** @description Providers whose identity electors may vote with (POST …/identity-ballots); none: the letter's code only */
+            identityProviders: string[];
             minAge: number;
             /** @description Paris time with offset */
             opensAt: string;
@@ -4456,6 +4677,20 @@ export type components = {
             projectId: string;
             /** @description What each approver with enough paid, in cents (a fraction when it is one) */
             share: string;
+        };
+        SignInMethodsDto: {
+            /** @description Residents may register and sign in with an email and a password (staff always may) */
+            passwordLogin: boolean;
+            providers: components["schemas"]["SignInProviderDto"][];
+        };
+        SignInProviderDto: {
+            /** @example franceconnect */
+            id: string;
+            /**
+             * @description The sign-in button's text
+             * @example FranceConnect
+             */
+            name: string;
         };
         SourceAllocationDto: {
             seats: number;
@@ -6239,6 +6474,34 @@ export interface operations {
             };
         };
     };
+    OidcController_unlink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     AuthController_login: {
         parameters: {
             query?: never;
@@ -6311,7 +6574,132 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountDto"];
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OidcController_methods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInMethodsDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OidcController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the web app */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OidcController_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OidcStartDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OidcStartedDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OidcController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OidcStartDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OidcStartedDto"];
                 };
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */
@@ -7747,6 +8135,64 @@ export interface operations {
             };
         };
     };
+    MeController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteAccountDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MeController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataExportDto"];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     PollsController_list: {
         parameters: {
             query?: {
@@ -9051,6 +9497,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReferendumsController_castWithIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdentityBallotDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferendumReceiptDto"];
+                };
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */
             default: {
