@@ -21,6 +21,7 @@ const BUNDLES = {
   console: { fr: load('console', 'fr'), en: load('console', 'en') },
   budget: { fr: load('budget', 'fr'), en: load('budget', 'en') },
   recruitment: { fr: load('recruitment', 'fr'), en: load('recruitment', 'en') },
+  account: { fr: load('account', 'fr'), en: load('account', 'en') },
 };
 type Bundle = keyof typeof BUNDLES;
 const FEATURES = Object.keys(BUNDLES).filter((name) => name !== 'app') as Bundle[];

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { ACCESS_TOKEN_TTL_SECONDS, ORGANISER } from './support/api.js';
+import { startBrowserProvider } from './support/identity-provider.js';
 
 const ROOT = process.cwd();
 const API = join(ROOT, 'dist', 'apps', 'api', 'apps', 'api', 'src', 'main.js');
@@ -55,7 +56,10 @@ async function waitUntilReady(url: string, server: ChildProcess, log: () => stri
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  // A real OpenID Connect provider beside the API: residents sign in through its own pages.
+  const identity = await startBrowserProvider(baseUrl);
   const env: NodeJS.ProcessEnv = {
+    ...identity.env,
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     NODE_ENV: 'test',
@@ -104,5 +108,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       await client.end();
     }
     if (dataDir !== null) rmSync(dataDir, { recursive: true, force: true });
+    await identity.provider.close();
   };
 }

@@ -48,6 +48,7 @@ describe('HTTP conventions', () => {
       'POST /api/auth/login',
       'POST /api/auth/refresh',
       'GET /api/auth/methods',
+      'GET /api/privacy/retention',
       'POST /api/auth/oidc/{provider}/start',
       'GET /api/auth/oidc/{provider}/callback',
       'GET /api/assemblies',

@@ -109,13 +109,13 @@ describe('Sign-in through OpenID Connect (against a real provider)', () => {
   it('refuses a callback in another browser, a replayed one, and a cancelled sign-in', async () => {
     const { url, state } = await start('/budget');
     const redirect = await provider.signIn(url, 'brice-0002');
-    expect((await callback(redirect, undefined)).headers.location).toBe('/budget?signInError=OIDC_STATE_INVALID');
+    expect((await callback(redirect, undefined)).headers.location).toBe('/signin?next=%2Fbudget&signInError=OIDC_STATE_INVALID');
     // The state was spent by that attempt: the right browser coming after gets nothing either.
-    expect((await callback(redirect, state)).headers.location).toBe('/?signInError=OIDC_STATE_INVALID');
+    expect((await callback(redirect, state)).headers.location).toBe('/signin?next=%2F&signInError=OIDC_STATE_INVALID');
 
     const cancelled = await start('/budget');
     const response = await t.http.get(`/api/auth/oidc/city/callback?error=access_denied&state=${cancelled.state}`).set('Cookie', `pnyx_oidc_state=${cancelled.state}`).expect(302);
-    expect(response.headers.location).toBe('/budget?signInError=OIDC_CANCELLED');
+    expect(response.headers.location).toBe('/signin?next=%2Fbudget&signInError=OIDC_CANCELLED');
     expect(cookie(response, 'pnyx_refresh')).toBeUndefined();
   });
 
@@ -123,7 +123,7 @@ describe('Sign-in through OpenID Connect (against a real provider)', () => {
     provider.forgeSubject = { from: 'brice-0002', to: 'alice-0001' }; // Brice's token made to say Alice
     try {
       const response = await signIn('brice-0002');
-      expect(response.headers.location).toBe('/referendums?signInError=OIDC_ID_TOKEN_INVALID');
+      expect(response.headers.location).toBe('/signin?next=%2Freferendums&signInError=OIDC_ID_TOKEN_INVALID');
       expect(cookie(response, 'pnyx_refresh')).toBeUndefined();
     } finally {
       provider.forgeSubject = undefined;
@@ -135,7 +135,7 @@ describe('Sign-in through OpenID Connect (against a real provider)', () => {
     const altered = new URL(url);
     altered.searchParams.set('nonce', 'a-nonce-pnyx-never-issued-for-this-sign-in');
     const response = await callback(await provider.signIn(altered.href, 'brice-0002'), state);
-    expect(response.headers.location).toBe('/referendums?signInError=OIDC_ID_TOKEN_INVALID');
+    expect(response.headers.location).toBe('/signin?next=%2Freferendums&signInError=OIDC_ID_TOKEN_INVALID');
     expect(cookie(response, 'pnyx_refresh')).toBeUndefined();
   });
 
@@ -145,7 +145,7 @@ describe('Sign-in through OpenID Connect (against a real provider)', () => {
       const { url, state } = await start();
       const redirect = await provider.signIn(url, 'brice-0002');
       await new Promise((resolve) => setTimeout(resolve, 2100));
-      expect((await callback(redirect, state)).headers.location).toBe('/referendums?signInError=OIDC_CODE_INVALID');
+      expect((await callback(redirect, state)).headers.location).toBe('/signin?next=%2Freferendums&signInError=OIDC_CODE_INVALID');
     } finally {
       provider.codeTtlSeconds = 60;
     }
@@ -155,7 +155,7 @@ describe('Sign-in through OpenID Connect (against a real provider)', () => {
     const email = uniqueEmail('carla');
     await createAccount(t.app, { email });
     provider.people.set('carla-0003', { given_name: 'Carla', family_name: 'Petit', email, email_verified: true });
-    expect((await signIn('carla-0003')).headers.location).toBe('/referendums?signInError=OIDC_EMAIL_TAKEN');
+    expect((await signIn('carla-0003')).headers.location).toBe('/signin?next=%2Freferendums&signInError=OIDC_EMAIL_TAKEN');
   });
 
   it('links a provider to a password account, once, and unlinks it', async () => {

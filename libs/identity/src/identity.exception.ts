@@ -25,7 +25,6 @@ export const IdentityErrorCode = {
   IDENTITY_NOT_LINKED: 'IDENTITY_NOT_LINKED',
   LAST_SIGN_IN_METHOD: 'LAST_SIGN_IN_METHOD',
   RETURN_PATH_INVALID: 'RETURN_PATH_INVALID',
-  DELETION_NOT_CONFIRMED: 'DELETION_NOT_CONFIRMED',
   LAST_ADMIN_DELETION: 'LAST_ADMIN_DELETION',
 } as const;
 
@@ -96,9 +95,6 @@ export class IdentityException extends DomainException {
   }
   static returnPathInvalid(): IdentityException {
     return new IdentityException('invalid', IdentityErrorCode.RETURN_PATH_INVALID, 'returnTo must be a path of this site, such as /referendums');
-  }
-  static deletionNotConfirmed(): IdentityException {
-    return new IdentityException('invalid', IdentityErrorCode.DELETION_NOT_CONFIRMED, 'To delete your account, send confirm: true');
   }
   static lastAdminDeletion(): IdentityException {
     return new IdentityException('conflict', IdentityErrorCode.LAST_ADMIN_DELETION, 'The last active admin cannot delete their account: make another admin first');

@@ -93,13 +93,19 @@ export interface Elector {
   birthDate: string;
   district: string;
   code: string;
+  /** Names on the roll (default Nom<i>, Prénom<i>): an elector who votes with a provider identity is found by them. */
+  familyName?: string;
+  givenNames?: string;
 }
 
 /** An open referendum on a small roll, with each elector's code (as the mailing CSV gives them). */
-export async function openReferendum(title: string, questions: unknown[], roll: Array<Omit<Elector, 'code'>>): Promise<{ id: string; electors: Elector[] }> {
+export async function openReferendum(title: string, questions: unknown[], roll: Array<Omit<Elector, 'code'>>, identityProviders: string[] = []): Promise<{ id: string; electors: Elector[] }> {
   const token = await organiser();
-  const referendum = await request<{ id: string }>('POST', '/api/referendums', token, { title, opensAt: parisLocal(-1), closesAt: parisLocal(48), districtThreshold: 1, questions });
-  const csv = ['external_id,family_name,given_names,birth_date,district,polling_station', ...roll.map((e, i) => `${e.externalId},Nom${i},Prénom${i},${e.birthDate},${e.district},${e.district}-A`)].join('\n');
+  const referendum = await request<{ id: string }>('POST', '/api/referendums', token, { title, opensAt: parisLocal(-1), closesAt: parisLocal(48), districtThreshold: 1, identityProviders, questions });
+  const csv = [
+    'external_id,family_name,given_names,birth_date,district,polling_station',
+    ...roll.map((e, i) => `${e.externalId},${e.familyName ?? `Nom${i}`},${e.givenNames ?? `Prénom${i}`},${e.birthDate},${e.district},${e.district}-A`),
+  ].join('\n');
   const form = new FormData();
   form.append('roll', new Blob([csv], { type: 'text/csv' }), 'roll.csv');
   const imported = await fetch(`${baseUrl()}/api/referendums/${referendum.id}/roll`, { method: 'PUT', headers: { Authorization: `Bearer ${token}` }, body: form });

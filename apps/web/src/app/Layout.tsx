@@ -82,7 +82,9 @@ export function Layout() {
           <div className="account">
             {session.status === 'signed-in' && session.account !== null ? (
               <>
-                <span className="account-name">{t('app.account.signedInAs', { name: session.account.displayName })}</span>
+                <Link to="/account" className="account-name" aria-label={`${t('app.account.myAccount')} — ${t('app.account.signedInAs', { name: session.account.displayName })}`}>
+                  {t('app.account.signedInAs', { name: session.account.displayName })}
+                </Link>
                 <button type="button" className="link-button" onClick={() => void leave()}>
                   {t('app.account.signOut')}
                 </button>

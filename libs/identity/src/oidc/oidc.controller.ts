@@ -73,7 +73,7 @@ export class OidcController {
   @ApiOperation({
     summary: "The provider's redirect back (public): signs in (refresh cookie set) or links, then redirects to the page the sign-in began on",
     description:
-      'On failure the redirect carries ?signInError=CODE: OIDC_STATE_INVALID (unknown, used or expired sign-in, or another browser), OIDC_CANCELLED, ' +
+      'On failure the browser goes to /signin?next=…&signInError=CODE (to the page it came from when linking): OIDC_STATE_INVALID (unknown, used or expired sign-in, or another browser), OIDC_CANCELLED, ' +
       'OIDC_CODE_INVALID (expired or used code), OIDC_ID_TOKEN_INVALID (signature, issuer, audience, expiry or nonce), OIDC_EMAIL_TAKEN, ' +
       'OIDC_IDENTITY_LINKED_ELSEWHERE, OIDC_PROVIDER_ALREADY_LINKED, OIDC_PROVIDER_UNAVAILABLE, ACCOUNT_DISABLED',
   })
@@ -86,7 +86,9 @@ export class OidcController {
     let location = outcome.returnTo;
     if (outcome.kind === 'signed-in') setRefreshCookie(response, outcome.tokens.refreshToken, outcome.tokens.refreshExpiresAt, this.clock.now());
     else if (outcome.kind === 'linked') location = appendQuery(location, 'linked', params.provider);
-    else location = appendQuery(location, 'signInError', outcome.code);
+    // A refused sign-in lands on the sign-in page (to say why and try again), then goes where it was going.
+    else if (outcome.linking) location = appendQuery(location, 'signInError', outcome.code);
+    else location = `/signin?next=${encodeURIComponent(location)}&signInError=${outcome.code}`;
     await response.redirect(location, 302);
   }
 

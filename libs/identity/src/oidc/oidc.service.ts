@@ -20,7 +20,8 @@ const sha256 = (value: string): string => createHash('sha256').update(value, 'ut
 export type CallbackOutcome =
   | { kind: 'signed-in'; tokens: IssuedTokens; returnTo: string }
   | { kind: 'linked'; returnTo: string }
-  | { kind: 'failed'; code: OidcErrorCode | 'ACCOUNT_DISABLED'; returnTo: string };
+  /** `linking`: the person was signed in and linking a provider (their page shows the refusal); else the sign-in page does. */
+  | { kind: 'failed'; code: OidcErrorCode | 'ACCOUNT_DISABLED'; returnTo: string; linking: boolean };
 
 /**
  * Sign-in through OpenID Connect providers: authorization code flow with PKCE, `state` (also in a
@@ -114,9 +115,9 @@ export class OidcService {
     const state = query['state'];
     const login = state === undefined || state.length > 200 ? undefined : await this.takeLogin(state);
     if (login === undefined || login.provider !== provider.id || cookieState !== state) {
-      return { kind: 'failed', code: 'OIDC_STATE_INVALID', returnTo: login?.return_to ?? '/' };
+      return { kind: 'failed', code: 'OIDC_STATE_INVALID', returnTo: login?.return_to ?? '/', linking: false };
     }
-    const fail = (code: OidcErrorCode | 'ACCOUNT_DISABLED'): CallbackOutcome => ({ kind: 'failed', code, returnTo: login.return_to });
+    const fail = (code: OidcErrorCode | 'ACCOUNT_DISABLED'): CallbackOutcome => ({ kind: 'failed', code, returnTo: login.return_to, linking: login.link_account_id !== null });
     if (login.expires_at < this.clock.now()) return fail('OIDC_STATE_INVALID');
     if (query['error'] !== undefined) return fail('OIDC_CANCELLED');
 

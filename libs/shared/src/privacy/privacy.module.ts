@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { MeController } from './me.controller.js';
+import { MeController, PrivacyController } from './privacy.controller.js';
 import { PRIVACY_OPTIONS, type PrivacyOptions } from './personal-data.js';
 import { PersonalDataService } from './personal-data.service.js';
 import { RetentionService } from './retention.service.js';
@@ -14,7 +14,7 @@ export class PrivacyModule {
   static forRoot(options: PrivacyOptions): DynamicModule {
     return {
       module: PrivacyModule,
-      controllers: options.api ? [MeController] : [],
+      controllers: options.api ? [MeController, PrivacyController] : [],
       providers: [{ provide: PRIVACY_OPTIONS, useValue: options }, PersonalDataService, RetentionService],
       exports: [PersonalDataService, RetentionService],
     };

@@ -75,6 +75,27 @@ const BY_CODE = new Set([
   // A member's own attendance page:
   'NOT_A_SEATED_MEMBER',
   'DECISION_NOT_FOUND',
+  // Signing in through a provider, the account page, voting with an identity:
+  'PASSWORD_LOGIN_DISABLED',
+  'OIDC_PROVIDER_UNKNOWN',
+  'OIDC_PROVIDER_UNAVAILABLE',
+  'OIDC_STATE_INVALID',
+  'OIDC_CANCELLED',
+  'OIDC_CODE_INVALID',
+  'OIDC_ID_TOKEN_INVALID',
+  'OIDC_EMAIL_TAKEN',
+  'OIDC_IDENTITY_LINKED_ELSEWHERE',
+  'OIDC_PROVIDER_ALREADY_LINKED',
+  'IDENTITY_NOT_LINKED',
+  'LAST_SIGN_IN_METHOD',
+  'RETURN_PATH_INVALID',
+  'LAST_ADMIN_DELETION',
+  'LAST_ORGANISER',
+  'IDENTITY_VOTING_OFF',
+  'IDENTITY_PROVIDER_REQUIRED',
+  'IDENTITY_CLAIMS_MISSING',
+  'IDENTITY_NOT_ON_ROLL',
+  'IDENTITY_AMBIGUOUS',
 ]);
 
 /** The live room's refusals: their sentences come with the room's pages (deliberation/i18n, key `roomErrors.*`). */
@@ -135,7 +156,6 @@ const CONSOLE_CODES = new Set([
   'INVITATION_ALREADY_REDEEMED',
   'INVITATION_INVALID',
   'LAST_ADMIN',
-  'LAST_ORGANISER',
   'MEMBERSHIP_NOT_FOUND',
   'NOT_AN_OFFICER',
   'NOT_ASSEMBLY_ORGANISER',
@@ -192,6 +212,7 @@ const CONSOLE_CODES = new Set([
   'NOT_TRANSMITTED',
   'DECISION_DATES_INVALID',
   'MILESTONE_NOT_FOUND',
+  'IDENTITY_PROVIDER_UNKNOWN',
 ]);
 
 /** The participatory budget's refusals: their sentences come with its pages (budget/i18n, key `budgetErrors.*`). */

@@ -672,7 +672,7 @@ export type paths = {
         };
         /**
          * The provider's redirect back (public): signs in (refresh cookie set) or links, then redirects to the page the sign-in began on
-         * @description On failure the redirect carries ?signInError=CODE: OIDC_STATE_INVALID (unknown, used or expired sign-in, or another browser), OIDC_CANCELLED, OIDC_CODE_INVALID (expired or used code), OIDC_ID_TOKEN_INVALID (signature, issuer, audience, expiry or nonce), OIDC_EMAIL_TAKEN, OIDC_IDENTITY_LINKED_ELSEWHERE, OIDC_PROVIDER_ALREADY_LINKED, OIDC_PROVIDER_UNAVAILABLE, ACCOUNT_DISABLED
+         * @description On failure the browser goes to /signin?next=…&signInError=CODE (to the page it came from when linking): OIDC_STATE_INVALID (unknown, used or expired sign-in, or another browser), OIDC_CANCELLED, OIDC_CODE_INVALID (expired or used code), OIDC_ID_TOKEN_INVALID (signature, issuer, audience, expiry or nonce), OIDC_EMAIL_TAKEN, OIDC_IDENTITY_LINKED_ELSEWHERE, OIDC_PROVIDER_ALREADY_LINKED, OIDC_PROVIDER_UNAVAILABLE, ACCOUNT_DISABLED
          */
         get: operations["OidcController_callback"];
         put?: never;
@@ -1677,6 +1677,23 @@ export type paths = {
         };
         /** Volunteers in file order: pseudonymous ids and features for everyone, personal data for the assembly's organisers */
         get: operations["PoolsController_volunteers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How long personal data are kept here, as configured (public; the register: docs/personal-data.md) */
+        get: operations["PrivacyController_retention"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4486,6 +4503,14 @@ export type components = {
             /** @description Majority-judgment rank in the envelope's poll (1 = best) */
             rank: number;
             title: string;
+        };
+        RetentionPeriodsDto: {
+            /** @description Pools' personal columns, source lists, invitations and respondents' contacts: months after the assembly's term */
+            poolMonths: number;
+            /** @description Electoral rolls' names, birth dates and voting codes: days after the referendum's results are published */
+            rollDays: number;
+            /** @description Ended sign-ins: days after they ended or expired */
+            sessionDays: number;
         };
         RollChangeDto: {
             externalId: string;
@@ -8712,6 +8737,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VolunteerDto"][];
+                };
+            };
+            /** @description Error: { statusCode, code, message, details?, correlationId? } */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PrivacyController_retention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPeriodsDto"];
                 };
             };
             /** @description Error: { statusCode, code, message, details?, correlationId? } */

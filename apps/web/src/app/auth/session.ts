@@ -156,6 +156,12 @@ export async function signOut(): Promise<void> {
   }
 }
 
+/** The account was deleted (its sessions ended on the server): forget the session here and in other tabs. */
+export function forgetDeletedAccount(): void {
+  forget();
+  channel?.postMessage('signed-out');
+}
+
 channel?.addEventListener('message', (event: MessageEvent) => {
   if (event.data === 'signed-out') forget();
   else if (event.data === 'signed-in' && state.status !== 'signed-in') void restore();

@@ -7,6 +7,7 @@
 import type fr from './fr.json';
 import type agendaFr from '../../agenda/i18n/fr.json';
 import type budgetFr from '../../budget/i18n/fr.json';
+import type accountFr from '../../account/i18n/fr.json';
 import type consoleFr from '../../console/i18n/fr.json';
 import type deliberationFr from '../../deliberation/i18n/fr.json';
 import type recruitmentFr from '../../recruitment/i18n/fr.json';
@@ -26,7 +27,7 @@ type WithoutPlural<K extends string> = K extends `${infer Base}_ordinal_${Plural
  * the features' (petitions, citizen votes, the live room, the console, the budget), which the modules saying
  * them load (app/i18n/i18n.ts).
  */
-export type MessageKey = WithoutPlural<Leaves<typeof fr> | Leaves<typeof agendaFr> | Leaves<typeof referendumFr> | Leaves<typeof deliberationFr> | Leaves<typeof consoleFr> | Leaves<typeof budgetFr> | Leaves<typeof recruitmentFr>>;
+export type MessageKey = WithoutPlural<Leaves<typeof fr> | Leaves<typeof agendaFr> | Leaves<typeof referendumFr> | Leaves<typeof deliberationFr> | Leaves<typeof consoleFr> | Leaves<typeof budgetFr> | Leaves<typeof recruitmentFr> | Leaves<typeof accountFr>>;
 
 export type TranslateValues = { count?: number; ordinal?: boolean } & Record<string, string | number | boolean | undefined>;
 

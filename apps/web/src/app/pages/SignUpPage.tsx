@@ -6,6 +6,8 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { PageTitle } from '../../ui/PageTitle';
 import { TextField } from '../../ui/TextField';
 import { signUp } from '../auth/session';
+import { ProviderButtons } from '../auth/ProviderButtons';
+import { useSignInMethods } from '../auth/providers';
 import { safeNext } from './safe-next';
 
 const PASSWORD_MIN = 12;
@@ -22,6 +24,7 @@ export function SignUpPage() {
   const [fieldErrors, setFieldErrors] = useState<{ displayName?: string; email?: string; password?: string }>({});
   const [error, setError] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
+  const methods = useSignInMethods();
 
   const submit = async (): Promise<void> => {
     const found: typeof fieldErrors = {};
@@ -43,10 +46,29 @@ export function SignUpPage() {
     }
   };
 
+  // Where residents sign in through providers only, their account is made by the first sign-in.
+  if (methods.data?.passwordLogin === false) {
+    return (
+      <>
+        <PageTitle title={t('auth.signUp.title')} />
+        <p className="lead">{t('auth.signUp.intro')}</p>
+        <p>{t('auth.signUpByProvider')}</p>
+        <ProviderButtons providers={methods.data.providers} returnTo={next} />
+      </>
+    );
+  }
+
   return (
     <>
       <PageTitle title={t('auth.signUp.title')} />
       <p className="lead">{t('auth.signUp.intro')}</p>
+      {methods.data !== undefined && methods.data.providers.length > 0 ? (
+        <section aria-labelledby="providers-heading">
+          <h2 id="providers-heading">{t('auth.providers.heading')}</h2>
+          <ProviderButtons providers={methods.data.providers} returnTo={next} />
+          <h2>{t('auth.providers.or')}</h2>
+        </section>
+      ) : null}
       <form
         className="form narrow"
         noValidate

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSignInMethods } from '../../app/auth/providers';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from '../../app/i18n/i18n';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -88,6 +89,7 @@ function NewReferendum() {
   const [draft, setDraft] = useState<ReferendumDraft>(EMPTY_REFERENDUM);
   const [problems, setProblems] = useState<ReferendumProblems>({});
   const [attempts, setAttempts] = useState(0);
+  const providers = useSignInMethods().data?.providers ?? [];
   const set = <K extends keyof ReferendumDraft>(field: K, value: ReferendumDraft[K]): void => setDraft((current) => ({ ...current, [field]: value }));
   const setQuestion = (index: number, change: Partial<QuestionDraft>): void => set('questions', draft.questions.map((question, i) => (i === index ? { ...question, ...change } : question)));
 
@@ -115,6 +117,23 @@ function NewReferendum() {
         <TextField label={t('console.referendums.closesAt')} hint={t('console.referendums.parisTime')} type="datetime-local" value={draft.closesAt} error={problems.closesAt} onChange={(event) => set('closesAt', event.target.value)} />
         <TextField label={t('console.referendums.minAge')} hint={t('console.referendums.minAgeHint')} inputMode="numeric" value={draft.minAge} error={problems.minAge} onChange={(event) => set('minAge', event.target.value)} />
         <TextField label={t('console.referendums.threshold')} hint={t('console.referendums.thresholdHint')} inputMode="numeric" value={draft.districtThreshold} error={problems.districtThreshold} onChange={(event) => set('districtThreshold', event.target.value)} />
+        {providers.length > 0 ? (
+          <fieldset>
+            <legend>{t('console.referendums.identityProviders')}</legend>
+            <p className="hint">{t('console.referendums.identityProvidersHint')}</p>
+            {providers.map((provider) => (
+              <p key={provider.id} className="checkbox">
+                <input
+                  id={`identity-provider-${provider.id}`}
+                  type="checkbox"
+                  checked={draft.identityProviders.includes(provider.id)}
+                  onChange={(event) => set('identityProviders', event.target.checked ? [...draft.identityProviders, provider.id] : draft.identityProviders.filter((id) => id !== provider.id))}
+                />
+                <label htmlFor={`identity-provider-${provider.id}`}>{provider.name}</label>
+              </p>
+            ))}
+          </fieldset>
+        ) : null}
         <fieldset className={problems.questions === undefined ? undefined : 'field-invalid'}>
           <legend>{t('console.referendums.questions')}</legend>
           {problems.questions !== undefined ? <p className="field-error">{problems.questions}</p> : null}

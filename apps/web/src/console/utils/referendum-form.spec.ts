@@ -34,6 +34,12 @@ describe('the console’s referendum form', () => {
     });
   });
 
+  it('sends the identity providers chosen, and none when none is', () => {
+    const draft = { ...EMPTY_REFERENDUM, title: 'x', opensAt: '2027-04-02T08:00', closesAt: '2027-04-02T19:00', questions: [{ kind: 'yes-no' as const, text: 'Q', options: '', gradePreset: 'fr-5' as const }] };
+    expect(referendumRequest({ ...draft, identityProviders: ['franceconnect'] }, t).body).toMatchObject({ identityProviders: ['franceconnect'] });
+    expect(referendumRequest(draft, t).body).not.toHaveProperty('identityProviders');
+  });
+
   it('refuses a skipped hour, a single option, a missing question', () => {
     const { problems } = referendumRequest({ ...EMPTY_REFERENDUM, title: 'x', opensAt: '2027-03-28T02:30', closesAt: '2027-03-28T20:00', questions: [{ kind: 'single', text: 'Q', options: 'Seule', gradePreset: 'fr-5' }] }, t);
     expect(Object.keys(problems).sort()).toEqual(['opensAt', 'questions']);

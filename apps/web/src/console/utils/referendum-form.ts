@@ -20,13 +20,15 @@ export interface ReferendumDraft {
   closesAt: string;
   minAge: string;
   districtThreshold: string;
+  /** Identity providers electors may vote with instead of the letter's code. */
+  identityProviders: string[];
   questions: QuestionDraft[];
 }
 
 export type ReferendumProblems = Partial<Record<'title' | 'opensAt' | 'closesAt' | 'minAge' | 'districtThreshold' | 'questions', string>>;
 
 export const EMPTY_QUESTION: QuestionDraft = { kind: 'yes-no', text: '', options: '', gradePreset: 'fr-5' };
-export const EMPTY_REFERENDUM: ReferendumDraft = { title: '', description: '', opensAt: '', closesAt: '', minAge: '16', districtThreshold: '10', questions: [EMPTY_QUESTION] };
+export const EMPTY_REFERENDUM: ReferendumDraft = { title: '', description: '', opensAt: '', closesAt: '', minAge: '16', districtThreshold: '10', identityProviders: [], questions: [EMPTY_QUESTION] };
 
 const lines = (text: string): string[] =>
   text
@@ -73,6 +75,7 @@ export function referendumRequest(draft: ReferendumDraft, t: Translate): { probl
       closesAt: draft.closesAt,
       minAge,
       districtThreshold: threshold,
+      ...(draft.identityProviders.length > 0 ? { identityProviders: draft.identityProviders } : {}),
       questions,
     },
   };

@@ -46,6 +46,13 @@ export function useBallotBoxes(id: string, enabled: boolean) {
   return useQuery({ queryKey: referendumKeys.boxes(id), queryFn: () => call(api.GET('/api/referendums/{id}/ballot-boxes', { params: { path: { id } } })), enabled });
 }
 
+/** Voting with a linked provider identity instead of the letter's code (where the referendum accepts it). */
+export function useCastIdentityBallot(id: string) {
+  return useMutation({
+    mutationFn: (body: Schemas['IdentityBallotDto']) => call(api.POST('/api/referendums/{id}/identity-ballots', { params: { path: { id } }, body })),
+  });
+}
+
 export function useCastReferendumBallot(id: string) {
   return useMutation({
     mutationFn: (body: Schemas['CastReferendumBallotDto']) => call(api.POST('/api/referendums/{id}/ballots', { params: { path: { id } }, body })),

@@ -2,6 +2,9 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from '../../app/i18n/i18n';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../app/api/errors';
+import { ProviderButtons } from '../../app/auth/ProviderButtons';
+import { useMe, useSignInMethods } from '../../app/auth/providers';
+import { useSession } from '../../app/auth/useSession';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Notice } from '../../ui/Notice';
 import { PageFallback } from '../../ui/PageFallback';
@@ -12,7 +15,7 @@ import { BirthDateField, type BirthDateParts } from '../components/BirthDateFiel
 import { QuestionField } from '../components/QuestionField';
 import { ReferendumTurnout } from '../components/ReferendumTurnout';
 import { VotingCodeField } from '../components/VotingCodeField';
-import { useCastReferendumBallot, useReferendum, useReferendumTurnout } from '../hooks/referendums';
+import { useCastIdentityBallot, useCastReferendumBallot, useReferendum, useReferendumTurnout } from '../hooks/referendums';
 import { answersBody, emptyAnswers, unansweredQuestions, type AnswerDraft } from '../utils/answers';
 import { readBirthDate } from '../utils/birth-date';
 import { votingCodeProblem } from '../utils/voting-code';
@@ -21,14 +24,32 @@ import '../i18n/messages';
 type Step = 'identify' | 'answers' | 'confirm' | 'receipt';
 
 /** Refusals that are about the code or the person: the identification step says them. */
-const IDENTITY_REFUSALS = new Set(['CODE_MALFORMED', 'CODE_UNKNOWN', 'CODE_REVOKED', 'IDENTITY_MISMATCH', 'ENTRY_LOCKED', 'NOT_ELIGIBLE_AGE', 'ALREADY_VOTED', 'RATE_LIMITED']);
+const IDENTITY_REFUSALS = new Set([
+  'CODE_MALFORMED',
+  'CODE_UNKNOWN',
+  'CODE_REVOKED',
+  'IDENTITY_MISMATCH',
+  'ENTRY_LOCKED',
+  'NOT_ELIGIBLE_AGE',
+  'ALREADY_VOTED',
+  'RATE_LIMITED',
+  'IDENTITY_VOTING_OFF',
+  'IDENTITY_PROVIDER_REQUIRED',
+  'IDENTITY_CLAIMS_MISSING',
+  'IDENTITY_NOT_ON_ROLL',
+  'IDENTITY_AMBIGUOUS',
+]);
+
+/** Refusals of a provider identity that trying it again cannot change: only the letter's code is left. */
+const SETTLED_FOR_IDENTITY = new Set(['IDENTITY_CLAIMS_MISSING', 'IDENTITY_NOT_ON_ROLL', 'IDENTITY_AMBIGUOUS', 'IDENTITY_VOTING_OFF']);
 
 /** Parisian date of today, to refuse birth dates in the future. */
 const today = (): string => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date());
 
 /**
  * Voting in a referendum without an account: the code from the letter (checked here, character by
- * character, before anything is sent) and the birth date; the questions; a confirmation; the receipt.
+ * character, before anything is sent) and the birth date — or, where the referendum accepts it, the
+ * identity of a provider the person signs in with; the questions; a confirmation; the receipt.
  */
 export function ReferendumVotePage() {
   const { referendumId = '' } = useParams();
@@ -36,6 +57,11 @@ export function ReferendumVotePage() {
   const referendum = useReferendum(referendumId);
   const turnout = useReferendumTurnout(referendumId);
   const cast = useCastReferendumBallot(referendumId);
+  const castWithIdentity = useCastIdentityBallot(referendumId);
+  const session = useSession();
+  const me = useMe(session.status === 'signed-in');
+  const methods = useSignInMethods();
+  const [channel, setChannel] = useState<'code' | 'identity'>('code');
 
   const [step, setStep] = useState<Step>('identify');
   const [code, setCode] = useState('');
@@ -87,25 +113,31 @@ export function ReferendumVotePage() {
     go('confirm');
   };
 
+  const outcome = {
+    onSuccess: (done: { receipt: string }) => {
+      setReceipt(done.receipt);
+      go('receipt');
+    },
+    onError: (error: Error) => {
+      if (error instanceof ApiError && IDENTITY_REFUSALS.has(error.code)) {
+        setRefusal(error);
+        go('identify');
+      }
+    },
+  };
   const vote = (): void => {
+    if (channel === 'identity') return castWithIdentity.mutate({ answers: answersBody(data.questions, answers) }, outcome);
     const birthDate = readBirthDate(birth.day, birth.month, birth.year, today());
     if (!('date' in birthDate)) return go('identify');
-    cast.mutate(
-      { code, birthDate: birthDate.date, answers: answersBody(data.questions, answers) },
-      {
-        onSuccess: (outcome) => {
-          setReceipt(outcome.receipt);
-          go('receipt');
-        },
-        onError: (error) => {
-          if (error instanceof ApiError && IDENTITY_REFUSALS.has(error.code)) {
-            setRefusal(error);
-            go('identify');
-          }
-        },
-      },
-    );
+    cast.mutate({ code, birthDate: birthDate.date, answers: answersBody(data.questions, answers) }, outcome);
   };
+  const sending = cast.isPending || castWithIdentity.isPending;
+  const sendError = channel === 'identity' ? castWithIdentity.error : cast.error;
+
+  // The providers this referendum accepts, and the signed-in person's identity of one of them.
+  const accepted = (methods.data?.providers ?? []).filter((provider) => data.identityProviders.includes(provider.id));
+  const identity = me.data?.identities.find((linked) => data.identityProviders.includes(linked.provider));
+  const returnHere = `/referendums/${data.id}`;
 
   let body: ReactNode;
   if (step === 'receipt' && receipt !== null) {
@@ -149,7 +181,7 @@ export function ReferendumVotePage() {
         }}
       >
         <h2 id="identify-heading" className={refusal === null && codeError === null && birthError === null ? 'step-focus' : undefined} tabIndex={-1}>
-          {t('referendum.identify.heading')}
+          {accepted.length > 0 ? t('referendum.identify.headingWithIdentity') : t('referendum.identify.heading')}
         </h2>
         {refusal !== null ? (
           <div className="step-focus" tabIndex={-1}>
@@ -172,12 +204,39 @@ export function ReferendumVotePage() {
             </ul>
           </div>
         ) : null}
+        {accepted.length > 0 && !(refusal !== null && SETTLED_FOR_IDENTITY.has(refusal.code)) ? (
+          <section className="identity-channel" aria-labelledby="identity-heading">
+            <h3 id="identity-heading">{t('referendum.identity.heading')}</h3>
+            <p>{t('referendum.identity.intro', { names: accepted.map((provider) => provider.name).join(', ') })}</p>
+            {identity !== undefined ? (
+              <button
+                type="button"
+                className="primary"
+                onClick={() => {
+                  setChannel('identity');
+                  setRefusal(null);
+                  go('answers');
+                }}
+              >
+                {t('referendum.identity.continue', { name: [identity.givenName, identity.familyName].filter(Boolean).join(' '), provider: identity.providerName })}
+              </button>
+            ) : (
+              <ProviderButtons
+                providers={accepted}
+                returnTo={returnHere}
+                mode={session.status === 'signed-in' ? 'link' : 'sign-in'}
+                label={session.status === 'signed-in' ? (name) => t('referendum.identity.link', { name }) : undefined}
+              />
+            )}
+            <h3>{t('referendum.identity.orCode')}</h3>
+          </section>
+        ) : null}
         <p>{t('referendum.identify.intro')}</p>
         <div id="code-field">
           <VotingCodeField value={code} onChange={setCode} error={codeError} />
         </div>
         <BirthDateField value={birth} onChange={setBirth} error={birthError} />
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" onClick={() => setChannel('code')}>
           {t('referendum.identify.next')}
         </button>
       </form>
@@ -258,13 +317,13 @@ export function ReferendumVotePage() {
             );
           })}
         </dl>
-        {cast.error && !(cast.error instanceof ApiError && IDENTITY_REFUSALS.has(cast.error.code)) ? <ErrorMessage error={cast.error} /> : null}
+        {sendError && !(sendError instanceof ApiError && IDENTITY_REFUSALS.has(sendError.code)) ? <ErrorMessage error={sendError} /> : null}
         <div className="actions">
-          <button type="button" onClick={() => go('answers')} disabled={cast.isPending}>
+          <button type="button" onClick={() => go('answers')} disabled={sending}>
             {t('referendum.confirm.edit')}
           </button>
-          <button type="button" className="primary" onClick={vote} disabled={cast.isPending}>
-            {cast.isPending ? t('voting.review.sending') : t('referendum.confirm.vote')}
+          <button type="button" className="primary" onClick={vote} disabled={sending}>
+            {sending ? t('voting.review.sending') : t('referendum.confirm.vote')}
           </button>
         </div>
         <p className="hint">{t('referendum.confirm.final')}</p>

@@ -1,7 +1,9 @@
-import { Body, Controller, Delete, Get, Header, HttpCode } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Equals } from 'class-validator';
-import { CurrentPrincipal } from '../auth/auth.decorators.js';
+import { CurrentPrincipal, Public } from '../auth/auth.decorators.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
 import type { Principal } from '../auth/principal.js';
 import { PersonalDataService, type PersonalDataExport } from './personal-data.service.js';
 
@@ -21,6 +23,27 @@ export class DeleteAccountDto {
   @ApiProperty({ enum: [true], description: 'true: yes, delete my account (it cannot be undone)' })
   @Equals(true, { message: 'confirm must be true: deleting an account cannot be undone' })
   confirm!: true;
+}
+
+export class RetentionPeriodsDto {
+  @ApiProperty({ description: "Pools' personal columns, source lists, invitations and respondents' contacts: months after the assembly's term" }) poolMonths!: number;
+  @ApiProperty({ description: "Electoral rolls' names, birth dates and voting codes: days after the referendum's results are published" }) rollDays!: number;
+  @ApiProperty({ description: 'Ended sign-ins: days after they ended or expired' }) sessionDays!: number;
+}
+
+@ApiTags('privacy')
+@Controller('privacy')
+export class PrivacyController {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  @Public()
+  @Get('retention')
+  @ApiOperation({ summary: 'How long personal data are kept here, as configured (public; the register: docs/personal-data.md)' })
+  @ApiOkResponse({ type: RetentionPeriodsDto })
+  retention(): RetentionPeriodsDto {
+    const { poolMonths, rollDays, sessionDays } = this.config.retention;
+    return { poolMonths, rollDays, sessionDays };
+  }
 }
 
 @ApiTags('me')
