@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Ip, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiFoundResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, CLOCK, CurrentPrincipal, Public, type AppConfig, type Clock, type Principal } from '@app/shared';
 import { OidcProviderParams, OidcStartDto, OidcStartedDto, SignInMethodsDto } from '../dto/auth.dto.js';
+import { AuthService } from '../auth.service.js';
 import { setRefreshCookie } from '../refresh-cookie.js';
 import { OidcService } from './oidc.service.js';
 
@@ -33,6 +34,7 @@ function appendQuery(path: string, key: string, value: string): string {
 export class OidcController {
   constructor(
     private readonly oidc: OidcService,
+    private readonly auth: AuthService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -50,10 +52,11 @@ export class OidcController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Begin a sign-in through a provider: returns the URL to send the browser to, and sets the state cookie (public)',
-    description: 'Errors: OIDC_PROVIDER_UNKNOWN (404), OIDC_PROVIDER_UNAVAILABLE (503), RETURN_PATH_INVALID (400)',
+    description: 'Errors: OIDC_PROVIDER_UNKNOWN (404), OIDC_PROVIDER_UNAVAILABLE (503), RETURN_PATH_INVALID (400), TOO_MANY_ATTEMPTS (429: counted with logins per address)',
   })
   @ApiOkResponse({ type: OidcStartedDto })
-  async start(@Param() params: OidcProviderParams, @Body() body: OidcStartDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) response: FastifyReply): Promise<OidcStartedDto> {
+  async start(@Param() params: OidcProviderParams, @Body() body: OidcStartDto, @Ip() clientAddress: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) response: FastifyReply): Promise<OidcStartedDto> {
+    this.auth.throttle(clientAddress); // each start stores a row: as many as logins
     const started = await this.oidc.start(params.provider, this.origin(request), body.returnTo);
     return this.begin(started, response);
   }

@@ -84,4 +84,39 @@ describe('loadConfig', () => {
   it('says which variables are wrong in the error message', () => {
     expect(() => loadConfig({ PORT: '-1' })).toThrow(/Invalid configuration:\n {2}- PORT must be/);
   });
+
+  it('reads identity providers from OIDC_PROVIDERS and their OIDC_<ID>_* variables', () => {
+    const config = loadConfig({
+      OIDC_PROVIDERS: 'franceconnect, city-accounts',
+      OIDC_FRANCECONNECT_ISSUER: 'https://fcp.integ01.dev-franceconnect.fr/api/v2',
+      OIDC_FRANCECONNECT_CLIENT_ID: 'abc',
+      OIDC_FRANCECONNECT_CLIENT_SECRET: 's3cret',
+      OIDC_FRANCECONNECT_NAME: 'FranceConnect',
+      OIDC_FRANCECONNECT_SCOPES: 'openid given_name family_name birthdate',
+      OIDC_FRANCECONNECT_CLAIMS: 'given_name,family_name,birthdate',
+      OIDC_CITY_ACCOUNTS_ISSUER: 'http://127.0.0.1:9000',
+      OIDC_CITY_ACCOUNTS_CLIENT_ID: 'pnyx',
+    });
+    expect(config.oidcProviders).toEqual([
+      { id: 'franceconnect', name: 'FranceConnect', issuer: 'https://fcp.integ01.dev-franceconnect.fr/api/v2', clientId: 'abc', clientSecret: 's3cret', scopes: 'openid given_name family_name birthdate', claims: ['given_name', 'family_name', 'birthdate'] },
+      { id: 'city-accounts', name: 'city-accounts', issuer: 'http://127.0.0.1:9000', clientId: 'pnyx', clientSecret: undefined, scopes: 'openid profile', claims: ['given_name', 'family_name', 'birthdate', 'email'] },
+    ]);
+    expect(config.passwordLogin).toBe(true);
+    expect(loadConfig({ PASSWORD_LOGIN: 'false' }).passwordLogin).toBe(false);
+  });
+
+  it('refuses identity providers it could not use safely', () => {
+    expect(problemsOf({ OIDC_PROVIDERS: 'Bad_Id' })).toEqual([expect.stringMatching(/OIDC_PROVIDERS must list ids/)]);
+    expect(problemsOf({ OIDC_PROVIDERS: 'city' })).toEqual([expect.stringMatching(/OIDC_CITY_ISSUER and OIDC_CITY_CLIENT_ID must be set/)]);
+    expect(problemsOf({ OIDC_PROVIDERS: 'city', OIDC_CITY_ISSUER: 'http://idp.example.org', OIDC_CITY_CLIENT_ID: 'x' })).toEqual([expect.stringMatching(/must be an https URL \(http only on this machine\)/)]);
+    expect(problemsOf({ OIDC_PROVIDERS: 'city', OIDC_CITY_ISSUER: 'https://idp.example.org', OIDC_CITY_CLIENT_ID: 'x', OIDC_CITY_SCOPES: 'profile' })).toEqual([expect.stringMatching(/must include openid/)]);
+    expect(problemsOf({ OIDC_PROVIDERS: 'city', OIDC_CITY_ISSUER: 'https://idp.example.org', OIDC_CITY_CLIENT_ID: 'x', OIDC_CITY_CLAIMS: 'phone_number' })).toEqual([expect.stringMatching(/may list only given_name/)]);
+    expect(problemsOf({ OIDC_PROVIDERS: 'city,city', OIDC_CITY_ISSUER: 'https://idp.example.org', OIDC_CITY_CLIENT_ID: 'x' })).toEqual([expect.stringMatching(/lists "city" twice/)]);
+  });
+
+  it('reads retention periods, refusing negative ones', () => {
+    expect(loadConfig({}).retention).toEqual({ poolMonths: 12, rollDays: 90, sessionDays: 30, jobIntervalHours: 24 });
+    expect(loadConfig({ RETENTION_POOL_MONTHS: '36', RETENTION_ROLL_DAYS: '0', RETENTION_JOB_INTERVAL_HOURS: '0' }).retention).toMatchObject({ poolMonths: 36, rollDays: 0, jobIntervalHours: 0 });
+    expect(problemsOf({ RETENTION_ROLL_DAYS: '-1' })).toEqual([expect.stringMatching(/RETENTION_ROLL_DAYS must be an integer/)]);
+  });
 });
