@@ -40,11 +40,11 @@ test.describe('sessions in the browser', () => {
     await page.getByRole('link', { name: 'Se connecter' }).click();
     await page.getByLabel('Adresse e-mail').fill(email);
     await page.getByLabel('Mot de passe').fill('not the password');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
     await expect(page.getByText('Adresse e-mail ou mot de passe incorrect. Vérifiez-les, puis réessayez.')).toBeVisible();
     await axe(page, 'sign-in with an error');
     await page.getByLabel('Mot de passe').fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
     await expect(page.getByText('Connecté·e : Sam')).toBeVisible();
   });
 });

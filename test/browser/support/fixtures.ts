@@ -48,7 +48,7 @@ export const test = base.extend<{
       await page.goto('/signin');
       await page.getByLabel('Adresse e-mail').fill(email);
       await page.getByLabel('Mot de passe').fill(password);
-      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
       await expect(page.getByText(/Connecté·e/)).toBeVisible();
       return page;
     });
