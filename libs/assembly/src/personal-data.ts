@@ -1,4 +1,5 @@
-import { actorOf, type PersonalDataSection, type RetentionRule } from '@app/shared';
+import type { EntityManager } from 'typeorm';
+import { actorOf, repeatInBatches, type PersonalDataSection, type RetentionRule } from '@app/shared';
 import { AssemblyException } from './assembly.exception.js';
 
 /** The reason a membership ended by an account deletion shows. */
@@ -58,10 +59,10 @@ export const ASSEMBLY_SECTION: PersonalDataSection = {
   },
 };
 
-/** Counts the rows `sql` (a SELECT of ids) finds, then runs `update` on them unless dry. */
-async function purgeWhere(manager: Parameters<RetentionRule['purge']>[0], count: string, update: string, params: unknown[], dryRun: boolean): Promise<number> {
+/** Counts the rows due, then (unless dry) erases them with `erase`, which runs in batches (`repeatInBatches`). */
+async function countThen(manager: EntityManager, count: string, params: unknown[], dryRun: boolean, erase: () => Promise<unknown>): Promise<number> {
   const [{ rows }] = await manager.query<Array<{ rows: number }>>(count, params);
-  if (!dryRun && rows > 0) await manager.query(update, params);
+  if (!dryRun && rows > 0) await erase();
   return rows;
 }
 
@@ -69,54 +70,48 @@ export const ASSEMBLY_RETENTION: RetentionRule[] = [
   {
     name: 'pool-details',
     describe: (r) => `Volunteers' personal columns (names, contacts) in pools, ${r.poolMonths} months after the assembly's term; ids and features stay, so draws re-run`,
-    purge: (manager, { now, retention, dryRun }) =>
-      purgeWhere(
-        manager,
-        `SELECT count(*)::int AS rows FROM pool_volunteers v JOIN pools p ON p.id = v.pool_id JOIN assemblies a ON a.id = p.assembly_id WHERE ${TERM_OVER} AND v.personal <> '{}'::jsonb`,
-        `WITH due AS (SELECT p.id FROM pools p JOIN assemblies a ON a.id = p.assembly_id WHERE ${TERM_OVER}),
-              erased AS (UPDATE pool_volunteers v SET personal = '{}'::jsonb FROM due WHERE v.pool_id = due.id AND v.personal <> '{}'::jsonb RETURNING 1)
-         UPDATE pools p SET personal_purged_at = $2 FROM due WHERE p.id = due.id AND p.personal_purged_at IS NULL`,
-        [retention.poolMonths, now],
-        dryRun,
-      ),
+    purge: (manager, { now, retention, dryRun }) => {
+      const params = [retention.poolMonths, now];
+      const due = `SELECT v.pool_id, v.person_id FROM pool_volunteers v JOIN pools p ON p.id = v.pool_id JOIN assemblies a ON a.id = p.assembly_id WHERE ${TERM_OVER} AND v.personal <> '{}'::jsonb`;
+      return countThen(manager, `SELECT count(*)::int AS rows FROM (${due}) AS due`, params, dryRun, async () => {
+        await repeatInBatches(manager, `UPDATE pool_volunteers SET personal = '{}'::jsonb WHERE (pool_id, person_id) IN (${due} LIMIT $3)`, params);
+        await manager.query(`UPDATE pools p SET personal_purged_at = $2 FROM assemblies a WHERE a.id = p.assembly_id AND ${TERM_OVER} AND p.personal_purged_at IS NULL`, params);
+      });
+    },
   },
   {
     name: 'source-lists',
     describe: (r) => `City lists uploaded for invitation draws (electoral roll extracts), ${r.poolMonths} months after the assembly's term; their SHA-256 and counts stay`,
-    purge: (manager, { now, retention, dryRun }) =>
-      purgeWhere(
-        manager,
-        `SELECT count(*)::int AS rows FROM source_lists l JOIN assemblies a ON a.id = l.assembly_id WHERE ${TERM_OVER} AND l.purged_at IS NULL`,
-        `WITH due AS (SELECT l.id FROM source_lists l JOIN assemblies a ON a.id = l.assembly_id WHERE ${TERM_OVER} AND l.purged_at IS NULL),
-              gone AS (DELETE FROM source_list_chunks c USING due WHERE c.list_id = due.id RETURNING 1)
-         UPDATE source_lists l SET purged_at = $2 FROM due WHERE l.id = due.id`,
-        [retention.poolMonths, now],
-        dryRun,
-      ),
+    purge: (manager, { now, retention, dryRun }) => {
+      const params = [retention.poolMonths, now];
+      const due = `SELECT l.id FROM source_lists l JOIN assemblies a ON a.id = l.assembly_id WHERE ${TERM_OVER} AND l.purged_at IS NULL`;
+      return countThen(manager, `SELECT count(*)::int AS rows FROM (${due}) AS due`, params, dryRun, async () => {
+        // Chunks are about 1 MiB each: a Paris roll is a few hundred of them.
+        await repeatInBatches(manager, `DELETE FROM source_list_chunks WHERE (list_id, seq) IN (SELECT list_id, seq FROM source_list_chunks WHERE list_id IN (${due}) LIMIT $3)`, params);
+        await manager.query(`UPDATE source_lists SET purged_at = $2 WHERE id IN (${due})`, params);
+      });
+    },
   },
   {
     name: 'invitations',
     describe: (r) => `Invited people's names, birth dates, addresses and letter codes, ${r.poolMonths} months after the assembly's term; the published draw stays`,
-    purge: (manager, { now, retention, dryRun }) =>
-      purgeWhere(
-        manager,
-        `SELECT count(*)::int AS rows FROM invitations i JOIN assemblies a ON a.id = i.assembly_id WHERE ${TERM_OVER} AND i.purged_at IS NULL`,
-        `UPDATE invitations i SET family_name = NULL, given_names = NULL, birth_date = NULL, address = NULL, code_hash = NULL, purged_at = $2
-           FROM assemblies a WHERE a.id = i.assembly_id AND ${TERM_OVER} AND i.purged_at IS NULL`,
-        [retention.poolMonths, now],
-        dryRun,
-      ),
+    purge: (manager, { now, retention, dryRun }) => {
+      const params = [retention.poolMonths, now];
+      const due = `SELECT i.id FROM invitations i JOIN assemblies a ON a.id = i.assembly_id WHERE ${TERM_OVER} AND i.purged_at IS NULL`;
+      return countThen(manager, `SELECT count(*)::int AS rows FROM (${due}) AS due`, params, dryRun, () =>
+        repeatInBatches(manager, `UPDATE invitations SET family_name = NULL, given_names = NULL, birth_date = NULL, address = NULL, code_hash = NULL, purged_at = $2 WHERE id IN (${due} LIMIT $3)`, params),
+      );
+    },
   },
   {
     name: 'respondents',
     describe: (r) => `Respondents' contacts and availability, ${r.poolMonths} months after the assembly's term; consent and features stay`,
-    purge: (manager, { now, retention, dryRun }) =>
-      purgeWhere(
-        manager,
-        `SELECT count(*)::int AS rows FROM respondents s JOIN assemblies a ON a.id = s.assembly_id WHERE ${TERM_OVER} AND s.purged_at IS NULL`,
-        `UPDATE respondents s SET contact = '{}'::jsonb, availability = '', purged_at = $2 FROM assemblies a WHERE a.id = s.assembly_id AND ${TERM_OVER} AND s.purged_at IS NULL`,
-        [retention.poolMonths, now],
-        dryRun,
-      ),
+    purge: (manager, { now, retention, dryRun }) => {
+      const params = [retention.poolMonths, now];
+      const due = `SELECT s.id FROM respondents s JOIN assemblies a ON a.id = s.assembly_id WHERE ${TERM_OVER} AND s.purged_at IS NULL`;
+      return countThen(manager, `SELECT count(*)::int AS rows FROM (${due}) AS due`, params, dryRun, () =>
+        repeatInBatches(manager, `UPDATE respondents SET contact = '{}'::jsonb, availability = '', purged_at = $2 WHERE id IN (${due} LIMIT $3)`, params),
+      );
+    },
   },
 ];

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { actorOf, daysBefore, type PersonalDataSection, type RetentionRule } from '@app/shared';
+import { actorOf, daysBefore, repeatInBatches, type PersonalDataSection, type RetentionRule } from '@app/shared';
 import { IdentityException } from './identity.exception.js';
 
 /** The name a deleted account signs its remaining contributions with. */
@@ -58,7 +58,7 @@ export const SESSIONS_RETENTION: RetentionRule = {
     const [{ count }] = await manager.query<Array<{ count: number }>>(`SELECT count(*)::int AS count FROM auth_sessions WHERE ${where}`, [cutoff]);
     const [{ logins }] = await manager.query<Array<{ logins: number }>>(`SELECT count(*)::int AS logins FROM oidc_logins WHERE expires_at < $1`, [now]);
     if (!dryRun) {
-      await manager.query(`DELETE FROM auth_sessions WHERE ${where}`, [cutoff]);
+      await repeatInBatches(manager, `DELETE FROM auth_sessions WHERE id IN (SELECT id FROM auth_sessions WHERE ${where} LIMIT $2)`, [cutoff]);
       await manager.query(`DELETE FROM oidc_logins WHERE expires_at < $1`, [now]);
     }
     return count + logins;

@@ -1,4 +1,4 @@
-import type { PersonalDataSection, RetentionRule } from '@app/shared';
+import { repeatInBatches, type PersonalDataSection, type RetentionRule } from '@app/shared';
 
 /** Electors are not accounts: an account's only referendum data is where it serves as an officer. */
 export const REFERENDUM_SECTION: PersonalDataSection = {
@@ -27,8 +27,9 @@ export const ROLL_RETENTION: RetentionRule = {
     const [{ rows }] = await manager.query<Array<{ rows: number }>>(`SELECT count(*)::int AS rows FROM (${due}) AS due`, [now, retention.rollDays]);
     if (!dryRun && rows > 0) {
       await manager.query(`DELETE FROM revoked_voting_codes c WHERE c.roll_entry_id IN (${due})`, [now, retention.rollDays]);
-      await manager.query(
-        `UPDATE roll_entries SET family_name = NULL, given_names = NULL, birth_date = NULL, code_hash = NULL, failed_attempts = 0, locked_at = NULL, purged_at = $1 WHERE id IN (${due})`,
+      await repeatInBatches(
+        manager,
+        `UPDATE roll_entries SET family_name = NULL, given_names = NULL, birth_date = NULL, code_hash = NULL, failed_attempts = 0, locked_at = NULL, purged_at = $1 WHERE id IN (${due} LIMIT $3)`,
         [now, retention.rollDays],
       );
     }

@@ -37,6 +37,23 @@ export interface PrivacyOptions {
 
 export const PRIVACY_OPTIONS = Symbol('PRIVACY_OPTIONS');
 
+/** Rows one purge statement changes at most: each stays well within the statement timeout (30 s). */
+export const PURGE_BATCH = 20_000;
+
+/**
+ * Runs `statement` (an UPDATE or DELETE whose rows are chosen with `LIMIT $n`, `n` being the batch
+ * size appended to `params`) until a batch changes fewer rows than the limit; returns the rows
+ * changed. A Paris-sized roll is 1.35 million rows: one statement would outlast the timeout.
+ */
+export async function repeatInBatches(manager: EntityManager, statement: string, params: unknown[]): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const [, changed] = await manager.query<[unknown[], number]>(statement, [...params, PURGE_BATCH]);
+    total += changed;
+    if (changed < PURGE_BATCH) return total;
+  }
+}
+
 /** `N` days before `now`, as a timestamp. */
 export function daysBefore(now: Date, days: number): Date {
   return new Date(now.getTime() - days * 86_400_000);
