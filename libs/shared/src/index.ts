@@ -37,3 +37,4 @@ export * from './privacy/personal-data.js';
 export * from './privacy/personal-data.service.js';
 export * from './privacy/retention.service.js';
 export * from './privacy/privacy.module.js';
+export * from './text/storable-text.js';

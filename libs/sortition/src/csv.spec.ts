@@ -18,6 +18,12 @@ describe('CSV', () => {
     expect(() => readCsvTable('', 'q.csv')).toThrow(/the file is empty/);
   });
 
+  it('refuses a cell PostgreSQL cannot store, with its row and column', () => {
+    expect(() => parseCsv('a,b\n1,x\u0000y\n', 'pool.csv')).toThrow(new CsvError('pool.csv', 2, 2, 'contains a NUL character (U+0000), which cannot be stored: export the file again as "CSV UTF-8"'));
+    expect(() => parseCsv('a,b\n\uDE00,2\n', 'pool.csv')).toThrow(/pool\.csv, row 2, column 1: contains half of a character/);
+    expect(parseCsv('a\n😀\n', 'pool.csv')).toEqual([['a'], ['😀']]);
+  });
+
   it('trims cells and skips blank lines', () => {
     const table = readCsvTable('name , age\n Ana , 30 \n\n,\nBo,41\n', 't.csv');
     expect(table.header).toEqual(['name', 'age']);

@@ -15,6 +15,20 @@ export class CsvError extends Error {
   }
 }
 
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Why a cell cannot be stored, if it cannot: PostgreSQL refuses NUL (U+0000) in text and JSON, and a
+ * lone UTF-16 surrogate has no UTF-8 form. (The API refuses the same in JSON; this library imports
+ * nothing of the project, hence its own check.)
+ */
+export function unstorableCellProblem(cell: string): string | null {
+  if (cell.includes('\u0000')) return 'contains a NUL character (U+0000), which cannot be stored: export the file again as "CSV UTF-8"';
+  if (LONE_SURROGATE.test(cell)) return 'contains half of a character (a lone UTF-16 surrogate), which cannot be stored';
+  return null;
+}
+
 export interface CsvTable {
   file: string;
   header: string[];
@@ -32,6 +46,8 @@ export function parseCsv(text: string, file: string): string[][] {
   let quoteLine = 1;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const endField = (): void => {
+    const problem = unstorableCellProblem(field);
+    if (problem !== null) throw new CsvError(file, line, row.length + 1, problem);
     row.push(field);
     field = '';
     fieldStarted = false;

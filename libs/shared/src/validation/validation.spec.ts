@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ValidationError } from '@nestjs/common';
-import { flattenValidationErrors } from './validation.js';
+import { IsString } from 'class-validator';
+import { flattenValidationErrors, refuseUnstorableText, validatePayload } from './validation.js';
 
 describe('flattenValidationErrors', () => {
   it('names nested and array fields with a path', () => {
@@ -15,5 +16,22 @@ describe('flattenValidationErrors', () => {
       { field: 'title', problems: ['title must be a string'] },
       { field: 'options[0].label', problems: ['label is too long'] },
     ]);
+  });
+});
+
+describe('refuseUnstorableText (every HTTP input and socket payload)', () => {
+  class MessageDto {
+    @IsString()
+    body!: string;
+  }
+
+  it('refuses NUL and half characters with VALIDATION_FAILED naming the field', () => {
+    expect(() => refuseUnstorableText({ items: [{ title: 'a\u0000' }] })).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', details: [{ field: 'items[0].title', problems: [expect.stringMatching(/NUL/)] }] }));
+    expect(() => refuseUnstorableText({ ok: 'fine 😀' })).not.toThrow();
+  });
+
+  it('guards socket payloads too (validatePayload)', () => {
+    expect(() => validatePayload(MessageDto, { body: 'hello \uD83D' })).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', details: [{ field: 'body', problems: [expect.stringMatching(/surrogate/)] }] }));
+    expect(validatePayload(MessageDto, { body: 'hello 😀' }).body).toBe('hello 😀');
   });
 });

@@ -107,6 +107,14 @@ describe('reading a source list', () => {
     expect(list.ids).toEqual(['a1', 'a6']);
   });
 
+  it('refuses cells PostgreSQL cannot store (NUL), naming line and column', async () => {
+    // (A file is bytes: half a character decodes as U+FFFD, which is storable.)
+    const text = ['id,family name,given names,birth date,address,district', 'a1,Dur\u0000and,Marie,1985-03-07,1 rue A,75001', 'a3,Petit,Jean,1970-01-01,3 rue C,75003'].join('\n');
+    const list = await read(text);
+    expect(list.problems).toEqual([{ line: 2, column: 'family name', problem: expect.stringMatching(/NUL character/) }]);
+    expect(list.ids).toEqual(['a3']);
+  });
+
   it('names the missing columns, and a quote left open, with their line', async () => {
     await expect(read('id,nom,prénom,adresse\n1,A,B,C\n')).rejects.toThrow(/missing columns: birthDate .*; district/);
     const broken = await read('id,nom,prénom,naissance,adresse,cp\n1,A,B,1980-01-01,"rue,75001\n2,C,D,1980-01-01,rue,75001\n').catch((error: unknown) => error);

@@ -2,6 +2,7 @@ import { CsvError, parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { unstorableCellProblem } from '../csv.js';
 import { addressKey, fold } from './address.js';
 
 /** The columns a source list must have, and the headers (French or English) that name them. */
@@ -225,6 +226,11 @@ export async function readSourceList(
       if (rows % 100_000 === 0) options.onProgress?.(rows);
       if (record.length !== header.length) {
         problem(line, `${record.length} fields instead of ${header.length}`);
+        continue;
+      }
+      const unstorable = record.findIndex((value) => unstorableCellProblem(value) !== null);
+      if (unstorable >= 0) {
+        problem(line, unstorableCellProblem(record[unstorable])!, header[unstorable]);
         continue;
       }
       const cell = (key: ListColumn): string => record[columns![key]].trim();

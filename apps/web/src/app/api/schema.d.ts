@@ -711,7 +711,7 @@ export type paths = {
         put?: never;
         /**
          * Begin a sign-in through a provider: returns the URL to send the browser to, and sets the state cookie (public)
-         * @description Errors: OIDC_PROVIDER_UNKNOWN (404), OIDC_PROVIDER_UNAVAILABLE (503), RETURN_PATH_INVALID (400)
+         * @description Errors: OIDC_PROVIDER_UNKNOWN (404), OIDC_PROVIDER_UNAVAILABLE (503), RETURN_PATH_INVALID (400), TOO_MANY_ATTEMPTS (429: counted with logins per address)
          */
         post: operations["OidcController_start"];
         delete?: never;
