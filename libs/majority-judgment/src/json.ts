@@ -29,6 +29,7 @@ export interface RankingJson {
     gauge: { alpha: number; p: number; q: number; sign: '+' | '-'; above: JsonCount; below: JsonCount };
     score?: number;
     padded?: JsonCount;
+    scale?: JsonCount;
   }>;
 }
 
@@ -56,6 +57,7 @@ export function rankingToJson(result: Ranking, grades: readonly string[]): Ranki
       },
       ...(entry.score === undefined ? {} : { score: entry.score }),
       ...(entry.padded === undefined ? {} : { padded: countToJson(entry.padded) }),
+      ...(entry.scale === undefined ? {} : { scale: countToJson(entry.scale) }),
     })),
   };
 }
@@ -79,12 +81,28 @@ export function normaliseRankingJson(ranking: RankingJson): RankingJson {
       gauge: { alpha: entry.gauge.alpha, p: entry.gauge.p, q: entry.gauge.q, sign: entry.gauge.sign, above: entry.gauge.above, below: entry.gauge.below },
       ...(entry.score === undefined ? {} : { score: entry.score }),
       ...(entry.padded === undefined ? {} : { padded: entry.padded }),
+      ...(entry.scale === undefined ? {} : { scale: entry.scale }),
     })),
   };
 }
 
-/** Parses `{ "grades": [...], "tallies": { "<option>": [count per grade, worst first] } }`. */
-export function talliesFromJson(document: unknown): { grades: string[]; tallies: Map<string, Tally> } {
+/**
+ * Reads a share written with decimals (12.6, "12.60", 7): its digits, and how many are decimals.
+ * JSON numbers are read as written (JavaScript prints the shortest form that reads back the same).
+ */
+function decimalFromJson(value: unknown, where: string): { digits: bigint; decimals: number } {
+  const text = typeof value === 'number' && Number.isFinite(value) && value >= 0 ? String(value) : typeof value === 'string' ? value : '';
+  const match = /^(\d{1,30})(?:\.(\d{1,12}))?$/.exec(text);
+  if (match === null) throw new TallyError('NEGATIVE_COUNT', `${where}: a share must be a number ≥ 0 with at most 12 decimals, got ${JSON.stringify(value)}`);
+  return { digits: BigInt(`${match[1]}${match[2] ?? ''}`), decimals: match[2]?.length ?? 0 };
+}
+
+/**
+ * Parses `{ "grades": [...], "tallies": { "<option>": [count per grade, worst first] } }`. With
+ * `shares`, counts may have decimals (published percentages): all are read exactly and multiplied by
+ * the same power of ten, which changes no share.
+ */
+export function talliesFromJson(document: unknown, options: { shares?: boolean } = {}): { grades: string[]; tallies: Map<string, Tally> } {
   const doc = document as { grades?: unknown; tallies?: unknown } | null;
   if (doc === null || typeof doc !== 'object') throw new TallyError('NO_OPTIONS', 'expected an object { "grades": [...], "tallies": {...} }');
   if (!Array.isArray(doc.grades) || doc.grades.length < 2 || !doc.grades.every((g) => typeof g === 'string')) {
@@ -92,9 +110,18 @@ export function talliesFromJson(document: unknown): { grades: string[]; tallies:
   }
   if (doc.tallies === null || typeof doc.tallies !== 'object' || Array.isArray(doc.tallies)) throw new TallyError('NO_OPTIONS', '"tallies" must map each option to its counts');
   const tallies = new Map<string, Tally>();
-  for (const [option, counts] of Object.entries(doc.tallies as Record<string, unknown>)) {
+  const entries = Object.entries(doc.tallies as Record<string, unknown>);
+  for (const [option, counts] of entries) {
     if (!Array.isArray(counts)) throw new TallyError('WRONG_GRADE_COUNT', `option "${option}": counts must be an array`);
-    tallies.set(option, counts.map((count, g) => countFromJson(count, `option "${option}", grade ${g}`)));
+  }
+  if (options.shares === true) {
+    const read = entries.map(([option, counts]) => [option, (counts as unknown[]).map((count, g) => decimalFromJson(count, `option "${option}", grade ${g}`))] as const);
+    const decimals = Math.max(0, ...read.flatMap(([, counts]) => counts.map((count) => count.decimals)));
+    for (const [option, counts] of read) tallies.set(option, counts.map((count) => count.digits * 10n ** BigInt(decimals - count.decimals)));
+    return { grades: doc.grades, tallies };
+  }
+  for (const [option, counts] of entries) {
+    tallies.set(option, (counts as unknown[]).map((count, g) => countFromJson(count, `option "${option}", grade ${g}`)));
   }
   return { grades: doc.grades, tallies };
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { compareMajorityValue, compareMajorityValueBigint, majorityValueSequence } from './majority-value.js';
 import { rankOptions, type TieBreak } from './rank.js';
+import { talliesFromJson } from './json.js';
 import { lowerMedianGrade, TallyError, type PaddingPolicy, type Tally } from './tally.js';
 
 interface Vector {
@@ -138,5 +139,50 @@ describe('rankOptions', () => {
     expect(codeOf(() => rankOptions(2, new Map<string, Tally>([['A', [1n, -2n]]])))).toBe('NEGATIVE_COUNT');
     expect(codeOf(() => rankOptions(2, new Map<string, Tally>()))).toBe('NO_OPTIONS');
     expect(codeOf(() => rankOptions(2, new Map<string, Tally>([['A', [0n, 0n]]])))).toBe('NO_VOTES');
+  });
+
+  describe('normalise: published shares whose totals differ by rounding', () => {
+    // Shares per ten thousand, worst grade first; A's add up to 9,990, B's and C's to 10,000.
+    const survey = new Map<string, Tally>([
+      ['A', [2100n, 1900n, 2400n, 2090n, 1500n]],
+      ['B', [1800n, 2000n, 2500n, 2200n, 1500n]],
+      ['C', [3000n, 2500n, 2000n, 1500n, 1000n]],
+    ]);
+
+    it('is refused without a policy, saying when each applies', () => {
+      expect(() => rankOptions(5, survey)).toThrow(/choose a policy — worst or median for ballots where some options were skipped, normalise for published shares/);
+    });
+
+    it('puts every option on a common total with exact factors, leaving each share as it was', () => {
+      const result = rankOptions(5, survey, { padding: 'normalise' });
+      expect(result.padding).toBe('normalise');
+      expect(result.voters).toBe(9_990_000n); // lcm(9,990, 10,000)
+      const byOption = new Map(result.ranking.map((entry) => [entry.option, entry]));
+      expect(byOption.get('A')).toMatchObject({ scale: 1000n, meritProfile: [2_100_000n, 1_900_000n, 2_400_000n, 2_090_000n, 1_500_000n] });
+      expect(byOption.get('B')).toMatchObject({ scale: 999n });
+      expect(result.ranking.every((entry) => entry.padded === undefined)).toBe(true);
+      expect(result.ranking.map((entry) => entry.option)).toEqual(['B', 'A', 'C']);
+    });
+
+    it('depends on the shares only: scaling an option changes nothing, equal shares tie', () => {
+      const scaled = new Map<string, Tally>([...survey].map(([option, tally], i) => [option, tally.map((count) => count * BigInt(3 + i * 4))]));
+      const order = (tallies: ReadonlyMap<string, Tally>) => rankOptions(5, tallies, { padding: 'normalise', tieBreak: 'usual' }).ranking.map((entry) => [entry.option, entry.rank]);
+      expect(order(scaled)).toEqual(order(survey));
+      const twins = rankOptions(2, new Map<string, Tally>([['X', [1n, 3n]], ['Y', [25n, 75n]]]), { padding: 'normalise' });
+      expect(twins.ranking.map((entry) => entry.rank)).toEqual([1, 1]);
+    });
+
+    it('reads published percentages with decimals exactly', () => {
+      const { tallies } = talliesFromJson({ grades: ['a', 'b', 'c'], tallies: { A: [12.6, 30, 57.3], B: ['10.05', '40', '49.95'] } }, { shares: true });
+      expect(tallies.get('A')).toEqual([1260n, 3000n, 5730n]);
+      expect(tallies.get('B')).toEqual([1005n, 4000n, 4995n]);
+      expect(() => talliesFromJson({ grades: ['a', 'b'], tallies: { A: [1.5, 2] } })).toThrow(/a count must be a whole number/);
+      expect(() => talliesFromJson({ grades: ['a', 'b'], tallies: { A: ['-1', 2] } }, { shares: true })).toThrow(/a share must be a number ≥ 0/);
+    });
+
+    it('refuses an option with no share, and ballots counted with voters', () => {
+      expect(codeOf(() => rankOptions(2, new Map<string, Tally>([['A', [1n, 1n]], ['B', [0n, 0n]]]), { padding: 'normalise' }))).toBe('NO_VOTES');
+      expect(codeOf(() => rankOptions(2, new Map<string, Tally>([['A', [1n, 1n]]]), { padding: 'normalise', voters: 2n }))).toBe('UNBALANCED');
+    });
   });
 });

@@ -27,6 +27,8 @@ export interface RankedOption {
   score?: number;
   /** Grades added by the padding policy. */
   padded?: bigint;
+  /** With `normalise`: the factor this option's counts were multiplied by to reach the common total. */
+  scale?: bigint;
 }
 
 export interface Ranking {
@@ -45,7 +47,7 @@ export interface Ranking {
 export function rankOptions(gradeCount: number, tallies: ReadonlyMap<string, Tally>, options: RankOptions = {}): Ranking {
   validateTallies(gradeCount, tallies);
   const tieBreak = options.tieBreak ?? 'majority-value';
-  const { tallies: balanced, padded } = balance(tallies, options.padding, options.voters);
+  const { tallies: balanced, padded, scale } = balance(tallies, options.padding, options.voters);
   const entries = [...balanced].map(([option, tally]) => ({
     option,
     tally,
@@ -74,6 +76,7 @@ export function rankOptions(gradeCount: number, tallies: ReadonlyMap<string, Tal
       gauge: entry.gauge,
       ...(entry.score === undefined ? {} : { score: fractionToNumber(entry.score) }),
       ...(padded.has(entry.option) ? { padded: padded.get(entry.option)! } : {}),
+      ...(scale?.has(entry.option) === true ? { scale: scale.get(entry.option)! } : {}),
     });
   });
   return { tieBreak, padding: options.padding ?? null, voters: entries[0].gauge.voters, ranking };

@@ -4,13 +4,13 @@
  */
 export type Tally = readonly bigint[];
 
-export const PADDING_POLICIES = ['worst', 'median'] as const;
-/** How to complete an option graded by fewer voters than the others (see `balance`). */
+export const PADDING_POLICIES = ['worst', 'median', 'normalise'] as const;
+/** How to complete an option graded by fewer voters than the others (see `balance`); `normalise` compares grade shares instead. */
 export type PaddingPolicy = (typeof PADDING_POLICIES)[number];
 
 export class TallyError extends Error {
   constructor(
-    readonly code: 'NO_GRADES' | 'NO_OPTIONS' | 'WRONG_GRADE_COUNT' | 'NEGATIVE_COUNT' | 'NO_VOTES' | 'UNBALANCED',
+    readonly code: 'NO_GRADES' | 'NO_OPTIONS' | 'WRONG_GRADE_COUNT' | 'NEGATIVE_COUNT' | 'NO_VOTES' | 'UNBALANCED' | 'NOT_WHOLE',
     message: string,
   ) {
     super(message);
@@ -32,20 +32,53 @@ export function validateTallies(gradeCount: number, tallies: ReadonlyMap<string,
   }
 }
 
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/**
+ * Puts every option on the same total without changing any option's grade shares: each count is
+ * multiplied by L / total, L the least common multiple of the totals — exact, in integers. For
+ * published survey tallies (shares of respondents, whose totals differ by rounding: 99.9 % here,
+ * 100 % there), which is how such rankings are computed (Fabre 2021 ranks the 2017 presidential
+ * survey's candidates on their grade shares). Returns each option's factor.
+ */
+export function normalise(tallies: ReadonlyMap<string, Tally>): { tallies: Map<string, Tally>; scale: Map<string, bigint> } {
+  let common = 1n;
+  for (const [option, tally] of tallies) {
+    const n = total(tally);
+    if (n === 0n) throw new TallyError('NO_VOTES', `option "${option}" has no grade: its shares are undefined`);
+    common = (common / gcd(common, n)) * n;
+  }
+  const scaled = new Map<string, Tally>();
+  const scale = new Map<string, bigint>();
+  for (const [option, tally] of tallies) {
+    const factor = common / total(tally);
+    scaled.set(option, tally.map((count) => count * factor));
+    scale.set(option, factor);
+  }
+  return { tallies: scaled, scale };
+}
+
 /**
  * Makes every option graded by the same number of voters, N = the largest total. Majority judgment
  * compares merit profiles of equal size (Balinski & Laraki, "Majority Judgment", MIT Press 2011,
  * ch. 13: an abstention must be given a meaning). Without a policy an unbalanced set is an error;
  * `worst` counts the missing grades as the worst grade (the usual reading of "no opinion" as
  * rejection), `median` as the option's own lower median (neutral: it leaves the majority grade
- * unchanged).
+ * unchanged). `normalise` does not pad: it compares the options' grade shares (`normalise` above).
  */
 export function balance(
   tallies: ReadonlyMap<string, Tally>,
   policy: PaddingPolicy | undefined,
   /** The number of voters, when known (ballots cast); default: the largest total. */
   knownVoters?: bigint,
-): { tallies: Map<string, Tally>; padded: Map<string, bigint> } {
+): { tallies: Map<string, Tally>; padded: Map<string, bigint>; scale?: Map<string, bigint> } {
+  if (policy === 'normalise') {
+    if (knownVoters !== undefined) throw new TallyError('UNBALANCED', 'normalise compares shares of published tallies; a poll with ballots pads instead');
+    return { ...normalise(tallies), padded: new Map() };
+  }
   let voters = knownVoters ?? 0n;
   for (const tally of tallies.values()) {
     if (total(tally) > voters) {
@@ -63,7 +96,10 @@ export function balance(
       continue;
     }
     if (policy === undefined) {
-      throw new TallyError('UNBALANCED', `option "${option}" has ${total(tally)} grades, others ${voters}: choose a padding policy (worst or median)`);
+      throw new TallyError(
+        'UNBALANCED',
+        `option "${option}" has ${total(tally)} grades, others ${voters}: choose a policy — worst or median for ballots where some options were skipped, normalise for published shares whose totals differ by rounding`,
+      );
     }
     const grade = policy === 'worst' || total(tally) === 0n ? 0 : lowerMedianGrade(tally);
     balanced.set(

@@ -39,10 +39,15 @@ export function mjCommand(): Command {
     .description('Rank options from their tallies: { "grades": [worst…best], "tallies": { "<option>": [count per grade, worst first] } }')
     .requiredOption('--tallies <file>', 'the tallies (JSON; - for stdin); counts beyond 2^53 as decimal strings')
     .addOption(new Option('--tie-break <rule>', 'how equal majority grades are ordered').choices(TIE_BREAKS).default('majority-value'))
-    .addOption(new Option('--pad <policy>', 'complete options graded by fewer voters with the worst grade or their median').choices(PADDING_POLICIES))
+    .addOption(
+      new Option(
+        '--pad <policy>',
+        'when options have different totals: worst or median complete ballots where options were skipped; normalise compares grade shares (published survey percentages, decimals allowed)',
+      ).choices(PADDING_POLICIES),
+    )
     .action((options: { tallies: string; tieBreak: TieBreak; pad?: PaddingPolicy }) => {
       try {
-        const { grades, tallies } = talliesFromJson(readJson(options.tallies));
+        const { grades, tallies } = talliesFromJson(readJson(options.tallies), { shares: options.pad === 'normalise' });
         const result = rankOptions(grades.length, tallies, { tieBreak: options.tieBreak, padding: options.pad });
         process.stdout.write(`${JSON.stringify(rankingToJson(result, grades), null, 2)}\n`);
       } catch (error) {
