@@ -1,24 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, chmodSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
-import { EmbeddedPostgres } from '@app/persistence';
 import { hashHumanCode, ManualClock } from '@app/shared';
+import { startCrashablePostgres, type CrashablePostgres } from '../support/crashable-postgres.js';
 import { createAndLogin, type LoggedIn } from '../support/factories.js';
 import { electors, generateCodes, rollCsv, uploadRoll, type ReferendumBody } from '../support/referendums.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /**
  * Acknowledged means durable, even when PostgreSQL dies: a PostgreSQL of its own (embedded, so it
@@ -28,25 +14,20 @@ const freePort = (): Promise<number> =>
  */
 describe('A referendum survives kill -9 of PostgreSQL', () => {
   const clock = new ManualClock(new Date('2027-03-28T04:00:00Z'));
-  let dataDir: string;
-  let port: number;
-  let server: EmbeddedPostgres;
+  let postgres: CrashablePostgres;
   let url: string;
   let t: TestApp;
   let organiser: LoggedIn;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'pnyx-crash-'));
-    chmodSync(dataDir, 0o755);
-    port = await freePort();
-    server = new EmbeddedPostgres({ dataDir, database: 'pnyx', port });
-    url = await server.start();
+    postgres = await startCrashablePostgres('referendum');
+    url = postgres.url;
     t = await startTestApp({ env: { LOGIN_RATE_PER_MINUTE: '10000', ACCESS_TOKEN_TTL_SECONDS: '86400', DATABASE_POOL_SIZE: '10' }, clock, database: { url, name: 'pnyx', drop: () => Promise.resolve() } });
     organiser = await createAndLogin(t.app, t.http, ['organiser']);
   }, 120_000);
   afterAll(async () => {
     await t.close();
-    await server.stop();
+    await postgres.stop();
   });
 
   it('keeps every acknowledged ballot, once', async () => {
@@ -82,7 +63,7 @@ describe('A referendum survives kill -9 of PostgreSQL', () => {
         await cast(next);
         if (!killed && acknowledged.size >= 120) {
           killed = true;
-          process.kill(server.pid!, 'SIGKILL');
+          postgres.kill();
         }
       }
     };
@@ -92,18 +73,7 @@ describe('A referendum survives kill -9 of PostgreSQL', () => {
     expect(failedDuringOutage).toBeGreaterThan(0); // the outage was felt
 
     // Restart on the same port (crash recovery replays the WAL); the app's pool reconnects by itself.
-    let restarted: EmbeddedPostgres | undefined;
-    for (let attempt = 0; attempt < 20 && restarted === undefined; attempt += 1) {
-      const candidate = new EmbeddedPostgres({ dataDir, database: 'pnyx', port });
-      try {
-        await candidate.start();
-        restarted = candidate;
-      } catch {
-        await new Promise((resolve) => setTimeout(resolve, 500)); // the old server's processes are still exiting
-      }
-    }
-    expect(restarted).toBeDefined();
-    server = restarted!;
+    await postgres.restart();
     // Electors whose vote went unacknowledged try again: either it is cast now, or it was committed before the crash.
     const retry = roll.map((e) => e.externalId).filter((externalId) => !acknowledged.has(externalId));
     const retried = new Map<string, number>();
