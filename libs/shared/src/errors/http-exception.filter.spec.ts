@@ -40,6 +40,24 @@ describe('toErrorResponse', () => {
     const serialization = Object.assign(new Error('could not serialize'), { driverError: { code: '40001' } });
     expect(toErrorResponse(serialization, '/')).toMatchObject({ body: { statusCode: 503, code: 'SERVICE_BUSY' }, retryAfter: 1 });
     const connection = Object.assign(new Error('terminating connection'), { code: '57P01' });
-    expect(toErrorResponse(connection, '/')).toMatchObject({ body: { statusCode: 503, code: 'DATABASE_UNAVAILABLE' } });
+    expect(toErrorResponse(connection, '/')).toMatchObject({ body: { statusCode: 503, code: 'SERVICE_UNAVAILABLE' }, retryAfter: 5 });
+  });
+
+  it('answers every shape of a database outage 503 SERVICE_UNAVAILABLE, never 500', () => {
+    const outages = [
+      new Error('Connection terminated unexpectedly'),
+      new Error('Connection terminated due to connection timeout'),
+      new Error('timeout exceeded when trying to connect'),
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+      Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }),
+      Object.assign(new Error('query failed'), { driverError: Object.assign(new Error('Connection terminated unexpectedly'), {}) }),
+      Object.assign(new Error('the database system is in recovery mode'), { code: '57P03' }),
+      Object.assign(new Error('sorry, too many clients already'), { code: '53300' }),
+      Object.assign(new Error('wrapped'), { cause: Object.assign(new Error('x'), { code: 'ECONNREFUSED' }) }),
+    ];
+    for (const outage of outages) expect([outage.message, toErrorResponse(outage, '/').body.code]).toEqual([outage.message, 'SERVICE_UNAVAILABLE']);
+    // A bug is still a bug.
+    expect(toErrorResponse(new Error('Cannot read properties of undefined'), '/').body).toMatchObject({ statusCode: 500, code: 'INTERNAL_ERROR' });
+    expect(toErrorResponse(Object.assign(new Error('syntax error'), { code: '42601' }), '/').body.statusCode).toBe(500);
   });
 });

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
-import { sqlStateOf } from '@app/persistence';
+import { isDatabaseUnavailable, sqlStateOf } from '@app/persistence';
 import { currentCorrelationId } from '../http/request-context.js';
 import { CommonErrorCode, DomainException, ERROR_KIND_STATUS } from './domain.exception.js';
 import type { ErrorResponseDto } from './error-response.js';
@@ -15,8 +15,11 @@ const STATUS_CODE: Record<number, string> = {
   429: CommonErrorCode.RATE_LIMITED,
 };
 
-/** PostgreSQL SQLSTATEs that mean "try again", not "bug". */
-const TRANSIENT_SQLSTATE = new Set(['40001', '40P01', '55P03', '57P01', '57P03', '08000', '08003', '08006']);
+/** PostgreSQL SQLSTATEs of a conflict between transactions: "try again", not "bug". */
+const TRANSIENT_SQLSTATE = new Set(['40001', '40P01', '55P03']);
+
+/** Seconds a client is told to wait during a database outage (PostgreSQL restarts in a few). */
+export const OUTAGE_RETRY_AFTER_SECONDS = 5;
 
 /** The HTTP server's own refusals of a request body (Fastify's codes, and our JSON parser's). */
 const BODY_ERRORS: Record<string, ErrorResponseDto> = {
@@ -59,12 +62,24 @@ export function toErrorResponse(exception: unknown, path: string): { body: Error
       };
     }
   }
+  // An outage is not a bug in the request: 503, and when to come back.
+  if (isDatabaseUnavailable(exception)) {
+    return {
+      body: {
+        statusCode: 503,
+        code: CommonErrorCode.SERVICE_UNAVAILABLE,
+        message: 'The service is briefly unavailable. Retry in a few seconds: a request recorded before the interruption is said so on retry.',
+        correlationId: currentCorrelationId(),
+      },
+      retryAfter: OUTAGE_RETRY_AFTER_SECONDS,
+    };
+  }
   const sqlState = sqlStateOf(exception);
   if (sqlState !== undefined && TRANSIENT_SQLSTATE.has(sqlState)) {
     return {
       body: {
         statusCode: 503,
-        code: sqlState.startsWith('4') ? CommonErrorCode.SERVICE_BUSY : CommonErrorCode.DATABASE_UNAVAILABLE,
+        code: CommonErrorCode.SERVICE_BUSY,
         message: 'The service is busy; nothing was changed. Please retry.',
         correlationId: currentCorrelationId(),
       },
@@ -88,10 +103,14 @@ interface HttpReply {
   status(code: number): { type(contentType: string): { send(body: unknown): unknown } };
 }
 
+/** During an outage, one log line per this many ms (with the count of refused requests), not one per request. */
+const OUTAGE_LOG_INTERVAL_MS = 30_000;
+
 /** The catch-all HTTP filter: one error shape, stable codes, the cause logged with a correlation id. */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
+  private outage: { loggedAt: number; refused: number } | null = null;
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
@@ -100,7 +119,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const response = http.getResponse<HttpReply>();
     const path = request.url.split('?')[0] ?? request.url;
     const { body, retryAfter } = toErrorResponse(exception, path);
-    if (body.statusCode >= 500) {
+    if (body.code === CommonErrorCode.SERVICE_UNAVAILABLE) this.logOutage(exception);
+    // A 503 the code chose to answer (not ready, a provider away) is a state, not a failure to log per request.
+    else if (body.statusCode >= 500 && !(exception instanceof DomainException)) {
       this.logger.error(
         { msg: 'request failed', method: request.method, path, code: body.code, err: exception },
       );
@@ -109,5 +130,17 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (retryAfter !== undefined) response.header('Retry-After', String(retryAfter));
     // JSON even where the route had declared another type for its success (a CSV download, say).
     response.status(body.statusCode).type('application/json; charset=utf-8').send(body);
+  }
+
+  /** What happened, once per interval: the first refusal's cause, then how many followed. */
+  private logOutage(exception: unknown): void {
+    const now = Date.now();
+    if (this.outage !== null && now - this.outage.loggedAt < OUTAGE_LOG_INTERVAL_MS) {
+      this.outage.refused += 1;
+      return;
+    }
+    const refusedSince = this.outage?.refused ?? 0;
+    this.outage = { loggedAt: now, refused: 0 };
+    this.logger.error({ msg: 'database unavailable: requests answered 503 SERVICE_UNAVAILABLE', refusedSinceLastLine: refusedSince, cause: exception instanceof Error ? exception.message : String(exception) });
   }
 }

@@ -45,7 +45,7 @@ const BY_CODE = new Set([
   'NOT_THE_AUTHOR',
   'TRANSITION_NOT_ALLOWED',
   'SERVICE_BUSY',
-  'DATABASE_UNAVAILABLE',
+  'SERVICE_UNAVAILABLE',
   // Said on pages of every kind (the agenda's, the assembly's, the invitation's…):
   'NOT_YOUR_MEMBERSHIP',
   'ALREADY_REPORTED',
