@@ -1,7 +1,23 @@
 import { Inject, Logger } from '@nestjs/common';
 import { WebSocketGateway, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { APP_CONFIG, authenticateSockets, Authenticator, CLOCK, DomainException, FixedWindowLimiter, socketPrincipal, SOCKET_AUTH_RENEW, validatePayload, type AppConfig, type Clock } from '@app/shared';
+import { isDatabaseUnavailable } from '@app/persistence';
+import {
+  APP_CONFIG,
+  authenticateSockets,
+  Authenticator,
+  CLOCK,
+  CommonErrorCode,
+  DomainException,
+  FixedWindowLimiter,
+  OUTAGE_RETRY_AFTER_SECONDS,
+  OutageLog,
+  socketPrincipal,
+  SOCKET_AUTH_RENEW,
+  validatePayload,
+  type AppConfig,
+  type Clock,
+} from '@app/shared';
 import { DeliberationException } from './deliberation.exception.js';
 import {
   AwayDto,
@@ -94,6 +110,7 @@ const ROOM_COMMANDS: Record<string, CommandSpec> = {
 @WebSocketGateway({ namespace: '/deliberation' })
 export class DeliberationGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(DeliberationGateway.name);
+  private readonly outage = new OutageLog(this.logger, 'database unavailable: room commands answered SERVICE_UNAVAILABLE');
   private readonly actions: FixedWindowLimiter;
   private readonly messages: FixedWindowLimiter;
   private readonly handlers: Record<string, EventHandler>;
@@ -189,6 +206,12 @@ export class DeliberationGateway implements OnGatewayInit, OnGatewayConnection, 
     } catch (error) {
       if (error instanceof DomainException) {
         return { ok: false, code: error.code, message: error.message, ...(error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds }) };
+      }
+      if (isDatabaseUnavailable(error)) {
+        // Not a failed command but a server without its database: said to the client, logged once.
+        this.outage.refused(error);
+        socket.emit('server.degraded', { retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS });
+        return { ok: false, code: CommonErrorCode.SERVICE_UNAVAILABLE, message: 'The service is briefly unavailable: retry in a few seconds', retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS };
       }
       this.logger.error({ msg: 'socket handler failed', event, err: error });
       return { ok: false, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred' };

@@ -38,3 +38,4 @@ export * from './privacy/personal-data.service.js';
 export * from './privacy/retention.service.js';
 export * from './privacy/privacy.module.js';
 export * from './text/storable-text.js';
+export * from './errors/outage-log.js';

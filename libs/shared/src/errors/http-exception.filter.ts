@@ -3,6 +3,7 @@ import { isDatabaseUnavailable, sqlStateOf } from '@app/persistence';
 import { currentCorrelationId } from '../http/request-context.js';
 import { CommonErrorCode, DomainException, ERROR_KIND_STATUS } from './domain.exception.js';
 import type { ErrorResponseDto } from './error-response.js';
+import { OutageLog } from './outage-log.js';
 
 const STATUS_CODE: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -103,14 +104,11 @@ interface HttpReply {
   status(code: number): { type(contentType: string): { send(body: unknown): unknown } };
 }
 
-/** During an outage, one log line per this many ms (with the count of refused requests), not one per request. */
-const OUTAGE_LOG_INTERVAL_MS = 30_000;
-
 /** The catch-all HTTP filter: one error shape, stable codes, the cause logged with a correlation id. */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
-  private outage: { loggedAt: number; refused: number } | null = null;
+  private readonly outage = new OutageLog(this.logger, 'database unavailable: requests answered 503 SERVICE_UNAVAILABLE');
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
@@ -119,7 +117,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const response = http.getResponse<HttpReply>();
     const path = request.url.split('?')[0] ?? request.url;
     const { body, retryAfter } = toErrorResponse(exception, path);
-    if (body.code === CommonErrorCode.SERVICE_UNAVAILABLE) this.logOutage(exception);
+    if (body.code === CommonErrorCode.SERVICE_UNAVAILABLE) this.outage.refused(exception);
     // A 503 the code chose to answer (not ready, a provider away) is a state, not a failure to log per request.
     else if (body.statusCode >= 500 && !(exception instanceof DomainException)) {
       this.logger.error(
@@ -130,17 +128,5 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (retryAfter !== undefined) response.header('Retry-After', String(retryAfter));
     // JSON even where the route had declared another type for its success (a CSV download, say).
     response.status(body.statusCode).type('application/json; charset=utf-8').send(body);
-  }
-
-  /** What happened, once per interval: the first refusal's cause, then how many followed. */
-  private logOutage(exception: unknown): void {
-    const now = Date.now();
-    if (this.outage !== null && now - this.outage.loggedAt < OUTAGE_LOG_INTERVAL_MS) {
-      this.outage.refused += 1;
-      return;
-    }
-    const refusedSince = this.outage?.refused ?? 0;
-    this.outage = { loggedAt: now, refused: 0 };
-    this.logger.error({ msg: 'database unavailable: requests answered 503 SERVICE_UNAVAILABLE', refusedSinceLastLine: refusedSince, cause: exception instanceof Error ? exception.message : String(exception) });
   }
 }
