@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startCrashablePostgres, type CrashablePostgres } from '../support/crashable-postgres.js';
-import { bulkResidents, createAndLogin, type LoggedIn } from '../support/factories.js';
+import { createAssembly } from '../support/assemblies.js';
+import { bulkResidents, createAndLogin, seatMember, type LoggedIn } from '../support/factories.js';
+import { deliberationUrl, RoomClient } from '../support/sockets.js';
 import { MemoryLogSink, startTestApp, type TestApp } from '../support/test-app.js';
 
 const CYCLES = 5;
@@ -83,4 +85,29 @@ describe('Outages of PostgreSQL, answered honestly and recovered from every time
     expect(outageLines.length).toBeLessThanOrEqual(CYCLES);
     expect(logs.lines.filter((line) => line.includes('"request failed"'))).toEqual([]);
   }, 240_000);
+
+  it('tells a live room’s clients the server is degraded, instead of failing their commands silently', async () => {
+    const assembly = await createAssembly(t.http, organiser, 10);
+    const member = await createAndLogin(t.app, t.http);
+    await seatMember(t.app, assembly.id, member.account.id);
+    const session = (await t.http.post(`/api/assemblies/${assembly.id}/sessions`).set(organiser.auth).send({ title: 'Séance', scheduledAt: '2027-03-01T18:00:00+01:00' }).expect(201)).body as { id: string };
+    const client = await RoomClient.connect(await deliberationUrl(t.app), member.accessToken);
+    try {
+      const degraded = new Promise<{ retryAfterSeconds: number }>((resolve) => client.socket.once('server.degraded', resolve));
+      postgres.kill();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await client.emit('session.join', { sessionId: session.id })).toMatchObject({ ok: false, code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 });
+      expect(await degraded).toEqual({ retryAfterSeconds: 5 });
+      await postgres.restart();
+      let joined = await client.emit('session.join', { sessionId: session.id });
+      const back = Date.now();
+      while (!joined.ok && Date.now() - back < 10_000) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        joined = await client.emit('session.join', { sessionId: session.id });
+      }
+      expect(joined).toMatchObject({ ok: true, role: 'member' });
+    } finally {
+      client.close();
+    }
+  }, 60_000);
 });
