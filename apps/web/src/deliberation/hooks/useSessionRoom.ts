@@ -9,7 +9,8 @@ import { applyToMessages, applyToRoom, applyToVotes, followLatest, windowFromPag
 
 export type Role = 'chair' | 'member' | 'observer';
 export type Ack = { ok: true; seq?: number | null; pollId?: string } | { ok: false; code: string; message: string; retryAfterSeconds?: number };
-export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'refused';
+/** `degraded`: connected, but the server is without its database for a moment; the page joins again by itself. */
+export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'degraded' | 'refused';
 
 export const roomKeys = {
   snapshot: (sessionId: string) => ['session-room', sessionId] as const,
@@ -132,6 +133,12 @@ export function useSessionRoom(sessionId: string, me: string | null): SessionRoo
       }
       if (disposed || ack === undefined) return;
       if (!ack.ok) {
+        if (ack.code === 'SERVICE_UNAVAILABLE' || ack.code === 'SERVICE_BUSY') {
+          // The server is briefly without its database: not a refusal; join again when told.
+          setStatus('degraded');
+          retryJoin(ack.retryAfterSeconds);
+          return;
+        }
         if (ack.code === 'REPLAY_TOO_LONG') {
           // Too much missed to replay: start again from the present.
           queryClient.removeQueries({ queryKey: snapshotKey });
@@ -157,6 +164,13 @@ export function useSessionRoom(sessionId: string, me: string | null): SessionRoo
       if (votesBacklog !== null && queryClient.getQueryData(votesKey) === undefined) void loadVotes().catch(() => undefined);
       setStatus('live');
       if (joinedAs !== 'observer' && document.hidden) socket.emit('presence.away', { sessionId, away: true });
+    };
+
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    /** Joins again after `seconds` (the server's Retry-After), which reloads what was missed and goes live. */
+    const retryJoin = (seconds = 5): void => {
+      clearTimeout(retryTimer);
+      retryTimer = setTimeout(() => void join(), Math.max(1, seconds) * 1000);
     };
 
     const onOffline = (): void => {
@@ -194,12 +208,18 @@ export function useSessionRoom(sessionId: string, me: string | null): SessionRoo
       socket.on('session.event', (event: SessionEvent) => {
         if (event.sessionId === sessionId) apply(event);
       });
+      socket.on('server.degraded', ({ retryAfterSeconds }: { retryAfterSeconds?: number }) => {
+        if (disposed) return;
+        setStatus((current) => (current === 'live' ? 'degraded' : current));
+        retryJoin(retryAfterSeconds);
+      });
     });
     window.addEventListener('offline', onOffline);
     window.addEventListener('online', onOnline);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
       disposed = true;
+      clearTimeout(retryTimer);
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);
       document.removeEventListener('visibilitychange', onVisibility);
