@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { hashHumanCode } from '@app/shared';
 import { PollScheduler } from '@app/voting';
 import { createAssembly } from '../support/assemblies.js';
+import { expectEachBallotOnce, voteThroughACrash } from '../support/crash-vote.js';
 import { startCrashablePostgres, type CrashablePostgres } from '../support/crashable-postgres.js';
 import { bulkResidents, createAndLogin, type LoggedIn } from '../support/factories.js';
 import { PNYX, run } from '../support/run-process.js';
@@ -60,52 +60,9 @@ describe('A vote in session survives kill -9 of PostgreSQL', () => {
       const pollId = String(opened.pollId);
       const options = ((await t.http.get(`/api/polls/${pollId}`).set(author.auth).expect(200)).body as { options: Array<{ id: string }> }).options;
 
-      const acknowledged = new Map<number, string>();
       const cast = (i: number) => t.http.post(`/api/polls/${pollId}/ballots`).set(members[i].auth).send({ grades: { [options[0].id]: i % 5, [options[1].id]: (i + 2) % 5 } });
-      const queue = members.map((_, i) => i);
-      let killed = false;
-      const worker = async (): Promise<void> => {
-        for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-          const response = await cast(next).catch(() => undefined);
-          if (response?.status === 201) acknowledged.set(next, (response.body as { receipt: string }).receipt);
-          if (!killed && acknowledged.size >= 40) {
-            killed = true;
-            postgres.kill();
-          }
-        }
-      };
-      await Promise.all(Array.from({ length: 16 }, worker));
-      expect(killed).toBe(true);
-      expect(acknowledged.size).toBeLessThan(members.length);
-      await postgres.restart();
-
-      const retried = new Map<number, number>();
-      for (const i of members.map((_, index) => index).filter((index) => !acknowledged.has(index))) {
-        let response = await cast(i);
-        for (let attempt = 0; attempt < 40 && response.status >= 500; attempt += 1) {
-          await new Promise((resolve) => setTimeout(resolve, 250));
-          response = await cast(i);
-        }
-        retried.set(i, response.status);
-        if (response.status === 201) acknowledged.set(i, (response.body as { receipt: string }).receipt);
-        else expect((response.body as { code: string }).code).toBe('BALLOT_ALREADY_CAST');
-      }
-
-      const check = new pg.Client({ connectionString: postgres.url });
-      await check.connect();
-      try {
-        const { rows } = await check.query<{ receipt_hash: string; n: number }>(`SELECT receipt_hash, count(*)::int AS n FROM ballots WHERE poll_id = $1 GROUP BY receipt_hash`, [pollId]);
-        const stored = new Map(rows.map((row) => [row.receipt_hash, row.n]));
-        for (const receipt of acknowledged.values()) expect(stored.get(hashHumanCode(receipt))).toBe(1);
-        const { rows: [counts] } = await check.query<{ ballots: number; participations: number }>(
-          `SELECT (SELECT count(*)::int FROM ballots WHERE poll_id = $1) AS ballots, (SELECT count(*)::int FROM participations WHERE poll_id = $1) AS participations`,
-          [pollId],
-        );
-        expect(counts).toEqual({ ballots: members.length, participations: members.length });
-        expect(acknowledged.size + [...retried.values()].filter((status) => status === 409).length).toBe(members.length);
-      } finally {
-        await check.end();
-      }
+      const outcome = await voteThroughACrash(postgres, members.length, cast, 40);
+      await expectEachBallotOnce(postgres.url, pollId, members.length, outcome);
 
       // The chair's socket may have lost its room in the outage: it joins again and closes the vote.
       let joined = await chair.emit('session.join', { sessionId: session.id });
