@@ -16,16 +16,21 @@ const COOKIE_PATH = '/api/auth';
  */
 export const COOKIE_REQUEST_HEADER = 'x-requested-with';
 
-export function readRefreshCookie(request: FastifyRequest): string | undefined {
+/** A cookie of the request by name (undefined when absent or empty). */
+export function readCookie(request: FastifyRequest, name: string): string | undefined {
   const header = request.headers.cookie;
   if (header === undefined) return undefined;
   for (const part of header.split(';')) {
     const separator = part.indexOf('=');
-    if (separator < 0 || part.slice(0, separator).trim() !== REFRESH_COOKIE) continue;
+    if (separator < 0 || part.slice(0, separator).trim() !== name) continue;
     const value = part.slice(separator + 1).trim();
     return value === '' ? undefined : value;
   }
   return undefined;
+}
+
+export function readRefreshCookie(request: FastifyRequest): string | undefined {
+  return readCookie(request, REFRESH_COOKIE);
 }
 
 export function setRefreshCookie(response: FastifyReply, token: string, expiresAt: Date, now: Date): void {

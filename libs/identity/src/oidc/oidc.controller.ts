@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, CLOCK, CurrentPrincipal, Public, type AppConfig, type Clock, type Principal } from '@app/shared';
 import { OidcProviderParams, OidcStartDto, OidcStartedDto, SignInMethodsDto } from '../dto/auth.dto.js';
 import { AuthService } from '../auth.service.js';
-import { setRefreshCookie } from '../refresh-cookie.js';
+import { readCookie, setRefreshCookie } from '../refresh-cookie.js';
 import { OidcService } from './oidc.service.js';
 
 /**
@@ -14,14 +14,6 @@ import { OidcService } from './oidc.service.js';
  */
 const STATE_COOKIE = 'pnyx_oidc_state';
 const STATE_COOKIE_PATH = '/api/auth/oidc';
-
-function readCookie(request: FastifyRequest, name: string): string | undefined {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const separator = part.indexOf('=');
-    if (separator > 0 && part.slice(0, separator).trim() === name) return part.slice(separator + 1).trim() || undefined;
-  }
-  return undefined;
-}
 
 function appendQuery(path: string, key: string, value: string): string {
   const hash = path.indexOf('#');
