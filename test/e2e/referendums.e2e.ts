@@ -59,6 +59,16 @@ describe('Citizen votes (referendums)', () => {
     await t.http.get('/api/referendums?status=bogus').expect(400);
   });
 
+  it('closes a referendum opened ahead of its day before the day comes, keeping its planned window (it gave 500)', async () => {
+    // The clock stands at 04:00 UTC on voting day; this one's window is a week later.
+    const { id } = (await create({ opensAt: '2027-04-04T08:00', closesAt: '2027-04-04T20:00' }).expect(201)).body as ReferendumBody;
+    expect((await uploadRoll(t.http, organiser, id, rollCsv(electors(2, ['1er'], 'C')))).status).toBe(200);
+    await t.http.post(`/api/referendums/${id}/open`).set(organiser.auth).expect(200);
+    const closed = (await t.http.post(`/api/referendums/${id}/close`).set(organiser.auth).expect(200)).body as ReferendumBody;
+    expect(closed).toMatchObject({ status: 'closed', opensAt: '2027-04-04T08:00:00+02:00', closesAt: '2027-04-04T20:00:00+02:00' });
+    expect(((await t.http.get(`/api/referendums/${id}/turnout`).expect(200)).body as { ballots?: number }).ballots ?? 0).toBe(0);
+  });
+
   it('imports the roll row by row: rejected rows stop the import unless acceptValid; a re-import shows the difference; French columns', async () => {
     const { id } = (await create().expect(201)).body as ReferendumBody;
     const good = electors(6, ['1er', '2e']);

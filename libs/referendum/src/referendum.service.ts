@@ -304,7 +304,11 @@ export class ReferendumService {
       if (referendum === null) throw ReferendumException.notFound();
       if (referendum.status !== 'open') throw ReferendumException.transition(referendum.status, 'closed');
       const now = this.clock.now();
-      await manager.getRepository(ReferendumEntity).update({ id }, { status: 'closed', closedAt: now, ...(now < referendum.closesAt ? { closesAt: now } : {}) });
+      // The window is shortened to end now only once it has begun: a referendum opened ahead of its
+      // day and closed before it keeps its planned window (closedAt says when), as closesAt must
+      // stay after opensAt.
+      const shortened = now > referendum.opensAt && now < referendum.closesAt;
+      await manager.getRepository(ReferendumEntity).update({ id }, { status: 'closed', closedAt: now, ...(shortened ? { closesAt: now } : {}) });
       await this.audit.record({ actor: actorOf(principal?.accountId), action: 'referendum.closed', subjectType: 'referendum', subjectId: id, data: {} }, manager);
     });
     for (const link of await this.repository.polls(id)) {
