@@ -28,8 +28,18 @@ export class PnyxIoAdapter extends IoAdapter {
   async connectRedis(): Promise<void> {
     if (this.config.redisUrl === undefined) return;
     const client = createClient({ url: this.config.redisUrl });
-    // node-redis reconnects by itself; errors are logged, never thrown at the process.
-    client.on('error', (error: unknown) => this.log.warn({ msg: 'Redis connection error', err: error instanceof Error ? error.message : String(error) }, 'Sockets'));
+    // node-redis reconnects by itself (every half second at most) and reports each failed attempt as
+    // an error: the outage is logged when it begins and when it ends, with the attempts in between,
+    // never thrown at the process. Meanwhile the rooms read across instances from the database.
+    let failedAttempts: number | undefined;
+    client.on('error', (error: unknown) => {
+      if (failedAttempts === undefined) this.log.warn({ msg: 'Redis connection lost: live rooms fall back to the database across instances', err: error instanceof Error ? error.message : String(error) }, 'Sockets');
+      failedAttempts = (failedAttempts ?? 0) + 1;
+    });
+    client.on('ready', () => {
+      if (failedAttempts !== undefined) this.log.log({ msg: 'Redis connection restored', failedAttempts }, 'Sockets');
+      failedAttempts = undefined;
+    });
     await client.connect();
     this.redis = client;
     this.adapterFactory = createAdapter(client, { streamName: `${this.config.redisKeyPrefix}:socket.io`, maxLen: 100_000 });
