@@ -26,6 +26,9 @@ import { loginAs, uniqueEmail } from '../support/factories.js';
  * Each request carries a body valid for the route, so a refusal is the role's and not the input's
  * (validation runs before the services' checks). Refused callers are tried first, so the allowed ones'
  * changes cannot turn a 403 into a 409.
+ *
+ * Adding a route: MATRIX_PRINT=1 prints every row as seen, in the table's syntax, with each caller's
+ * status and error code; decide which rule the route should follow, then write it in the table.
  */
 
 // The rules, named. Admins manage accounts, not assemblies, votes or budgets: they see no one's
