@@ -7,17 +7,7 @@ import { expectEachBallotOnce, voteThroughACrash } from '../support/crash-vote.j
 import { startCrashablePostgres, type CrashablePostgres } from '../support/crashable-postgres.js';
 import { bulkResidents, createAndLogin, type LoggedIn } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-
-const CALENDAR = {
-  ideasFrom: '2027-01-15',
-  coConstructionFrom: '2027-03-01',
-  feasibilityFrom: '2027-04-01',
-  ballotFrom: '2027-08-01',
-  voteOpensAt: '2027-09-10T09:00',
-  voteClosesAt: '2027-10-01T20:00',
-  resultsFrom: '2027-10-05',
-  followUpFrom: '2028-01-01',
-};
+import { BUDGET_CALENDAR_2027 as CALENDAR } from '../support/budget.js';
 
 /**
  * The participatory budget's vote survives kill -9 of PostgreSQL while 120 residents of a district

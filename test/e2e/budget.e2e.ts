@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import { createAndLogin, type LoggedIn } from '../support/factories.js';
 import { PNYX, run } from '../support/run-process.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { BUDGET_CALENDAR_2027 as CALENDAR } from '../support/budget.js';
 
 type Body = Record<string, unknown>;
 interface Idea {
@@ -28,17 +29,6 @@ interface Project {
   envelopeId: string | null;
   ideas: Array<{ id: string; title: string }>;
 }
-
-const CALENDAR = {
-  ideasFrom: '2027-01-15',
-  coConstructionFrom: '2027-03-01',
-  feasibilityFrom: '2027-04-01',
-  ballotFrom: '2027-08-01',
-  voteOpensAt: '2027-09-10T09:00',
-  voteClosesAt: '2027-10-01T20:00',
-  resultsFrom: '2027-10-05',
-  followUpFrom: '2028-01-01',
-};
 
 describe('participatory budget: editions, envelopes, ideas, projects, feasibility', () => {
   let t: TestApp;

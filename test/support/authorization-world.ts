@@ -5,6 +5,7 @@ import type { TestApp } from './test-app.js';
 import { createAccount, createAndLogin, seatMember, type LoggedIn } from './factories.js';
 import { createAssembly, uploadFixture, waitForDraw } from './assemblies.js';
 import { sourceListCsv } from './source-lists.js';
+import { BUDGET_CALENDAR_2027 } from './budget.js';
 import { electors, generateCodes, rollCsv, uploadRoll } from './referendums.js';
 
 /**
@@ -177,17 +178,7 @@ export async function buildAuthorizationWorld(t: TestApp, options: { identityPro
   await ok(http.put(`/api/referendums/${referendum}/officers`).set(organiser.auth).send({ officers: [{ accountId: resident.account.id, pollingStation: roll[0].pollingStation }] }), 200);
 
   // A participatory budget edition with an envelope, an idea and a project.
-  const calendar = {
-    ideasFrom: '2027-01-15',
-    coConstructionFrom: '2027-03-01',
-    feasibilityFrom: '2027-04-01',
-    ballotFrom: '2027-08-01',
-    voteOpensAt: '2027-09-10T09:00',
-    voteClosesAt: '2027-10-01T20:00',
-    resultsFrom: '2027-10-05',
-    followUpFrom: '2028-01-01',
-  };
-  const edition = (await ok<{ id: string }>(http.post('/api/budget/editions').set(organiser.auth).send({ title: 'Budget participatif', rule: 'greedy', calendar }), 201)).id;
+  const edition = (await ok<{ id: string }>(http.post('/api/budget/editions').set(organiser.auth).send({ title: 'Budget participatif', rule: 'greedy', calendar: BUDGET_CALENDAR_2027 }), 201)).id;
   const envelope = (await ok<{ id: string }>(http.post(`/api/budget/editions/${edition}/envelopes`).set(organiser.auth).send({ kind: 'citywide', name: 'Tout Paris', amountCents: 100_000_00 }), 201)).id;
   await ok(http.post(`/api/budget/editions/${edition}/phase`).set(organiser.auth).send({ phase: 'ideas' }), 200);
   const idea = (await ok<{ id: string }>(http.post(`/api/budget/editions/${edition}/ideas`).set(resident.auth).send({ title: 'Des arbres' }), 201)).id;
