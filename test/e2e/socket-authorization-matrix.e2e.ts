@@ -140,7 +140,7 @@ describe('socket authorization matrix: every event of /deliberation and /sortiti
           const ack = await client.emit(event, { sessionId, ...payload(world, room) });
           row[i] = outcome(ack);
           details[event].push(`${caller}:${ack.ok ? 'ok' : ack.code}`);
-          if (ack.ok && event === 'message.post' && room.messageId === '') room.messageId = String(await messageIdOf(client));
+          if (ack.ok && event === 'message.post' && room.messageId === '') room.messageId = await messageIdOf(client);
           if (ack.ok && event === 'vote.open') room.pollId = String(ack.pollId);
         }
         seen[event] = row.join('');
@@ -182,8 +182,8 @@ describe('socket authorization matrix: every event of /deliberation and /sortiti
   });
 });
 
-/** The id of the newest message of the sitting, from the client's record of `session.event`. */
-async function messageIdOf(client: RoomClient): Promise<unknown> {
+/** The id of the sitting's first message (`message.posted` carries it as `data.id`), from the client's record. */
+async function messageIdOf(client: RoomClient): Promise<string> {
   const event = await client.waitFor((e) => e.type === 'message.posted', 'message.posted');
-  return (event.data as { id?: unknown; messageId?: unknown }).id ?? (event.data as { messageId?: unknown }).messageId;
+  return String(event.data.id);
 }
